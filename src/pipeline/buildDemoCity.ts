@@ -1,0 +1,29 @@
+import { rmSync } from 'node:fs';
+import { buildCityTilesets, type PipelineProgress, type TilesetsSummary } from './buildCityTilesets';
+import { DEFAULT_DEMO_SEED, generateDemoCity } from './demo-city/generateDemoCity';
+import { demoTerrainColor } from './demo-city/terrainColor';
+import { writeCitySources } from './demo-city/writeCitySources';
+
+export interface DemoCitySummary extends TilesetsSummary {
+  city: 'demo';
+  seed: number;
+  tiles: number;
+  population: number;
+  seconds: number;
+}
+
+/** Generates the demo city and writes its GeoJSON sources, DEM and both tilesets into `outDir`. */
+export async function buildDemoCity(outDir: string, opts: { seed?: number; onProgress?: PipelineProgress } = {}): Promise<DemoCitySummary> {
+  const t0 = performance.now();
+  const seed = opts.seed ?? DEFAULT_DEMO_SEED;
+  opts.onProgress?.('generating city', 0);
+  const city = generateDemoCity(seed);
+  rmSync(outDir, { recursive: true, force: true });
+  const counts = writeCitySources(outDir, city);
+  opts.onProgress?.('generating city', 1);
+  const summary = buildCityTilesets(city, outDir, { color: demoTerrainColor, onProgress: opts.onProgress });
+  return {
+    city: 'demo', seed, ...summary, tiles: summary.buildingTiles + summary.terrainTiles,
+    population: counts.population, seconds: Math.round((performance.now() - t0) / 10) / 100,
+  };
+}

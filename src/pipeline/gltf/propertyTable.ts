@@ -1,0 +1,61 @@
+import type { GlbBuilder } from './GlbBuilder';
+
+/** A metadata class property as EXT_structural_metadata describes it (subset we use). */
+export interface ClassProperty {
+  type: 'STRING' | 'SCALAR' | 'ENUM';
+  componentType?: 'UINT8' | 'UINT16' | 'UINT32' | 'FLOAT32';
+  enumType?: string;
+  description?: string;
+}
+
+export interface MetadataSchema {
+  id: string;
+  classes: Record<string, { name?: string; description?: string; properties: Record<string, ClassProperty> }>;
+  enums?: Record<string, { valueType: 'UINT8'; values: Array<{ name: string; value: number }> }>;
+}
+
+const SCALAR_ARRAYS = { UINT8: Uint8Array, UINT16: Uint16Array, UINT32: Uint32Array, FLOAT32: Float32Array } as const;
+
+function bytesOf(a: ArrayBufferView): Uint8Array {
+  return new Uint8Array(a.buffer, a.byteOffset, a.byteLength);
+}
+
+/**
+ * Adds the EXT_structural_metadata schema and one property table (columns in schema order) to a
+ * glTF being built, and returns the property table index. `rows` are plain objects keyed by property name.
+ */
+export function addPropertyTable(
+  glb: GlbBuilder, schema: MetadataSchema, className: string, rows: ReadonlyArray<Record<string, string | number>>,
+): number {
+  const cls = schema.classes[className];
+  if (!cls) throw new Error(`addPropertyTable: class "${className}" not in schema ${schema.id}`);
+  const properties: Record<string, Record<string, unknown>> = {};
+  const encoder = new TextEncoder();
+  for (const [name, def] of Object.entries(cls.properties)) {
+    if (def.type === 'STRING') {
+      const encoded = rows.map((r) => encoder.encode(String(r[name] ?? '')));
+      const offsets = new Uint32Array(rows.length + 1);
+      for (let i = 0; i < encoded.length; i++) offsets[i + 1] = offsets[i] + encoded[i].byteLength;
+      const values = new Uint8Array(offsets[rows.length]);
+      encoded.forEach((e, i) => values.set(e, offsets[i]));
+      properties[name] = { values: glb.addBufferView(values), stringOffsets: glb.addBufferView(bytesOf(offsets)), stringOffsetType: 'UINT32' };
+    } else if (def.type === 'ENUM') {
+      const enumDef = schema.enums?.[def.enumType ?? ''];
+      if (!enumDef) throw new Error(`addPropertyTable: enum "${def.enumType}" of property "${name}" not in schema`);
+      const byName = new Map(enumDef.values.map((v) => [v.name, v.value]));
+      const values = new Uint8Array(rows.map((r) => {
+        const v = byName.get(String(r[name]));
+        if (v === undefined) throw new Error(`addPropertyTable: "${r[name]}" is not a value of enum ${def.enumType} (property ${name})`);
+        return v;
+      }));
+      properties[name] = { values: glb.addBufferView(values) };
+    } else {
+      const Ctor = SCALAR_ARRAYS[def.componentType ?? 'FLOAT32'];
+      properties[name] = { values: glb.addBufferView(bytesOf(Ctor.from(rows, (r) => Number(r[name])))) };
+    }
+  }
+  glb.json.extensionsUsed = [...new Set([...(glb.json.extensionsUsed ?? []), 'EXT_structural_metadata'])];
+  const ext = (glb.json.extensions ??= {}).EXT_structural_metadata ??= { schema, propertyTables: [] };
+  ext.propertyTables.push({ name: className, class: className, count: rows.length, properties });
+  return ext.propertyTables.length - 1;
+}

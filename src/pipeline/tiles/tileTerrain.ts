@@ -1,0 +1,80 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { DemGrid } from '../../geo/DemGrid';
+import type { LocalFrame } from '../../geo/LocalFrame';
+import { GL, GlbBuilder } from '../gltf/GlbBuilder';
+import { terrainMesh, terrainTileErrorM, type TerrainColorFn } from './terrainMesh';
+import { boxOf, unionBounds, type Bounds3 } from './tilesetBox';
+
+/** DEM cells along one side of a terrain tile at every level (tiles are (TILE_CELLS + 1)² vertices). */
+export const TERRAIN_TILE_CELLS = 64;
+
+export interface TileTerrainResult { tiles: number; levels: number; bytes: number }
+
+/** Default colouring: plain greens rising to browner hills. */
+export const elevationColor = (minM: number, maxM: number): TerrainColorFn => (_x, _y, h) => {
+  const t = Math.min(1, Math.max(0, (h - minM) / Math.max(1, maxM - minM)));
+  return [Math.round(120 + 60 * t), Math.round(140 - 10 * t), Math.round(90 + 10 * t)];
+};
+
+/**
+ * Tiles a DEM into a REPLACE quadtree of meshes (`dir/tileset.json`, `dir/t/<level>/<x>_<y>.glb`).
+ * The DEM must have 2^k * TERRAIN_TILE_CELLS + 1 nodes per side; level L samples every 2^(k-L) nodes.
+ * Geometric errors are measured against the full DEM, so refinement is driven by real vertical error.
+ */
+export function tileTerrain(
+  dem: DemGrid, frame: LocalFrame, dir: string, color: TerrainColorFn, onProgress?: (done: number, total: number) => void,
+): TileTerrainResult {
+  const cells = dem.width - 1;
+  const levels = Math.log2(cells / TERRAIN_TILE_CELLS);
+  if (dem.width !== dem.height || !Number.isInteger(levels) || levels < 0) {
+    throw new Error(`tileTerrain: DEM must be square with 2^k*${TERRAIN_TILE_CELLS}+1 nodes per side, got ${dem.width}x${dem.height}`);
+  }
+  mkdirSync(dir, { recursive: true });
+  const total = (4 ** (levels + 1) - 1) / 3;
+  let done = 0, bytes = 0;
+  const tile = (level: number, x: number, y: number): { json: Record<string, unknown>; bounds: Bounds3 } => {
+    const span = cells >> level, step = span / TERRAIN_TILE_CELLS;
+    const errorM = terrainTileErrorM(dem, x * span, y * span, span, step);
+    const skirtM = Math.max(5, 2 * errorM + 2);
+    const mesh = terrainMesh(dem, frame, x * span, y * span, span, step, skirtM, color);
+    const glb = new GlbBuilder();
+    const attributes = {
+      POSITION: glb.addAccessor(mesh.positions, 'VEC3', { target: GL.ARRAY_BUFFER, withBounds: true }),
+      NORMAL: glb.addAccessor(mesh.normals, 'VEC3', { target: GL.ARRAY_BUFFER }),
+      COLOR_0: glb.addAccessor(mesh.colors, 'VEC4', { target: GL.ARRAY_BUFFER, normalized: true }),
+    };
+    const indices = glb.addAccessor(mesh.indices, 'SCALAR', { target: GL.ELEMENT_ARRAY_BUFFER });
+    glb.json.materials = [{ name: 'terrain', pbrMetallicRoughness: { baseColorFactor: [1, 1, 1, 1], metallicFactor: 0, roughnessFactor: 1 }, doubleSided: true }];
+    glb.json.meshes = [{ primitives: [{ attributes, indices, material: 0, mode: 4 }] }];
+    glb.json.nodes = [{ mesh: 0 }];
+    glb.json.scenes = [{ nodes: [0] }];
+    glb.json.scene = 0;
+    const uri = `t/${level}/${x}_${y}.glb`;
+    const data = glb.toGlb();
+    mkdirSync(join(dir, `t/${level}`), { recursive: true });
+    writeFileSync(join(dir, uri), data);
+    bytes += data.byteLength;
+    onProgress?.(++done, total);
+    const children = level < levels ? [[0, 0], [1, 0], [0, 1], [1, 1]].map(([dx, dy]) => tile(level + 1, 2 * x + dx, 2 * y + dy)) : [];
+    // A parent must enclose its children: finer tiles reach peaks the coarse sampling cut off.
+    const bounds = children.reduce((b, c) => unionBounds(b, c.bounds), mesh.boundsEnu);
+    const json: Record<string, unknown> = {
+      boundingVolume: boxOf(bounds),
+      // Never below a child's error, so refinement stays monotone down the tree.
+      geometricError: Math.max(Math.round(errorM * 1000) / 1000, ...children.map((c) => c.json.geometricError as number)),
+      content: { uri, boundingVolume: boxOf(mesh.boundsEnu) },
+    };
+    if (children.length) json.children = children.map((c) => c.json);
+    return { json, bounds };
+  };
+  const root = tile(0, 0, 0).json;
+  const tileset = {
+    asset: { version: '1.1', generator: 'rongcheng-twin pipeline' },
+    geometricError: Math.max(16, 4 * (root.geometricError as number)),
+    root: { boundingVolume: root.boundingVolume, transform: frame.enuToEcefMatrix(), geometricError: root.geometricError, refine: 'REPLACE', content: root.content, children: root.children },
+  };
+  const text = JSON.stringify(tileset, null, 1) + '\n';
+  writeFileSync(join(dir, 'tileset.json'), text);
+  return { tiles: done, levels: levels + 1, bytes: bytes + text.length };
+}
