@@ -51,7 +51,7 @@ export function addPropertyTable(
       properties[name] = { values: glb.addBufferView(values) };
     } else {
       const Ctor = SCALAR_ARRAYS[def.componentType ?? 'FLOAT32'];
-      properties[name] = { values: glb.addBufferView(bytesOf(Ctor.from(rows, (r) => Number(r[name])))) };
+      properties[name] = { values: glb.addBufferView(bytesOf(Ctor.from(rows.map((r) => Number(r[name]))))) };
     }
   }
   glb.json.extensionsUsed = [...new Set([...(glb.json.extensionsUsed ?? []), 'EXT_structural_metadata'])];

@@ -71,7 +71,8 @@ export function tileTerrain(
   const root = tile(0, 0, 0).json;
   const tileset = {
     asset: { version: '1.1', generator: 'rongcheng-twin pipeline' },
-    geometricError: Math.max(16, 4 * (root.geometricError as number)),
+    // Not drawing the terrain at all leaves a hole as wide as the DEM: that is the tileset's error.
+    geometricError: Math.round(Math.max(dem.xMaxM - dem.xMinM, dem.yMaxM - dem.yMinM) / 2),
     root: { boundingVolume: root.boundingVolume, transform: frame.enuToEcefMatrix(), geometricError: root.geometricError, refine: 'REPLACE', content: root.content, children: root.children },
   };
   const text = JSON.stringify(tileset, null, 1) + '\n';

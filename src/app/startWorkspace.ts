@@ -1,0 +1,80 @@
+import type { BuildingPanel } from '../ui/BuildingPanel';
+import type { Legend } from '../ui/Legend';
+import type { ColorScale } from '../view/overlay/ColorScale';
+import { CesiumWorkspace, type SceneModeName } from '../view/cesium/CesiumWorkspace';
+import type { TilesetLoadState } from '../view/cesium/CityTilesets';
+import type { CityManifest } from './cityManifest';
+
+export interface WorkspaceStart {
+  container: HTMLElement;
+  cityUrl: string;
+  manifest: CityManifest;
+  panel: BuildingPanel;
+  legend: Legend;
+  scales: Record<string, ColorScale>;
+  flightSeconds: number;
+}
+
+/** What the page exposes as `window.twin` for operators' consoles and browser tests. */
+export interface TwinHandle {
+  workspace: CesiumWorkspace;
+  load: TilesetLoadState;
+  loadedAtMs: number | null;
+}
+
+declare global {
+  interface Window { twin?: TwinHandle }
+}
+
+/** Starts the Cesium workspace and wires the top-bar controls, keyboard shortcuts and status line. */
+export async function startWorkspace(s: WorkspaceStart): Promise<CesiumWorkspace> {
+  const status = document.getElementById('status')!;
+  const progress = document.getElementById('load-progress') as HTMLProgressElement;
+  const t0 = performance.now();
+  const handle = {} as TwinHandle;
+  const workspace = new CesiumWorkspace({
+    container: s.container, cityUrl: s.cityUrl, centerLonLat: [s.manifest.origin.lonDeg, s.manifest.origin.latDeg],
+    flightSeconds: s.flightSeconds,
+    onPick: (props) => s.panel.show(props),
+    onLoadState: (st) => {
+      handle.load = st;
+      if (st.settled && handle.loadedAtMs === null) {
+        handle.loadedAtMs = Math.round(performance.now() - t0);
+        document.body.dataset.tilesets = 'loaded';
+      }
+      progress.value = st.settled ? 1 : Math.min(0.95, (st.buildingTilesLoaded + st.terrainTilesLoaded) / 60);
+      status.textContent = `${s.manifest.title}: ${s.manifest.counts.buildings.toLocaleString('en')} buildings · ` +
+        `tiles loaded: buildings ${st.buildingTilesLoaded}, terrain ${st.terrainTilesLoaded}` +
+        (st.failures ? ` · ${st.failures} failed (retrying on next view change)` : '') + (st.settled ? ' · ready' : ' · loading…');
+    },
+  });
+  Object.assign(handle, { workspace, load: workspace.tilesets.state, loadedAtMs: null });
+  window.twin = handle;
+  status.textContent = `Loading ${s.manifest.title}…`;
+  await workspace.load();
+  wireControls(workspace, s);
+  return workspace;
+}
+
+function wireControls(workspace: CesiumWorkspace, s: WorkspaceStart): void {
+  const modeButtons = [...document.querySelectorAll<HTMLButtonElement>('#scene-mode button')];
+  const setMode = (mode: SceneModeName) => {
+    for (const b of modeButtons) b.setAttribute('aria-pressed', String(b.dataset.mode === mode));
+    workspace.setSceneMode(mode);
+  };
+  for (const b of modeButtons) b.addEventListener('click', () => setMode(b.dataset.mode as SceneModeName));
+  const select = document.getElementById('color-by') as HTMLSelectElement;
+  select.addEventListener('change', () => {
+    const scale = s.scales[select.value] ?? null;
+    workspace.setColorScale(scale);
+    s.legend.show(scale);
+  });
+  document.getElementById('home')!.addEventListener('click', () => workspace.flyHome());
+  window.addEventListener('keydown', (e) => {
+    if (e.target instanceof HTMLInputElement || e.target instanceof HTMLSelectElement || e.ctrlKey || e.metaKey || e.altKey) return;
+    if (e.key === '2') setMode('2d');
+    else if (e.key === '3') setMode('3d');
+    else if (e.key === 'c' || e.key === 'C') setMode('columbus');
+    else if (e.key === 'h' || e.key === 'H') workspace.flyHome();
+  });
+}

@@ -1,0 +1,34 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import type { TestProject } from 'vitest/node';
+import { build, preview, type PreviewServer } from 'vite';
+import { buildDemoCity } from '../../src/pipeline/buildDemoCity';
+
+declare module 'vitest' {
+  export interface ProvidedContext { baseUrl: string }
+}
+
+const root = join(import.meta.dirname, '../..');
+let server: PreviewServer | undefined;
+
+/**
+ * Browser-test set-up: builds the demo city when missing, builds the app exactly as `npm run build`
+ * does (Cesium assets copied, vite build), and serves it with `vite preview` on a free port.
+ */
+export async function setup(project: TestProject): Promise<void> {
+  if (!existsSync(join(root, 'tilesets/demo/city.json'))) {
+    const summary = await buildDemoCity(join(root, 'tilesets/demo'));
+    console.log(`browser setup: built demo city (${summary.buildings} buildings, ${summary.tiles} tiles) in ${summary.seconds} s`);
+  }
+  const { execFileSync } = await import('node:child_process');
+  execFileSync(process.execPath, [join(root, 'scripts/copy-cesium.mjs')], { cwd: root, stdio: 'inherit' });
+  await build({ root, logLevel: 'warn' });
+  server = await preview({ root, preview: { port: 0, host: '127.0.0.1' }, logLevel: 'warn' });
+  const url = server.resolvedUrls?.local[0];
+  if (!url) throw new Error('browser setup: vite preview did not report a URL');
+  project.provide('baseUrl', url.replace(/\/$/, ''));
+}
+
+export async function teardown(): Promise<void> {
+  await server?.close();
+}

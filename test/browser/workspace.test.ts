@@ -1,0 +1,65 @@
+import { mkdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { launchBrowser, type BrowserSession } from './launchBrowser';
+
+const root = join(import.meta.dirname, '../..');
+const shots = join(root, 'test-results');
+
+describe('Cesium workspace in headless Chromium', () => {
+  const baseUrl = inject('baseUrl');
+  let s: BrowserSession;
+
+  beforeAll(async () => {
+    mkdirSync(shots, { recursive: true });
+    s = await launchBrowser(baseUrl);
+    await s.page.goto(`${baseUrl}/?view=workspace&fly=0`);
+  });
+  afterAll(async () => { await s?.close(); });
+
+  it('loads the terrain and building tilesets of the demo city', async () => {
+    await s.page.waitForSelector('body[data-tilesets="loaded"]', { timeout: 150_000 });
+    const load = await s.page.evaluate(() => ({ ...window.twin!.load, ms: window.twin!.loadedAtMs }));
+    console.log(`tilesets loaded in ${load.ms} ms (buildings ${load.buildingTilesLoaded} tiles, terrain ${load.terrainTilesLoaded} tiles)`);
+    expect(load.buildingTilesLoaded).toBeGreaterThan(0);
+    expect(load.terrainTilesLoaded).toBeGreaterThan(0);
+    expect(load.failures).toBe(0);
+    await s.page.screenshot({ path: join(shots, 'workspace-city.png') });
+  });
+
+  it('shows the metadata of a building clicked on screen', async () => {
+    // The tallest building sits in the root tile, so it is loaded at any distance.
+    const geo = JSON.parse(readFileSync(join(root, 'tilesets/demo/buildings.geojson'), 'utf8'));
+    const tallest = geo.features.reduce((a: any, b: any) => (b.properties.heightM > a.properties.heightM ? b : a));
+    const ring: number[][] = tallest.geometry.coordinates[0].slice(0, -1);
+    const lon = ring.reduce((s, p) => s + p[0], 0) / ring.length, lat = ring.reduce((s, p) => s + p[1], 0) / ring.length;
+    await s.page.evaluate(([lo, la]) => window.twin!.workspace.lookAt(lo, la, 500, 900), [lon, lat]);
+    await s.page.waitForFunction(() => window.twin!.workspace.tilesets.buildings.tilesLoaded, undefined, { timeout: 60_000 });
+    const box = (await s.page.locator('#view canvas').boundingBox())!;
+    await s.page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+    await s.page.waitForSelector('#building-panel:not([hidden])', { timeout: 30_000 });
+    const id = await s.page.textContent('#building-panel dd[data-field="id"]');
+    expect(id).toBe(tallest.properties.id);
+    const height = await s.page.textContent('#building-panel dd[data-field="height"]');
+    expect(height).toMatch(/^\d+(\.\d)? m$/);
+    expect(await s.page.textContent('#building-panel dd[data-field="address"]')).toBe(tallest.properties.address);
+    await s.page.screenshot({ path: join(shots, 'workspace-picked.png') });
+  });
+
+  it('colours buildings by use with a legend, and switches to 2D from the keyboard', async () => {
+    await s.page.selectOption('#color-by', 'use');
+    await s.page.waitForSelector('.legend:not([hidden]) li');
+    expect(await s.page.locator('.legend li').count()).toBe(10);
+    await s.page.evaluate(() => window.twin!.workspace.flyHome(0));
+    await s.page.locator('#view canvas').focus();
+    await s.page.keyboard.press('2');
+    await s.page.waitForFunction(() => document.querySelector('[data-mode="2d"]')?.getAttribute('aria-pressed') === 'true');
+    await s.page.waitForTimeout(2500);
+    await s.page.screenshot({ path: join(shots, 'workspace-2d.png') });
+  });
+
+  it('made no request off its own origin and logged no console errors', () => {
+    expect(s.offOrigin).toEqual([]);
+    expect(s.errors).toEqual([]);
+  });
+});
