@@ -1,0 +1,80 @@
+import { assertTimeSeries, constantSeries, type TimeSeries } from '../core/TimeSeries';
+
+/** What happens at one side of the grid: `closed` walls, or `open` free outflow (no inflow). */
+export type BoundaryKind = 'closed' | 'open';
+
+export interface FloodBoundaries {
+  west: BoundaryKind;
+  east: BoundaryKind;
+  south: BoundaryKind;
+  north: BoundaryKind;
+}
+
+/** A discharge fed into a set of cells, shared equally between them (a river entering the grid). */
+export interface FloodInflow {
+  id: string;
+  /** Cell indices (j * width + i) the discharge enters; open cells only. */
+  cells: number[];
+  /** Discharge over time (m³/s), usually `linear`. */
+  dischargeM3PerS: TimeSeries;
+}
+
+/** Physics and forcing of a flood run; plain data, so it crosses to workers as is. */
+export interface FloodParams {
+  /** Manning roughness (s/m^(1/3)); 0.03 suits mixed urban ground. */
+  manningN: number;
+  /** Rain intensity over time (mm/h), falling on every open cell. Rain on roofs is not modelled. */
+  rainfallMmPerH: TimeSeries;
+  /** Drainage (sewer) capacity as a sink on every open cell (mm/h); removes at most the water there. */
+  drainageMmPerH: number;
+  inflows: FloodInflow[];
+  boundaries: FloodBoundaries;
+  /** Courant factor alpha in dt = alpha * dx / sqrt(g * hmax); 0.7 as in Bates et al. (2010). */
+  cfl: number;
+  /** de Almeida et al. (2012) weighting: 1 is the plain Bates et al. (2010) scheme, 0.7-0.9 adds diffusion. */
+  theta: number;
+  /** Flow depth (m) below which an edge carries no flux (wet/dry threshold). */
+  hMinFlowM: number;
+  /** Largest time step (s), used while the grid is dry or shallow. */
+  dtMaxS: number;
+  gravityMPerS2: number;
+}
+
+export const DEFAULT_FLOOD_PARAMS: FloodParams = {
+  manningN: 0.03,
+  rainfallMmPerH: constantSeries(0),
+  drainageMmPerH: 0,
+  inflows: [],
+  boundaries: { west: 'closed', east: 'closed', south: 'closed', north: 'closed' },
+  cfl: 0.7,
+  theta: 1,
+  hMinFlowM: 1e-3,
+  dtMaxS: 10,
+  gravityMPerS2: 9.81,
+};
+
+/** Fills defaults and checks ranges; throws naming the field and the expected value. */
+export function floodParams(partial: Partial<FloodParams> = {}): FloodParams {
+  const p: FloodParams = { ...DEFAULT_FLOOD_PARAMS, ...partial, boundaries: { ...DEFAULT_FLOOD_PARAMS.boundaries, ...partial.boundaries } };
+  const check = (ok: boolean, field: string, expected: string, got: unknown) => {
+    if (!ok) throw new Error(`FloodParams: ${field} must be ${expected}, got ${JSON.stringify(got)}`);
+  };
+  check(p.manningN >= 0 && p.manningN < 1, 'manningN', 'in [0, 1) s/m^(1/3)', p.manningN);
+  check(p.drainageMmPerH >= 0 && Number.isFinite(p.drainageMmPerH), 'drainageMmPerH', 'a finite number >= 0', p.drainageMmPerH);
+  check(p.cfl > 0 && p.cfl <= 1, 'cfl', 'in (0, 1]', p.cfl);
+  check(p.theta >= 0.5 && p.theta <= 1, 'theta', 'in [0.5, 1]', p.theta);
+  check(p.hMinFlowM > 0 && p.hMinFlowM < 1, 'hMinFlowM', 'in (0, 1) m', p.hMinFlowM);
+  check(p.dtMaxS > 0 && Number.isFinite(p.dtMaxS), 'dtMaxS', 'a finite number > 0 s', p.dtMaxS);
+  check(p.gravityMPerS2 > 0, 'gravityMPerS2', '> 0', p.gravityMPerS2);
+  for (const side of ['west', 'east', 'south', 'north'] as const) {
+    check(p.boundaries[side] === 'open' || p.boundaries[side] === 'closed', `boundaries.${side}`, '"open" or "closed"', p.boundaries[side]);
+  }
+  assertTimeSeries(p.rainfallMmPerH, 'FloodParams: rainfallMmPerH');
+  check(p.rainfallMmPerH.values.every((v) => v >= 0), 'rainfallMmPerH.values', '>= 0 mm/h', p.rainfallMmPerH.values);
+  p.inflows.forEach((f, k) => {
+    assertTimeSeries(f.dischargeM3PerS, `FloodParams: inflows[${k}].dischargeM3PerS`);
+    check(f.dischargeM3PerS.values.every((v) => v >= 0), `inflows[${k}].dischargeM3PerS.values`, '>= 0 m³/s', f.dischargeM3PerS.values);
+    check(f.cells.length > 0, `inflows[${k}].cells`, 'a non-empty list of cell indices', f.cells.length);
+  });
+  return p;
+}
