@@ -3,8 +3,8 @@ import type { DemGrid } from '../geo/DemGrid';
 import type { LocalFrame } from '../geo/LocalFrame';
 import type { BuildingRecord } from './BuildingRecord';
 import { tileBuildings } from './tiles/tileBuildings';
-import type { TerrainColorFn } from './tiles/terrainMesh';
-import { elevationColor, tileTerrain } from './tiles/tileTerrain';
+import type { MapLayers } from './tiles/MapPainter';
+import { elevationLayers, tileTerrain } from './tiles/tileTerrain';
 
 export interface CitySources {
   frame: LocalFrame;
@@ -24,10 +24,10 @@ export interface TilesetsSummary {
 export type PipelineProgress = (step: string, fraction: number) => void;
 
 /** Writes `outDir/buildings/` and `outDir/terrain/` tilesets for a city's sources. */
-export function buildCityTilesets(src: CitySources, outDir: string, opts: { color?: TerrainColorFn; onProgress?: PipelineProgress } = {}): TilesetsSummary {
+export function buildCityTilesets(src: CitySources, outDir: string, opts: { mapLayers?: MapLayers; onProgress?: PipelineProgress } = {}): TilesetsSummary {
   let min = Infinity, max = -Infinity;
   for (const h of src.dem.heightsM) if (Number.isFinite(h)) { min = Math.min(min, h); max = Math.max(max, h); }
-  const terrain = tileTerrain(src.dem, src.frame, join(outDir, 'terrain'), opts.color ?? elevationColor(min, max),
+  const terrain = tileTerrain(src.dem, src.frame, join(outDir, 'terrain'), opts.mapLayers ?? elevationLayers(src.dem, min, max),
     (d, t) => opts.onProgress?.('terrain tiles', d / t));
   const buildings = tileBuildings(src.buildings, src.frame, src.dem, join(outDir, 'buildings'),
     (d, t) => opts.onProgress?.('building tiles', d / t));

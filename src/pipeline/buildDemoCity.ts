@@ -1,7 +1,7 @@
 import { rmSync } from 'node:fs';
 import { buildCityTilesets, type PipelineProgress, type TilesetsSummary } from './buildCityTilesets';
 import { DEFAULT_DEMO_SEED, generateDemoCity } from './demo-city/generateDemoCity';
-import { demoTerrainColor } from './demo-city/terrainColor';
+import { demoMapLayers } from './demo-city/demoMapLayers';
 import { writeCitySources } from './demo-city/writeCitySources';
 
 export interface DemoCitySummary extends TilesetsSummary {
@@ -21,7 +21,7 @@ export async function buildDemoCity(outDir: string, opts: { seed?: number; onPro
   rmSync(outDir, { recursive: true, force: true });
   const counts = writeCitySources(outDir, city);
   opts.onProgress?.('generating city', 1);
-  const summary = buildCityTilesets(city, outDir, { color: demoTerrainColor, onProgress: opts.onProgress });
+  const summary = buildCityTilesets(city, outDir, { mapLayers: demoMapLayers(city), onProgress: opts.onProgress });
   return {
     city: 'demo', seed, ...summary, tiles: summary.buildingTiles + summary.terrainTiles,
     population: counts.population, seconds: Math.round((performance.now() - t0) / 10) / 100,

@@ -2,13 +2,11 @@ import type { DemGrid } from '../../geo/DemGrid';
 import type { LocalFrame } from '../../geo/LocalFrame';
 import type { Bounds3 } from './tilesetBox';
 
-/** RGB in 0..255 for a terrain vertex at plane (x, y) and height h. */
-export type TerrainColorFn = (xM: number, yM: number, heightM: number) => [number, number, number];
-
 export interface TerrainMesh {
   positions: Float32Array;
   normals: Float32Array;
-  colors: Uint8Array;
+  /** Texture coordinates over the tile square, v = 0 at the northern edge. */
+  uvs: Float32Array;
   indices: Uint16Array | Uint32Array;
   boundsEnu: Bounds3;
 }
@@ -20,12 +18,12 @@ const enu = new Float64Array(3);
  * plus skirts hanging `skirtM` below every edge vertex so neighbouring tiles of other levels show no cracks.
  */
 export function terrainMesh(
-  dem: DemGrid, frame: LocalFrame, i0: number, j0: number, cells: number, step: number, skirtM: number, color: TerrainColorFn,
+  dem: DemGrid, frame: LocalFrame, i0: number, j0: number, cells: number, step: number, skirtM: number,
 ): TerrainMesh {
   const n = cells / step + 1;
   const edge = 4 * (n - 1);
   const vCount = n * n + edge;
-  const positions = new Float32Array(vCount * 3), normals = new Float32Array(vCount * 3), colors = new Uint8Array(vCount * 4);
+  const positions = new Float32Array(vCount * 3), normals = new Float32Array(vCount * 3), uvs = new Float32Array(vCount * 2);
   const bounds: Bounds3 = [Infinity, Infinity, Infinity, -Infinity, -Infinity, -Infinity];
   const cs = dem.cellSizeM * step;
   const heightAt = (i: number, j: number) => dem.at(Math.min(Math.max(i, 0), dem.width - 1), Math.min(Math.max(j, 0), dem.height - 1));
@@ -38,8 +36,8 @@ export function terrainMesh(
     const dzdy = (heightAt(i, j + step) - heightAt(i, j - step)) / (2 * cs);
     const len = Math.hypot(dzdx, dzdy, 1);
     normals.set([-dzdx / len, 1 / len, dzdy / len], v * 3);
-    const [r, g, b] = color(x, y, h);
-    colors.set([r, g, b, 255], v * 4);
+    uvs[v * 2] = (i - i0) / cells;
+    uvs[v * 2 + 1] = 1 - (j - j0) / cells;
   };
   for (let b = 0; b < n; b++) for (let a = 0; a < n; a++) put(b * n + a, i0 + a * step, j0 + b * step, 0);
   // Perimeter walk (counter-clockwise seen from above) for the skirt.
@@ -64,7 +62,7 @@ export function terrainMesh(
     indices.set([top0, low0, low1, top0, low1, top1], ix);
     ix += 6;
   });
-  return { positions, normals, colors, indices, boundsEnu: bounds };
+  return { positions, normals, uvs, indices, boundsEnu: bounds };
 }
 
 /** Largest vertical gap (m) between the DEM and a tile sampled every `step` nodes (bilinear between samples). */

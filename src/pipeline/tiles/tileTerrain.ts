@@ -3,7 +3,9 @@ import { join } from 'node:path';
 import type { DemGrid } from '../../geo/DemGrid';
 import type { LocalFrame } from '../../geo/LocalFrame';
 import { GL, GlbBuilder } from '../gltf/GlbBuilder';
-import { terrainMesh, terrainTileErrorM, type TerrainColorFn } from './terrainMesh';
+import { encodePngRgb } from '../gltf/encodePng';
+import { paintMap, type MapLayers } from './MapPainter';
+import { terrainMesh, terrainTileErrorM } from './terrainMesh';
 import { boxOf, unionBounds, type Bounds3 } from './tilesetBox';
 
 /** DEM cells along one side of a terrain tile at every level (tiles are (TILE_CELLS + 1)² vertices). */
@@ -11,11 +13,19 @@ export const TERRAIN_TILE_CELLS = 64;
 
 export interface TileTerrainResult { tiles: number; levels: number; bytes: number }
 
-/** Default colouring: plain greens rising to browner hills. */
-export const elevationColor = (minM: number, maxM: number): TerrainColorFn => (_x, _y, h) => {
-  const t = Math.min(1, Math.max(0, (h - minM) / Math.max(1, maxM - minM)));
-  return [Math.round(120 + 60 * t), Math.round(140 - 10 * t), Math.round(90 + 10 * t)];
-};
+/** Texture pixels along one side of every terrain tile (5 m a pixel at the demo city's finest level). */
+export const TERRAIN_TEXTURE_PX = 256;
+
+/** Default map: plain greens rising to browner hills, sampled from the DEM. */
+export function elevationLayers(dem: DemGrid, minM: number, maxM: number): MapLayers {
+  return {
+    ground: (x, y) => {
+      const t = Math.min(1, Math.max(0, (dem.sample(x, y) - minM) / Math.max(1, maxM - minM)));
+      return [Math.round(120 + 60 * t), Math.round(140 - 10 * t), Math.round(90 + 10 * t)];
+    },
+    polygons: [], lines: [],
+  };
+}
 
 /**
  * Tiles a DEM into a REPLACE quadtree of meshes (`dir/tileset.json`, `dir/t/<level>/<x>_<y>.glb`).
@@ -23,7 +33,7 @@ export const elevationColor = (minM: number, maxM: number): TerrainColorFn => (_
  * Geometric errors are measured against the full DEM, so refinement is driven by real vertical error.
  */
 export function tileTerrain(
-  dem: DemGrid, frame: LocalFrame, dir: string, color: TerrainColorFn, onProgress?: (done: number, total: number) => void,
+  dem: DemGrid, frame: LocalFrame, dir: string, layers: MapLayers, onProgress?: (done: number, total: number) => void,
 ): TileTerrainResult {
   const cells = dem.width - 1;
   const levels = Math.log2(cells / TERRAIN_TILE_CELLS);
@@ -37,15 +47,23 @@ export function tileTerrain(
     const span = cells >> level, step = span / TERRAIN_TILE_CELLS;
     const errorM = terrainTileErrorM(dem, x * span, y * span, span, step);
     const skirtM = Math.max(5, 2 * errorM + 2);
-    const mesh = terrainMesh(dem, frame, x * span, y * span, span, step, skirtM, color);
+    const mesh = terrainMesh(dem, frame, x * span, y * span, span, step, skirtM);
     const glb = new GlbBuilder();
     const attributes = {
       POSITION: glb.addAccessor(mesh.positions, 'VEC3', { target: GL.ARRAY_BUFFER, withBounds: true }),
       NORMAL: glb.addAccessor(mesh.normals, 'VEC3', { target: GL.ARRAY_BUFFER }),
-      COLOR_0: glb.addAccessor(mesh.colors, 'VEC4', { target: GL.ARRAY_BUFFER, normalized: true }),
+      TEXCOORD_0: glb.addAccessor(mesh.uvs, 'VEC2', { target: GL.ARRAY_BUFFER }),
     };
     const indices = glb.addAccessor(mesh.indices, 'SCALAR', { target: GL.ELEMENT_ARRAY_BUFFER });
-    glb.json.materials = [{ name: 'terrain', pbrMetallicRoughness: { baseColorFactor: [1, 1, 1, 1], metallicFactor: 0, roughnessFactor: 1 }, doubleSided: true }];
+    const sizeM = span * dem.cellSizeM;
+    const png = encodePngRgb(paintMap(layers, dem.xMinM + x * sizeM, dem.yMinM + y * sizeM, sizeM, TERRAIN_TEXTURE_PX), TERRAIN_TEXTURE_PX, TERRAIN_TEXTURE_PX);
+    glb.json.images = [{ bufferView: glb.addBufferView(png), mimeType: 'image/png' }];
+    glb.json.samplers = [{ magFilter: 9729, minFilter: 9987, wrapS: 33071, wrapT: 33071 }];
+    glb.json.textures = [{ sampler: 0, source: 0 }];
+    glb.json.materials = [{
+      name: 'terrain', doubleSided: true,
+      pbrMetallicRoughness: { baseColorTexture: { index: 0 }, metallicFactor: 0, roughnessFactor: 1 },
+    }];
     glb.json.meshes = [{ primitives: [{ attributes, indices, material: 0, mode: 4 }] }];
     glb.json.nodes = [{ mesh: 0 }];
     glb.json.scenes = [{ nodes: [0] }];

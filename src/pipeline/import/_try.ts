@@ -1,0 +1,11 @@
+import { importCitySources } from './importCitySources';
+const [b, d] = process.argv.slice(2);
+const t = performance.now();
+const r = await importCitySources({ buildingsPath: b, demPath: d });
+console.log('ms', performance.now() - t, 'buildings', r.buildings.length, 'roads', r.roads.length, 'dem', r.dem.width, r.dem.height, r.dem.cellSizeM);
+console.log(JSON.stringify(r.report.counts, null, 1));
+console.log(JSON.stringify(r.report.stats, null, 1));
+for (const i of r.report.issues.slice(0, 8)) console.log(JSON.stringify(i));
+const hs = r.dem.heightsM; let mn=Infinity,mx=-Infinity; for (const h of hs) { mn=Math.min(mn,h); mx=Math.max(mx,h); } console.log('dem range', mn, mx);
+console.log(JSON.stringify(r.buildings[0]), JSON.stringify(r.roads[0]).slice(0,300));
+console.log(r.buildings.filter(b=>b.address).slice(0,3).map(b=>b.address+' | '+b.addressPinyin));
