@@ -45,7 +45,7 @@ export async function startWorkspace(s: WorkspaceStart): Promise<CesiumWorkspace
       progress.value = st.settled ? 1 : Math.min(0.95, (st.buildingTilesLoaded + st.terrainTilesLoaded) / 60);
       status.textContent = `${s.manifest.title}: ${s.manifest.counts.buildings.toLocaleString('en')} buildings · ` +
         `tiles loaded: buildings ${st.buildingTilesLoaded}, terrain ${st.terrainTilesLoaded}` +
-        (st.failures ? ` · ${st.failures} failed (retrying on next view change)` : '') + (st.settled ? ' · ready' : ' · loading…');
+        (st.failures ? ` · ${st.failures} tiles failed after retries` : '') + (st.settled ? ' · ready' : ' · loading…');
     },
   });
   Object.assign(handle, { workspace, load: workspace.tilesets.state, loadedAtMs: null });

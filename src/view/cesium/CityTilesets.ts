@@ -1,4 +1,16 @@
-import { Cesium3DTileset, type Viewer } from 'cesium';
+import { Cesium3DTileset, Resource, type Viewer } from 'cesium';
+
+/** Tries per tile request after the first failure, with exponential back-off from 400 ms. */
+export const TILE_RETRY_ATTEMPTS = 3;
+
+function retryingResource(url: string): Resource {
+  return new Resource({
+    url,
+    retryAttempts: TILE_RETRY_ATTEMPTS,
+    // Resource counts its own retries; wait longer each time so a restarting server can come back.
+    retryCallback: (resource) => new Promise<boolean>((ok) => setTimeout(() => ok(true), 400 * 2 ** ((resource as unknown as { _retryCount: number })._retryCount ?? 0))),
+  });
+}
 
 /** Load state of the city's tilesets, as the status line and tests read it. */
 export interface TilesetLoadState {
@@ -21,8 +33,8 @@ export class CityTilesets {
   async load(): Promise<void> {
     const opts = { maximumScreenSpaceError: 16, projectTo2D: true };
     [this.terrain, this.buildings] = await Promise.all([
-      Cesium3DTileset.fromUrl(`${this.baseUrl}/terrain/tileset.json`, opts),
-      Cesium3DTileset.fromUrl(`${this.baseUrl}/buildings/tileset.json`, opts),
+      Cesium3DTileset.fromUrl(retryingResource(`${this.baseUrl}/terrain/tileset.json`), opts),
+      Cesium3DTileset.fromUrl(retryingResource(`${this.baseUrl}/buildings/tileset.json`), opts),
     ]);
     this.viewer.scene.primitives.add(this.terrain);
     this.viewer.scene.primitives.add(this.buildings);
@@ -41,7 +53,7 @@ export class CityTilesets {
       tileset.tileLoad.addEventListener(() => { this.state[counter]++; this.viewer.scene.requestRender(); update(); }),
       tileset.tileFailed.addEventListener((e: { url: string; message: string }) => {
         this.state.failures++;
-        console.warn(`tile failed: ${e.url}: ${e.message}`);
+        console.warn(`tile failed after ${TILE_RETRY_ATTEMPTS} retries: ${e.url}: ${e.message}`);
         update();
       }),
       tileset.allTilesLoaded.addEventListener(update),
