@@ -1,0 +1,108 @@
+import mqtt from 'mqtt';
+import type { IClientOptions, ISubscriptionGrant, MqttClient } from 'mqtt';
+import { Emitter } from '../events/Emitter';
+import { SENSOR_TOPIC_FILTER } from '../topics';
+import type { ConnectionStatus, SignsConnectionConfig } from './SignsConnectionConfig';
+
+/** Receives every message (topic, payload bytes); SignsStore.ingest fits. */
+export type MessageSink = (topic: string, payload: Uint8Array) => void;
+
+/**
+ * The display's MQTT connection (mqtt.js; WebSocket in the browser, TCP or WebSocket in node).
+ * Subscribes at QoS 1 under a fixed client id with a persistent session (clean: false), so the
+ * broker queues QoS 1 messages published while the display is away and delivers them on
+ * reconnect. Reconnects with exponential backoff; subscribes again when the broker has lost the
+ * session. Reports its state as 'status' events; never publishes (the display account is read-only).
+ */
+export class SignsConnection {
+  readonly events = new Emitter<{ status: ConnectionStatus }>();
+  private client: MqttClient | null = null;
+  private readonly cfg: Required<SignsConnectionConfig>;
+  private delayMs: number;
+  private readonly st: ConnectionStatus;
+
+  constructor(config: SignsConnectionConfig, private readonly sink: MessageSink) {
+    if (!config.url) throw new Error('SignsConnection config.url: expected a broker URL such as ws://127.0.0.1:8883/mqtt, got nothing');
+    if (!config.clientId) throw new Error('SignsConnection config.clientId: expected a fixed client id (a persistent session needs one), got nothing');
+    this.cfg = {
+      username: '', password: '', topics: [SENSOR_TOPIC_FILTER], qos: 1, clean: false,
+      reconnectMinMs: 500, reconnectMaxMs: 30_000, connectTimeoutMs: 10_000, keepaliveS: 30, ...config,
+    };
+    this.delayMs = this.cfg.reconnectMinMs;
+    this.st = {
+      state: 'idle', url: this.cfg.url, clientId: this.cfg.clientId, connects: 0, reconnectAttempts: 0,
+      sessionPresent: null, messages: 0, lastError: null, nextRetryMs: null, sinceMs: Date.now(),
+    };
+  }
+
+  /** Current status (a live object; copy what you keep). */
+  get status(): Readonly<ConnectionStatus> {
+    return this.st;
+  }
+
+  /** Opens the connection (idempotent). */
+  connect(): void {
+    if (this.client) return;
+    const c = this.cfg;
+    const opts: IClientOptions = {
+      clientId: c.clientId, clean: c.clean, resubscribe: false, protocolVersion: 4,
+      reconnectPeriod: c.reconnectMinMs, connectTimeout: c.connectTimeoutMs, keepalive: c.keepaliveS,
+      ...(c.username ? { username: c.username, password: c.password } : {}),
+    };
+    this.setState('connecting');
+    const client = mqtt.connect(c.url, opts);
+    this.client = client;
+    client.on('connect', (connack) => this.onConnect(client, connack.sessionPresent));
+    client.on('message', (topic, payload) => { this.st.messages++; this.sink(topic, payload); });
+    client.on('reconnect', () => {
+      this.st.reconnectAttempts++;
+      // mqtt.js arms its next retry from options.reconnectPeriod after this attempt fails: double it.
+      this.delayMs = Math.min(c.reconnectMaxMs, this.delayMs * 2);
+      client.options.reconnectPeriod = this.delayMs;
+      this.st.nextRetryMs = this.delayMs;
+      this.setState('reconnecting');
+    });
+    client.on('offline', () => this.setState('offline'));
+    client.on('close', () => { if (this.st.state === 'connected') this.setState('offline'); });
+    client.on('error', (err) => { this.st.lastError = err.message; this.emit(); });
+  }
+
+  private onConnect(client: MqttClient, sessionPresent: boolean): void {
+    this.st.connects++;
+    this.st.sessionPresent = sessionPresent;
+    this.st.nextRetryMs = null;
+    this.delayMs = this.cfg.reconnectMinMs;
+    client.options.reconnectPeriod = this.delayMs;
+    this.setState('connected');
+    if (sessionPresent && !this.cfg.clean) return;
+    // A new or lost session: the broker knows no subscriptions for this client id.
+    client.subscribe(this.cfg.topics, { qos: this.cfg.qos }, (err, granted) => {
+      const refused = (granted ?? []).filter((g: ISubscriptionGrant) => g.qos === 128).map((g) => g.topic);
+      if (err || refused.length) {
+        this.st.lastError = err ? `subscribe: ${err.message}` : `subscribe refused by the broker for ${refused.join(', ')}`;
+        this.emit();
+      }
+    });
+  }
+
+  private setState(state: ConnectionStatus['state']): void {
+    if (this.st.state !== state) this.st.sinceMs = Date.now();
+    this.st.state = state;
+    this.emit();
+  }
+
+  private emit(): void {
+    this.events.emit('status', this.st);
+  }
+
+  /** Closes the connection (sends DISCONNECT; the broker keeps the persistent session). Safe twice. */
+  async dispose(): Promise<void> {
+    const client = this.client;
+    this.client = null;
+    if (client) {
+      await new Promise<void>((resolve) => client.end(false, {}, () => resolve()));
+      this.setState('closed');
+    }
+    this.events.dispose();
+  }
+}

@@ -1,0 +1,41 @@
+/** How the display reaches the feed's broker. */
+export interface SignsConnectionConfig {
+  /** Broker URL: ws://host:port/mqtt (browser and node) or mqtt://host:port (node). */
+  url: string;
+  /** Fixed client id: the broker keeps this id's session (subscriptions, queued QoS 1) while away. */
+  clientId: string;
+  /** The read-only display account. */
+  username?: string;
+  password?: string;
+  /** Subscription filters; default ['city/#']. */
+  topics?: string[];
+  /** Subscription QoS; default 1 (queued for the persistent session while offline). */
+  qos?: 0 | 1;
+  /** MQTT clean session; default false (persistent). */
+  clean?: boolean;
+  /** First reconnect delay and its ceiling as it doubles (ms); defaults 500 and 30000. */
+  reconnectMinMs?: number;
+  reconnectMaxMs?: number;
+  /** CONNACK wait (ms), default 10000; keep-alive (s), default 30. */
+  connectTimeoutMs?: number;
+  keepaliveS?: number;
+}
+
+/** What the connection badge shows. */
+export interface ConnectionStatus {
+  state: 'idle' | 'connecting' | 'connected' | 'reconnecting' | 'offline' | 'closed';
+  url: string;
+  clientId: string;
+  /** Successful connections (1 after the first, +1 per reconnect). */
+  connects: number;
+  reconnectAttempts: number;
+  /** Whether the broker still had this client's session at the last connect (null before one). */
+  sessionPresent: boolean | null;
+  /** Messages received in total. */
+  messages: number;
+  lastError: string | null;
+  /** Delay before the next reconnect attempt (ms), null while connected. */
+  nextRetryMs: number | null;
+  /** When the current state began (epoch ms). */
+  sinceMs: number;
+}
