@@ -1,5 +1,6 @@
 import { assembleRings } from './assembleRings';
 import type { ImportReport } from './ImportReport';
+import { inheritPartHeights } from './inheritPartHeights';
 import type { OsmData, OsmRelation, OsmWay } from './OsmData';
 import type { SourceBuilding } from './SourceBuilding';
 
@@ -65,7 +66,8 @@ function fromWay(w: OsmWay, data: OsmData, source: string, report: ImportReport)
 /**
  * Building footprints of an OSM file: closed ways tagged building=* and multipolygon relations
  * tagged building=* (outer rings assembled from their ways; each outer ring one building).
- * building:part ways are counted and left out (the outline carries the building); ways that are
+ * building:part ways are counted and left out (the outline is the building and inherits the
+ * tallest part's height when it has none); ways that are
  * also the outline of a building relation are left out as duplicates. Every case is reported.
  */
 export function osmBuildings(data: OsmData, source: string, report: ImportReport): SourceBuilding[] {
@@ -75,17 +77,19 @@ export function osmBuildings(data: OsmData, source: string, report: ImportReport
   for (const r of data.relations) {
     if (r.tags.type === 'multipolygon' && isBuilding(r.tags.building)) out.push(...fromRelation(r, ways, data, source, report, used));
   }
-  const parts: string[] = [], duplicates: string[] = [];
+  const parts: SourceBuilding[] = [], duplicates: string[] = [];
   for (const w of data.ways) {
     if (!isBuilding(w.tags.building)) {
-      if (isBuilding(w.tags['building:part'])) parts.push(`osm-w${w.id}`);
+      const c = isBuilding(w.tags['building:part']) ? coordsOf(w.refs, data) : null;
+      if (c) parts.push({ id: `osm-w${w.id}`, outer: Array.isArray(c) ? c : [], attributes: w.tags });
       continue;
     }
     if (used.has(w.id)) { duplicates.push(`osm-w${w.id}`); continue; }
     const b = fromWay(w, data, source, report);
     if (b) out.push(b);
   }
-  report.addBulk('building-part', 'skipped', source, parts, 'building:part ways left out; the building outline carries height and use');
+  report.addBulk('building-part', 'skipped', source, parts.map((p) => p.id), 'building:part ways left out as buildings; the outline is the building (it takes a part\'s height when it has none)');
+  inheritPartHeights(out, parts.filter((p) => p.outer.length >= 3), source, report);
   report.addBulk('duplicate-outline', 'skipped', source, duplicates, 'building ways that are also members of a building multipolygon (imported once, via the relation)');
   return out;
 }
