@@ -4,6 +4,7 @@ import type { LocalFrame } from '../geo/LocalFrame';
 import type { BuildingRecord } from './BuildingRecord';
 import { tileBuildings } from './tiles/tileBuildings';
 import type { MapLayers } from './tiles/MapPainter';
+import { fitDemForTiling } from './tiles/fitDemForTiling';
 import { elevationLayers, tileTerrain } from './tiles/tileTerrain';
 
 export interface CitySources {
@@ -27,7 +28,7 @@ export type PipelineProgress = (step: string, fraction: number) => void;
 export function buildCityTilesets(src: CitySources, outDir: string, opts: { mapLayers?: MapLayers; onProgress?: PipelineProgress } = {}): TilesetsSummary {
   let min = Infinity, max = -Infinity;
   for (const h of src.dem.heightsM) if (Number.isFinite(h)) { min = Math.min(min, h); max = Math.max(max, h); }
-  const terrain = tileTerrain(src.dem, src.frame, join(outDir, 'terrain'), opts.mapLayers ?? elevationLayers(src.dem, min, max),
+  const terrain = tileTerrain(fitDemForTiling(src.dem), src.frame, join(outDir, 'terrain'), opts.mapLayers ?? elevationLayers(src.dem, min, max),
     (d, t) => opts.onProgress?.('terrain tiles', d / t));
   const buildings = tileBuildings(src.buildings, src.frame, src.dem, join(outDir, 'buildings'),
     (d, t) => opts.onProgress?.('building tiles', d / t));

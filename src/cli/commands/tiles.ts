@@ -1,15 +1,29 @@
 import { parseArgs, UsageError } from '../args';
 import { buildDemoCity } from '../../pipeline/buildDemoCity';
+import { buildImportedCity } from '../../pipeline/buildImportedCity';
 
 /**
  * `tiles --city demo --out DIR [--seed N]`: generates the demo city and writes its sources and
- * tilesets to DIR; prints { buildings, tiles, bytes, seconds, ... }. Progress goes to stderr.
+ * tilesets to DIR; prints { buildings, tiles, bytes, seconds, ... }.
+ * `tiles --buildings FILE [--dem FILE] [--crs EPSG:4544] [--dem-crs CRS] --out DIR`: imports real
+ * data (GeoJSON, OSM XML/PBF; GeoTIFF or SRTM .hgt) and tiles it the same way; the summary carries
+ * the import report (what was skipped, repaired or defaulted). Progress goes to stderr.
  */
 export async function run(args: string[]): Promise<unknown> {
   const p = parseArgs(args);
   const city = p.flags.get('city');
   const out = p.flags.get('out');
   if (typeof out !== 'string') throw new UsageError('missing --out DIR (where the tilesets go)');
+  const buildings = p.flags.get('buildings');
+  if (typeof buildings === 'string') {
+    const str = (k: string) => (typeof p.flags.get(k) === 'string' ? (p.flags.get(k) as string) : undefined);
+    const summary = await buildImportedCity(out, {
+      buildingsPath: buildings, demPath: str('dem'), crs: str('crs'), demCrs: str('dem-crs'), name: str('name'),
+      onProgress: stderrProgress(),
+    });
+    const { report, ...rest } = summary;
+    return { ...rest, report: { counts: report.counts, stats: report.stats, issues: report.issues.slice(0, 50), moreIssues: Math.max(0, report.issues.length - 50) } };
+  }
   if (city !== 'demo') throw new UsageError(`--city expects "demo" (got ${JSON.stringify(city ?? null)}); real data comes with --buildings FILE`);
   const seedText = p.flags.get('seed');
   const seed = typeof seedText === 'string' ? Number(seedText) : undefined;
