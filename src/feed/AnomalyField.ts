@@ -47,7 +47,16 @@ export class AnomalyField {
     if (spec.lonDeg !== undefined && spec.latDeg !== undefined) return [spec.lonDeg, spec.latDeg];
     const inUnit = spec.unitId ? this.sensors.filter((s) => this.inUnit(s, spec.unitId!)) : this.sensors;
     if (inUnit.length === 0) throw new Error(`anomaly unitId: expected a unit with sensors, got "${spec.unitId}"`);
-    return [inUnit.reduce((a, s) => a + s.lonDeg, 0) / inUnit.length, inUnit.reduce((a, s) => a + s.latDeg, 0) / inUnit.length];
+    const mid: [number, number] = [inUnit.reduce((a, s) => a + s.lonDeg, 0) / inUnit.length, inUnit.reduce((a, s) => a + s.latDeg, 0) / inUnit.length];
+    if (spec.unitId) return mid;
+    // No location: at the sensor of the anomaly's main kind nearest the middle of the city.
+    const kind = ANOMALY_TYPE_SPECS[spec.type].effects[0].kind;
+    let best = mid, bestD = Infinity;
+    for (const s of this.sensors) {
+      const d = (s.lonDeg - mid[0]) ** 2 + (s.latDeg - mid[1]) ** 2;
+      if (s.kind === kind && d < bestD) { bestD = d; best = [s.lonDeg, s.latDeg]; }
+    }
+    return best;
   }
 
   private inUnit(s: SensorInfo, unitId: string): boolean {
@@ -69,7 +78,8 @@ export class AnomalyField {
       if (effect.downstream && dx > 0) weight = Math.max(weight, 1 / (1 + dx / 6000));
       if (weight >= 0.05) w.set(i, weight);
     });
-    if (w.size === 0 && nearest >= 0 && (radiusM <= 0 || effect.downstream || spec.sensorId || spec.buildingId)) w.set(nearest, 1);
+    // An anomaly always hits something: with no sensor of the kind within reach, the nearest one.
+    if (w.size === 0 && nearest >= 0) w.set(nearest, 1);
     return w;
   }
 

@@ -4,7 +4,7 @@ export type AnomalyType = (typeof ANOMALY_TYPES)[number];
 
 /**
  * Where, when and how strong. Location: a sensor, a building, a spatial unit (every sensor in it)
- * or lon/lat; with none, the centre of the sensor field. Omitted numbers take the type's defaults.
+ * or lon/lat; with none, the sensor of the type's main kind nearest the city centre. Omitted numbers take the type's defaults.
  */
 export interface AnomalySpec {
   type: AnomalyType;

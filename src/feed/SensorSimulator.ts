@@ -2,6 +2,7 @@ import mqtt from 'mqtt';
 import type { MqttClient } from 'mqtt';
 import { Emitter } from '../signs/events/Emitter';
 import type { SensorInfo, SensorRegistry } from '../signs/registry/SensorInfo';
+import { encodeReading } from '../signs/schema/encodeReading';
 import { SENSOR_KIND_SPECS } from '../signs/schema/sensorKinds';
 import { CONTROL_ANOMALY_TOPIC, CONTROL_CLEAR_TOPIC, FEED_INFO_TOPIC } from '../signs/topics';
 import { AnomalyField, type ActiveAnomaly } from './AnomalyField';
@@ -123,10 +124,7 @@ export class SensorSimulator {
     const sensor = this.sensors[s], spec = SENSOR_KIND_SPECS[sensor.kind];
     const t = Math.max(Math.round(nowMs), this.lastSentMs[s] + 1);
     this.lastSentMs[s] = t;
-    const v = this.valueAt(s, t);
-    const value = spec.valueType === 'boolean' ? v >= 0.5 : spec.valueType === 'integer' ? Math.round(v) : Math.round(v * 1000) / 1000;
-    const payload = `{"id":"${sensor.id}","kind":"${sensor.kind}","timeMs":${t},"value":${value},"unit":"${spec.unit}"}`;
-    this.client.publish(sensor.topic, payload, { qos: spec.qos, retain: true });
+    this.client.publish(sensor.topic, encodeReading(sensor.id, sensor.kind, t, this.valueAt(s, t)), { qos: spec.qos, retain: true });
     this.stats.published++;
   }
 

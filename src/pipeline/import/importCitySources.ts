@@ -26,7 +26,7 @@ export interface ImportCityOptions {
   originLonLat?: [number, number];
   /** DEM cell size (m); default the raster's native spacing (at least 1 m), 20 m for a flat DEM. */
   demCellSizeM?: number;
-  /** DEM margin around the buildings (m). Default 200. */
+  /** DEM margin around the buildings and roads (m). Default 200. */
   demMarginM?: number;
   /** Added to DEM heights (m): the geoid undulation N to turn orthometric into ellipsoidal heights. Default 0. */
   geoidOffsetM?: number;
@@ -84,19 +84,22 @@ function centreOf(coords: Float64Array[]): [number, number] | null {
   return Number.isFinite(minX) ? [Math.round(((minX + maxX) / 2) * 1e6) / 1e6, Math.round(((minY + maxY) / 2) * 1e6) / 1e6] : null;
 }
 
-function extentOf(buildings: BuildingRecord[], marginM: number, cellM: number): PlaneExtent {
+/** Plane extent of the buildings and roads plus a margin, snapped outwards to whole cells. */
+function extentOf(buildings: BuildingRecord[], roads: RoadLine[], frame: LocalFrame, marginM: number, cellM: number): PlaneExtent {
   let xMin = Infinity, yMin = Infinity, xMax = -Infinity, yMax = -Infinity;
-  for (const b of buildings) for (const [x, y] of b.footprint) { xMin = Math.min(xMin, x); xMax = Math.max(xMax, x); yMin = Math.min(yMin, y); yMax = Math.max(yMax, y); }
+  const grow = (x: number, y: number) => { xMin = Math.min(xMin, x); xMax = Math.max(xMax, x); yMin = Math.min(yMin, y); yMax = Math.max(yMax, y); };
+  for (const b of buildings) for (const [x, y] of b.footprint) grow(x, y);
+  for (const r of roads) for (const [lon, lat] of r.coordsLonLat) grow(...frame.toPlane(lon, lat));
   if (!Number.isFinite(xMin)) { xMin = yMin = -marginM; xMax = yMax = marginM; }
   const snap = (v: number, up: boolean) => (up ? Math.ceil(v / cellM) : Math.floor(v / cellM)) * cellM;
   return { xMinM: snap(xMin - marginM, false), yMinM: snap(yMin - marginM, false), xMaxM: snap(xMax + marginM, true), yMaxM: snap(yMax + marginM, true) };
 }
 
-async function demFor(opts: ImportCityOptions, frame: LocalFrame, buildings: BuildingRecord[], report: ImportReport): Promise<DemGrid> {
+async function demFor(opts: ImportCityOptions, frame: LocalFrame, buildings: BuildingRecord[], roads: RoadLine[], report: ImportReport): Promise<DemGrid> {
   const margin = opts.demMarginM ?? 200;
   if (!opts.demPath) {
     const cell = opts.demCellSizeM ?? 20;
-    const e = extentOf(buildings, margin, cell);
+    const e = extentOf(buildings, roads, frame, margin, cell);
     const width = Math.round((e.xMaxM - e.xMinM) / cell) + 1, height = Math.round((e.yMaxM - e.yMinM) / cell) + 1;
     report.add({ code: 'dem-flat', action: 'defaulted', source: opts.buildingsPath, message: `no DEM given: flat 0 m grid of ${width}x${height} nodes at ${cell} m` });
     return new DemGrid({ originLonDeg: frame.originLonDeg, originLatDeg: frame.originLatDeg, xMinM: e.xMinM, yMinM: e.yMinM, cellSizeM: cell, width, height }, new Float32Array(width * height));
@@ -110,7 +113,7 @@ async function demFor(opts: ImportCityOptions, frame: LocalFrame, buildings: Bui
   if (!opts.geoidOffsetM) {
     report.add({ code: 'dem-vertical-datum', action: 'note', source: opts.demPath, message: 'heights kept as the DEM gives them (SRTM/most DEMs: orthometric, EGM96); pass geoidOffsetM to make them ellipsoidal' });
   }
-  const dem = resampleDem(raster, crsId, frame, extentOf(buildings, margin, cell), cell, opts.demPath, report, opts.geoidOffsetM ?? 0);
+  const dem = resampleDem(raster, crsId, frame, extentOf(buildings, roads, frame, margin, cell), cell, opts.demPath, report, opts.geoidOffsetM ?? 0);
   report.stat('dem', `${dem.width}x${dem.height} nodes at ${dem.cellSizeM} m from ${crsId}`);
   return dem;
 }
@@ -147,7 +150,7 @@ export async function importCitySources(opts: ImportCityOptions): Promise<Import
     id: l.id, attributes: l.attributes, coordsLonLat: Array.from({ length: lineLonLat[i].length / 2 }, (_, k) => [lineLonLat[i][2 * k], lineLonLat[i][2 * k + 1]] as [number, number]),
   })), roadPath, report)];
   progress('dem', 0.6);
-  const dem = await demFor(opts, frame, buildings, report);
+  const dem = await demFor(opts, frame, buildings, roads, report);
   const seconds = (performance.now() - t0) / 1000;
   Object.entries({
     frameOrigin: `${origin[0]},${origin[1]}`, sourceFormat: src.format, buildingsRead: src.buildings.length, buildingsImported: buildings.length,

@@ -79,7 +79,8 @@ export class SignsConnection {
     client.subscribe(this.cfg.topics, { qos: this.cfg.qos }, (err, granted) => {
       const refused = (granted ?? []).filter((g: ISubscriptionGrant) => g.qos === 128).map((g) => g.topic);
       if (err || refused.length) {
-        this.st.lastError = err ? `subscribe: ${err.message}` : `subscribe refused by the broker for ${refused.join(', ')}`;
+        const topics = refused.length ? refused : this.cfg.topics;
+        this.st.lastError = `subscribe to ${topics.join(', ')} refused by the broker${err ? ` (${err.message})` : ''}`;
         this.emit();
       }
     });

@@ -1,0 +1,116 @@
+import mqtt from 'mqtt';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { EmbeddedBroker } from '../../../src/feed/EmbeddedBroker';
+import { startFeed, type Feed } from '../../../src/feed/startFeed';
+import { generateDemoCity } from '../../../src/pipeline/demo-city/generateDemoCity';
+import { defaultFeedConfig } from '../../../src/signs/connection/FeedConfig';
+import { SignsConnection } from '../../../src/signs/connection/SignsConnection';
+import { defaultRules } from '../../../src/signs/rules/defaultRules';
+import { SENSOR_KINDS } from '../../../src/signs/schema/sensorKinds';
+import { SignsStore } from '../../../src/signs/SignsStore';
+import { CONTROL_ANOMALY_TOPIC } from '../../../src/signs/topics';
+import { freePort, waitFor } from './netUtil';
+import { restartScenario } from './restartScenario';
+
+const cfg = defaultFeedConfig();
+const { display, operator } = cfg.accounts;
+
+describe('embedded feed (aedes + simulator)', () => {
+  let feed: Feed, store: SignsStore, conn: SignsConnection;
+  beforeAll(async () => {
+    feed = await startFeed({ port: 0, wsPort: 0, seed: 7 });
+    store = new SignsStore({ registry: feed.registry, units: generateDemoCity().units, rules: defaultRules(), intervalScale: feed.intervalScale });
+    conn = new SignsConnection({ url: feed.urls.ws, clientId: 'rc-display-test', username: display.username, password: display.password }, (t, p) => store.ingest(t, p));
+    conn.connect();
+    await waitFor(() => store.ingestor.counts[0] >= feed.registry.sensors.length, 10_000, 'a first reading from every sensor');
+  });
+  afterAll(async () => {
+    await conn?.dispose();
+    await feed?.stop();
+    store?.dispose();
+  });
+
+  it('carries simulator readings over WebSocket into indicators for every kind, none malformed', () => {
+    const tick = store.tick();
+    expect(tick.staleCount).toBe(0);
+    const city = store.units.indexOf('510100');
+    for (const [k, kind] of SENSOR_KINDS.entries()) expect(store.indicators.value(k, city), kind).not.toBeNaN();
+    const totals = store.ingestor.totals();
+    const bad = Object.entries(totals).filter(([r, n]) => r !== 'accepted' && r !== 'duplicate' && n > 0);
+    expect(bad).toEqual([]);
+    expect(conn.status).toMatchObject({ state: 'connected', connects: 1, sessionPresent: false, lastError: null });
+  });
+
+  it('raises an alert within 2 s of an injected anomaly (simulator -> broker -> client -> rules)', async () => {
+    const target = feed.registry.sensors.find((s) => s.kind === 'fire_alarm' && s.districtId === '510104')!;
+    const t0 = Date.now();
+    feed.triggerAnomaly({ type: 'fire', buildingId: target.buildingId! });
+    await waitFor(() => store.openAlerts().some((a) => a.sensorId === target.id), 2000, 'the fire alarm alert');
+    const alert = store.openAlerts().find((a) => a.sensorId === target.id)!;
+    expect(alert).toMatchObject({ ruleId: 'fire_alarm.active', severity: 'red', buildingId: target.buildingId, label: target.label });
+    console.log(`fire alert on the display ${Date.now() - t0} ms after the trigger`);
+  });
+
+  it('takes anomalies from the operator on control/anomaly, and reports bad ones', async () => {
+    const errors: string[] = [];
+    feed.simulator!.events.subscribe('controlError', (e) => errors.push(e.message));
+    const op = mqtt.connect(feed.urls.tcp, { username: operator.username, password: operator.password, clientId: 'rc-operator-test' });
+    try {
+      await waitFor(() => op.connected, 5000, 'operator to connect');
+      await op.publishAsync(CONTROL_ANOMALY_TOPIC, JSON.stringify({ type: 'volcano' }), { qos: 1 });
+      await op.publishAsync(CONTROL_ANOMALY_TOPIC, JSON.stringify({ type: 'crowd_surge', rampS: 0, intensity: 1 }), { qos: 1 });
+      await waitFor(() => store.openAlerts().some((a) => a.ruleId === 'crowd_density.crush'), 3000, 'the crowd crush alert');
+      expect(errors).toEqual([`${CONTROL_ANOMALY_TOPIC}: type: expected one of rainstorm|traffic_jam|air_pollution|power_surge|crowd_surge|fire|hotline_spike, got "volcano"`]);
+    } finally {
+      await op.endAsync(true);
+    }
+  });
+
+  it('keeps the display account read-only: its publish closes its connection and reaches nobody', async () => {
+    const rogue = mqtt.connect(feed.urls.ws, { username: display.username, password: display.password, clientId: 'rc-display-rogue', reconnectPeriod: 0 });
+    const before = store.ingestor.totals();
+    const refusedBefore = feed.broker.refusals.refusedPublishes;
+    try {
+      await waitFor(() => rogue.connected, 5000, 'rogue display to connect');
+      const sensor = feed.registry.sensors[0];
+      rogue.publish(sensor.topic, JSON.stringify({ id: sensor.id, kind: sensor.kind, timeMs: Date.now(), value: 29, unit: 'm' }), { qos: 1 });
+      await waitFor(() => !rogue.connected, 3000, 'the broker to close the rogue connection');
+      expect(feed.broker.refusals.refusedPublishes).toBe(refusedBefore + 1);
+      expect(store.openAlerts().some((a) => a.sensorId === sensor.id)).toBe(false);
+      expect(store.ingestor.totals().unknown_sensor).toBe(before.unknown_sensor);
+    } finally {
+      await rogue.endAsync(true);
+    }
+  });
+
+  it('refuses a subscription outside the account and a wrong password', async () => {
+    const c = new SignsConnection({ url: feed.urls.ws, clientId: 'rc-display-nosy', username: display.username, password: display.password, topics: ['control/#'] }, () => {});
+    c.connect();
+    await waitFor(() => c.status.lastError !== null, 3000, 'the refused subscription');
+    expect(c.status.lastError).toMatch(/^subscribe to control\/# refused by the broker/);
+    await c.dispose();
+    const bad = mqtt.connect(feed.urls.tcp, { username: display.username, password: 'guess', reconnectPeriod: 0 });
+    const err = await new Promise<Error>((r) => bad.once('error', r));
+    expect(err.message).toMatch(/Bad username or password|Not authorized/i);
+    await bad.endAsync(true);
+  });
+});
+
+describe('embedded broker restart (aedes, same persistence)', () => {
+  it('delivers every QoS 1 alarm published while it was down to the persistent-session display, and readings resume', async () => {
+    const ports = { tcpPort: await freePort(), wsPort: await freePort() };
+    let broker: EmbeddedBroker | null = await EmbeddedBroker.start({ ...ports, accounts: cfg.accounts });
+    let persistence: unknown = broker.persistence;
+    const restartable = {
+      urls: broker.urls,
+      async stop() { persistence = broker!.persistence; await broker!.stop(); broker = null; },
+      async start() { broker = await EmbeddedBroker.start({ ...ports, accounts: cfg.accounts, persistence }); },
+    };
+    try {
+      const r = await restartScenario(restartable, cfg.accounts);
+      console.log(`aedes restart: ${JSON.stringify(r)}`);
+    } finally {
+      await broker?.stop();
+    }
+  });
+});

@@ -1,0 +1,83 @@
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createConnection } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { FeedAccount } from '../../../src/signs/connection/FeedConfig';
+
+export const MOSQUITTO = '/usr/sbin/mosquitto';
+
+/** True when the Debian mosquitto binary and mosquitto_passwd are installed. */
+export function hasMosquitto(): boolean {
+  return existsSync(MOSQUITTO) && spawnSync('mosquitto_passwd', ['-h']).error === undefined;
+}
+
+function portOpen(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const s = createConnection({ port, host: '127.0.0.1' }, () => { s.destroy(); resolve(true); });
+    s.once('error', () => resolve(false));
+  });
+}
+
+/**
+ * A real Mosquitto on a TCP and a WebSocket port of 127.0.0.1, with a password file, an ACL
+ * generated from the feed accounts (publish -> write, subscribe -> read) and persistence in a
+ * temp dir, so persistent sessions and their queued QoS 1 messages survive stop() + start().
+ */
+export class MosquittoBroker {
+  readonly dir = mkdtempSync(join(tmpdir(), 'rc-mosquitto-'));
+  private proc: ChildProcess | null = null;
+  log = '';
+
+  constructor(readonly tcpPort: number, readonly wsPort: number, accounts: Record<string, FeedAccount>) {
+    const pw = join(this.dir, 'passwd'), acl = join(this.dir, 'acl');
+    writeFileSync(pw, '');
+    for (const a of Object.values(accounts)) {
+      const r = spawnSync('mosquitto_passwd', ['-b', pw, a.username, a.password], { encoding: 'utf8' });
+      if (r.status !== 0) throw new Error(`mosquitto_passwd for ${a.username}: ${r.stderr}`);
+    }
+    writeFileSync(acl, Object.values(accounts).map((a) => [
+      `user ${a.username}`, ...a.publish.map((f) => `topic write ${f}`), ...a.subscribe.map((f) => `topic read ${f}`), '',
+    ].join('\n')).join('\n'));
+    // Started as root, mosquitto would drop to user 'mosquitto', which cannot read this private temp dir.
+    const user = process.getuid?.() === 0 ? ['user root'] : [];
+    writeFileSync(join(this.dir, 'mosquitto.conf'), [
+      ...user, 'per_listener_settings false', 'allow_anonymous false', `password_file ${pw}`, `acl_file ${acl}`,
+      'persistence true', `persistence_location ${this.dir}/`, 'autosave_interval 1',
+      `listener ${tcpPort} 127.0.0.1`, `listener ${wsPort} 127.0.0.1`, 'protocol websockets',
+      'log_dest stderr', 'log_type error', 'log_type warning', 'log_type notice', '',
+    ].join('\n'));
+  }
+
+  get urls(): { tcp: string; ws: string } {
+    return { tcp: `mqtt://127.0.0.1:${this.tcpPort}`, ws: `ws://127.0.0.1:${this.wsPort}/mqtt` };
+  }
+
+  /** Starts mosquitto and resolves once both ports accept connections. */
+  async start(): Promise<void> {
+    if (this.proc) throw new Error('mosquitto already running');
+    const proc = spawn(MOSQUITTO, ['-c', join(this.dir, 'mosquitto.conf')], { stdio: ['ignore', 'pipe', 'pipe'] });
+    this.proc = proc;
+    proc.stderr!.on('data', (d) => { this.log += d; });
+    proc.stdout!.on('data', (d) => { this.log += d; });
+    const t0 = Date.now();
+    while (!(await portOpen(this.tcpPort)) || !(await portOpen(this.wsPort))) {
+      if (proc.exitCode !== null) throw new Error(`mosquitto exited with ${proc.exitCode}: ${this.log}`);
+      if (Date.now() - t0 > 5000) throw new Error(`mosquitto did not listen within 5 s: ${this.log}`);
+      await new Promise((r) => setTimeout(r, 25));
+    }
+  }
+
+  /** SIGTERM (mosquitto saves its persistence file on the way out); resolves when it has exited. */
+  async stop(): Promise<void> {
+    const proc = this.proc;
+    this.proc = null;
+    if (!proc || proc.exitCode !== null) return;
+    await new Promise<void>((resolve) => { proc.once('exit', () => resolve()); proc.kill('SIGTERM'); });
+  }
+
+  async dispose(): Promise<void> {
+    await this.stop();
+    rmSync(this.dir, { recursive: true, force: true });
+  }
+}

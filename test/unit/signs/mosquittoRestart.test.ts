@@ -1,0 +1,44 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import mqtt from 'mqtt';
+import { defaultFeedConfig } from '../../../src/signs/connection/FeedConfig';
+import { hasMosquitto, MosquittoBroker } from './mosquitto';
+import { freePort, waitFor } from './netUtil';
+import { restartScenario } from './restartScenario';
+
+const accounts = defaultFeedConfig().accounts;
+
+describe.skipIf(!hasMosquitto())('Mosquitto broker restart', () => {
+  let broker: MosquittoBroker;
+  beforeAll(async () => {
+    broker = new MosquittoBroker(await freePort(), await freePort(), accounts);
+    await broker.start();
+  });
+  afterAll(async () => { await broker?.dispose(); });
+
+  it('delivers every QoS 1 alarm published while it was down to the persistent-session display, and readings resume', async () => {
+    const r = await restartScenario(broker, accounts);
+    console.log(`mosquitto restart: ${JSON.stringify(r)}`);
+    expect(r.alarmsDelivered).toBe(20);
+  });
+
+  it('refuses publishes from the read-only display account', async () => {
+    const seen: string[] = [];
+    const observer = mqtt.connect(broker.urls.tcp, { username: accounts.operator.username, password: accounts.operator.password, clientId: 'rc-observer' });
+    const display = mqtt.connect(broker.urls.ws, { username: accounts.display.username, password: accounts.display.password, clientId: 'rc-display-rogue' });
+    try {
+      observer.on('message', (t) => seen.push(t));
+      await waitFor(() => observer.connected && display.connected, 5000, 'clients to connect');
+      await observer.subscribeAsync('city/#', { qos: 1 });
+      await display.publishAsync('city/510104/fire_alarm/FA-00001', '{"forged":true}', { qos: 1 });
+      const sensor = mqtt.connect(broker.urls.tcp, { username: accounts.sensor.username, password: accounts.sensor.password, clientId: 'rc-sensor-ok' });
+      await waitFor(() => sensor.connected, 5000, 'sensor to connect');
+      await sensor.publishAsync('city/510104/fire_alarm/FA-00002', '{"real":true}', { qos: 1 });
+      await waitFor(() => seen.length > 0, 5000, 'the sensor message');
+      await sensor.endAsync();
+      expect(seen).toEqual(['city/510104/fire_alarm/FA-00002']);
+    } finally {
+      await observer.endAsync(true);
+      await display.endAsync(true);
+    }
+  });
+});
