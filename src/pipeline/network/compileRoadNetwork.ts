@@ -1,6 +1,6 @@
 import { LocalFrame } from '../../geo/LocalFrame';
 import { buildRoadGraph } from '../../route/buildRoadGraph';
-import { haversineM } from '../../route/geodesy';
+import { segmentLengthM } from '../../route/geodesy';
 import type { RoadGraph } from '../../route/RoadGraph';
 import { findCrossings, type PlaneSegments, type SplitPoint } from './findCrossings';
 import type { RoadLine } from './RoadLine';
@@ -20,7 +20,7 @@ export interface CompileOptions {
 /**
  * Compiles road centrelines into a routable RoadGraph: projects to a local plane, optionally splits
  * lines at crossings, merges near vertices into nodes, and cuts each line into arcs between
- * consecutive nodes (both directions unless one-way). Lengths are great-circle meters.
+ * consecutive nodes (both directions unless one-way). Lengths are ellipsoidal meters.
  */
 export function compileRoadNetwork(lines: ReadonlyArray<RoadLine>, opts: CompileOptions): RoadGraph {
   lines.forEach(checkLine);
@@ -45,7 +45,7 @@ export function compileRoadNetwork(lines: ReadonlyArray<RoadLine>, opts: Compile
     let prev = nodeOf(xy[0], xy[1]);
     const addArc = (a: number, b: number) => {
       if (a === b) return;
-      const len = haversineM(nodeLonLat[2 * a], nodeLonLat[2 * a + 1], nodeLonLat[2 * b], nodeLonLat[2 * b + 1]);
+      const len = segmentLengthM(nodeLonLat[2 * a], nodeLonLat[2 * a + 1], nodeLonLat[2 * b], nodeLonLat[2 * b + 1]);
       from.push(a); to.push(b); lengthM.push(len); speedMps.push(mps); roadClass.push(code); oneway.push(l.oneway ? 1 : 0); line.push(li);
       if (!l.oneway) { from.push(b); to.push(a); lengthM.push(len); speedMps.push(mps); roadClass.push(code); oneway.push(0); line.push(li); }
     };
