@@ -1,0 +1,61 @@
+import type { DemoCity } from '../../pipeline/demo-city/generateDemoCity';
+import { CITY_HALF_SIDE_M } from '../../pipeline/demo-city/layout';
+import { dilateMask } from '../core/dilateMask';
+import { rasterizePolygon } from '../core/rasterizePolygon';
+import { sampleDemToRaster } from '../core/sampleDemToRaster';
+import { buildingCells, type BuildingCells } from './BuildingCells';
+import type { FloodGrid } from './FloodGrid';
+import { roadCells, type RoadCells } from './RoadCells';
+
+/** A plane-meter box [xMin, yMin, xMax, yMax] (m). */
+export type PlaneBBox = [number, number, number, number];
+
+export interface FloodCityOptions {
+  /** Cell size (m); default 5. */
+  cellSizeM?: number;
+  /** Region to model (plane meters); default the whole built-up square, ±4500 m (1800 x 1800 cells at 5 m). */
+  bboxM?: PlaneBBox;
+  /** Road samples this close to the river polygon are on bridges (m); default 60 (the demo channel's banks). */
+  bridgeMarginM?: number;
+}
+
+/** A city ready for the flood solver: the grid and what the outputs are measured on. */
+export interface FloodCitySetup {
+  grid: FloodGrid;
+  buildings: BuildingCells;
+  roads: RoadCells;
+}
+
+/**
+ * Builds the flood grid of a city (the demo city's shape: a DEM, buildings with plane footprints and
+ * unit ids, road centrelines): bilinear DEM heights at cell centres, building footprints rasterised
+ * as walls (cell centre inside), the bbox snapped outwards to whole cells from its south-west corner.
+ * Road samples skip walls and the river polygon grown by bridgeMarginM (bridges).
+ */
+export function floodGridFromCity(city: Pick<DemoCity, 'dem' | 'buildings' | 'roads' | 'frame'> & Partial<Pick<DemoCity, 'river'>>, options: FloodCityOptions = {}): FloodCitySetup {
+  const c = options.cellSizeM ?? 5;
+  const [x0, y0, x1, y1] = options.bboxM ?? [-CITY_HALF_SIDE_M, -CITY_HALF_SIDE_M, CITY_HALF_SIDE_M, CITY_HALF_SIDE_M];
+  if (!(c > 0 && Number.isFinite(c))) throw new Error(`floodGridFromCity: cellSizeM must be > 0, got ${c}`);
+  if (![x0, y0, x1, y1].every(Number.isFinite) || !(x1 > x0 && y1 > y0)) {
+    throw new Error(`floodGridFromCity: bboxM must be [xMin, yMin, xMax, yMax] with xMax > xMin and yMax > yMin, got ${JSON.stringify(options.bboxM)}`);
+  }
+  const dem = city.dem;
+  if (x0 < dem.xMinM || y0 < dem.yMinM || x1 > dem.xMaxM || y1 > dem.yMaxM) {
+    throw new Error(`floodGridFromCity: bboxM ${JSON.stringify([x0, y0, x1, y1])} leaves the DEM [${dem.xMinM}, ${dem.yMinM}, ${dem.xMaxM}, ${dem.yMaxM}]`);
+  }
+  const header = {
+    originLonDeg: dem.originLonDeg, originLatDeg: dem.originLatDeg, xMinM: x0, yMinM: y0, cellSizeM: c,
+    width: Math.ceil((x1 - x0) / c - 1e-9), height: Math.ceil((y1 - y0) / c - 1e-9),
+  };
+  const bedM = sampleDemToRaster(dem, header);
+  const buildings = buildingCells(header, city.buildings);
+  const wall = new Uint8Array(bedM.length);
+  for (let k = 0; k < wall.length; k++) wall[k] = buildings.owner[k] >= 0 ? 1 : 0;
+  const grid: FloodGrid = { ...header, bedM, wall };
+  // Roads cross the river on bridges the DEM does not have: no road samples over the channel.
+  const river = new Uint8Array(wall.length);
+  if (city.river) rasterizePolygon(header, city.river, (k) => { river[k] = 1; });
+  const skip = dilateMask(river, header.width, header.height, Math.round((options.bridgeMarginM ?? 60) / c));
+  for (let k = 0; k < skip.length; k++) skip[k] |= wall[k];
+  return { grid, buildings, roads: roadCells(header, city.roads, city.frame, skip) };
+}
