@@ -1,9 +1,9 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { Ajv2020, type ValidateFunction } from 'ajv/dist/2020.js';
 
-/** Default location of the official 3D Tiles 1.1 JSON Schemas (beside the repository). */
-export const DEFAULT_SCHEMA_DIR = join(import.meta.dirname ?? '.', '../../../../shared/3d-tiles-schema');
+/** The official 3D Tiles 1.1 JSON Schemas: $TILES_SCHEMA_DIR, else ../shared/3d-tiles-schema beside the repository. */
+export const DEFAULT_SCHEMA_DIR = process.env.TILES_SCHEMA_DIR ?? join(import.meta.dirname ?? '.', '../../../../shared/3d-tiles-schema');
 
 export interface SchemaIssue { path: string; message: string }
 
@@ -23,6 +23,9 @@ export class TilesetValidator {
   private readonly subtree: ValidateFunction;
 
   constructor(schemaDir = DEFAULT_SCHEMA_DIR) {
+    if (!existsSync(join(schemaDir, 'tileset.schema.json'))) {
+      throw new Error(`TilesetValidator: no 3D Tiles schemas at ${schemaDir} (expected ../shared/3d-tiles-schema beside the repository, or set TILES_SCHEMA_DIR)`);
+    }
     const ajv = new Ajv2020({ allErrors: true, strict: false });
     // URI formats are not checked by the schemas' intent here; accept them rather than warn.
     for (const f of ['iri-reference', 'uri-reference', 'uri', 'iri']) ajv.addFormat(f, true);
