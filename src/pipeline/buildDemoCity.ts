@@ -3,8 +3,11 @@ import { buildCityTilesets, type PipelineProgress, type TilesetsSummary } from '
 import { DEFAULT_DEMO_SEED, generateDemoCity } from './demo-city/generateDemoCity';
 import { demoMapLayers } from './demo-city/demoMapLayers';
 import { writeCitySources } from './demo-city/writeCitySources';
+import { writeNetworkForCity } from './network/writeNetworkForCity';
 
 export interface DemoCitySummary extends TilesetsSummary {
+  /** The routable road graph written to network.bin. */
+  network: { nodes: number; edges: number; bytes: number };
   city: 'demo';
   seed: number;
   tiles: number;
@@ -22,7 +25,11 @@ export async function buildDemoCity(outDir: string, opts: { seed?: number; onPro
   const counts = writeCitySources(outDir, city);
   opts.onProgress?.('generating city', 1);
   const summary = buildCityTilesets(city, outDir, { mapLayers: demoMapLayers(city), onProgress: opts.onProgress });
+  opts.onProgress?.('road network', 0);
+  const network = writeNetworkForCity(outDir, { nodeCrossings: true });
+  opts.onProgress?.('road network', 1);
   return {
+    network: { nodes: network.nodes, edges: network.edges, bytes: network.bytes },
     city: 'demo', seed, ...summary, tiles: summary.buildingTiles + summary.terrainTiles,
     population: counts.population, seconds: Math.round((performance.now() - t0) / 10) / 100,
   };

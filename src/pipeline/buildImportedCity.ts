@@ -6,10 +6,12 @@ import { importCitySources, type ImportCityOptions, type ImportedCity } from './
 import type { MapLayers, Rgb } from './tiles/MapPainter';
 import { elevationLayers } from './tiles/tileTerrain';
 import type { ImportReportJson } from './import/ImportReport';
+import { writeNetworkForCity } from './network/writeNetworkForCity';
 
 export interface ImportedCitySummary extends TilesetsSummary {
   tiles: number;
   roads: number;
+  network: { nodes: number; edges: number; bytes: number } | null;
   seconds: number;
   buildingsPerSecond: number;
   report: ImportReportJson;
@@ -43,6 +45,8 @@ export async function buildImportedCity(outDir: string, opts: ImportCityOptions 
   writeFileSync(join(outDir, 'buildings.geojson'), fc(features));
   writeFileSync(join(outDir, 'roads.geojson'), fc(roads));
   writeDem(outDir, city.dem);
+  // OSM ways share nodes where they meet; other sources get crossings noded.
+  const network = city.roads.length ? writeNetworkForCity(outDir, { nodeCrossings: city.report.stats.sourceFormat === 'geojson' }) : null;
   writeFileSync(join(outDir, 'import-report.json'), JSON.stringify(city.report, null, 1) + '\n');
   writeFileSync(join(outDir, 'city.json'), JSON.stringify({
     name: opts.name ?? 'imported', title: `Imported city (${opts.buildingsPath.split('/').pop()})`,
@@ -51,6 +55,7 @@ export async function buildImportedCity(outDir: string, opts: ImportCityOptions 
   }, null, 2) + '\n');
   return {
     ...summary, tiles: summary.buildingTiles + summary.terrainTiles, roads: city.roads.length,
+    network: network ? { nodes: network.nodes, edges: network.edges, bytes: network.bytes } : null,
     seconds: Math.round((performance.now() - t0) / 10) / 100,
     buildingsPerSecond: Math.round(city.buildings.length / importSeconds),
     report: city.report,
