@@ -7,7 +7,7 @@ import { IndicatorTable, type IndicatorInputs } from './indicators/IndicatorTabl
 import { Ingestor } from './ingest/Ingestor';
 import type { SensorInfo, SensorRegistry } from './registry/SensorInfo';
 import { RuleEngine } from './rules/RuleEngine';
-import type { RuleConfig } from './rules/SignsRule';
+import type { RuleConfig, SignsRule } from './rules/SignsRule';
 import { REJECT_REASONS } from './schema/RejectReason';
 import { SENSOR_KIND_SPECS, type SensorKind } from './schema/sensorKinds';
 import type { ReadingEvent, SignsStoreEvents, TickEvent } from './SignsStoreEvents';
@@ -194,6 +194,14 @@ export class SignsStore {
   /** The indicator of `kind` over a unit as a bucketed series (see unitSeries), [fromMs, toMs). */
   unitSeries(unitId: string, kind: SensorKind, fromMs: number, toMs = this.clock(), bucketS = 60): Series {
     return unitSeries(this.buffers, this.sensorsInUnit(unitId, kind), SENSOR_KIND_SPECS[kind].aggregation, fromMs, toMs, bucketS);
+  }
+
+  /** The threshold rules' limits for one sensor (in its kind's unit), for chart guide lines. */
+  thresholdsFor(sensorId: string): Array<{ ruleId: string; severity: SignsRule['severity']; op: SignsRule['op']; value: number; title: string }> {
+    const s = this.byId.get(sensorId);
+    if (s === undefined) return [];
+    return this.rules.rulesOfKind(this.sensorKinds[s]).filter((r) => r.type === 'threshold')
+      .map((r) => ({ ruleId: r.id, severity: r.severity, op: r.op, value: this.rules.limitOf(r, s), title: r.title }));
   }
 
   /** Stops ticking and drops every listener; safe twice. */
