@@ -1,10 +1,11 @@
-import { SensorSimulator } from '../../../src/feed/SensorSimulator';
-import type { SensorRegistry } from '../../../src/signs/registry/SensorInfo';
-import { encodeReading } from '../../../src/signs/schema/encodeReading';
+import type { SensorRegistry } from '../signs/registry/SensorInfo';
+import { encodeReading } from '../signs/schema/encodeReading';
+import { SensorSimulator } from './SensorSimulator';
 
 /**
- * `count` realistic messages for the registry, round robin over its sensors, one second apart per
- * round, ending now: the topics and UTF-8 payload bytes the broker would hand the display.
+ * Offline messages for tests and benchmarks: `count` simulator readings for the registry, round
+ * robin over its sensors, one second apart per round, ending now; the topics and UTF-8 payload
+ * bytes the broker would hand the display.
  */
 export function syntheticFeed(registry: SensorRegistry, count: number, seed = 11): { topics: string[]; payloads: Uint8Array[] } {
   const sim = new SensorSimulator({ registry, url: 'mqtt://unused', username: 'u', password: 'p', seed });

@@ -71,6 +71,7 @@ export class SignsConnection {
     this.st.connects++;
     this.st.sessionPresent = sessionPresent;
     this.st.nextRetryMs = null;
+    this.st.lastError = null;
     this.delayMs = this.cfg.reconnectMinMs;
     client.options.reconnectPeriod = this.delayMs;
     this.setState('connected');

@@ -33,6 +33,7 @@ export interface ConnectionStatus {
   sessionPresent: boolean | null;
   /** Messages received in total. */
   messages: number;
+  /** The latest connection or subscription error since the last successful connect. */
   lastError: string | null;
   /** Delay before the next reconnect attempt (ms), null while connected. */
   nextRetryMs: number | null;

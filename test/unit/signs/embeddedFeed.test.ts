@@ -114,3 +114,34 @@ describe('embedded broker restart (aedes, same persistence)', () => {
     }
   });
 });
+
+describe('SignsConnection against a broker that lost its session', () => {
+  it('backs off while the broker is down, subscribes again on a fresh session and readings resume', async () => {
+    const ports = { tcpPort: await freePort(), wsPort: await freePort() };
+    let broker = await EmbeddedBroker.start({ ...ports, accounts: cfg.accounts });
+    const got: string[] = [];
+    const conn = new SignsConnection({
+      url: broker.urls.ws, clientId: 'rc-display-fresh', username: display.username, password: display.password, reconnectMinMs: 100, reconnectMaxMs: 400,
+    }, (t) => got.push(t));
+    const retries: number[] = [];
+    conn.events.subscribe('status', (s) => { if (s.reconnectAttempts > retries.length && s.nextRetryMs !== null) retries.push(s.nextRetryMs); });
+    const sensor = mqtt.connect(broker.urls.tcp, { username: cfg.accounts.sensor.username, password: cfg.accounts.sensor.password, reconnectPeriod: 100 });
+    sensor.on('error', () => {});
+    try {
+      conn.connect();
+      await waitFor(() => { sensor.publish('city/D/water_level/WL-1', 'a'); return got.length > 0; }, 5000, 'the first message');
+      await broker.stop();
+      await new Promise((r) => setTimeout(r, 1500));
+      broker = await EmbeddedBroker.start({ ...ports, accounts: cfg.accounts });
+      const before = got.length;
+      await waitFor(() => { if (sensor.connected) sensor.publish('city/D/water_level/WL-1', 'b'); return got.length > before; }, 5000, 'messages after the restart');
+      expect(conn.status).toMatchObject({ connects: 2, sessionPresent: false, state: 'connected', lastError: null });
+      expect(retries.length).toBeGreaterThanOrEqual(3);
+      expect(retries.slice(0, 3)).toEqual([200, 400, 400]);
+    } finally {
+      await conn.dispose();
+      await sensor.endAsync(true);
+      await broker.stop();
+    }
+  });
+});

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { demoSensorRegistry } from '../../../src/signs/registry/demoSensorRegistry';
 import { defaultRules } from '../../../src/signs/rules/defaultRules';
 import { SignsStore } from '../../../src/signs/SignsStore';
-import { syntheticFeed } from './syntheticFeed';
+import { syntheticFeed } from '../../../src/feed/syntheticFeed';
 
 describe('SignsStore ingest throughput', () => {
   it('ingests realistic readings for the whole demo registry at a measured rate (printed)', () => {
