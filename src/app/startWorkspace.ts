@@ -4,6 +4,11 @@ import type { ColorScale } from '../view/overlay/ColorScale';
 import { CesiumWorkspace, type SceneModeName } from '../view/cesium/CesiumWorkspace';
 import type { TilesetLoadState } from '../view/cesium/CityTilesets';
 import type { CityManifest } from './cityManifest';
+import { DrillDownPanel } from '../ui/drilldown/DrillDownPanel';
+import { UnitHighlighter } from '../view/cesium/UnitHighlighter';
+import type { TwinModel } from '../twin/TwinModel';
+import { loadDem } from './loadDem';
+import { loadTwinModel } from './loadTwinModel';
 
 export interface WorkspaceStart {
   container: HTMLElement;
@@ -18,6 +23,9 @@ export interface WorkspaceStart {
 /** What the page exposes as `window.twin` for operators' consoles and browser tests. */
 export interface TwinHandle {
   workspace: CesiumWorkspace;
+  /** The city model and the drill-down, once loaded (body[data-twin-model="ready"]). */
+  model?: TwinModel;
+  drilldown?: DrillDownPanel;
   load: TilesetLoadState;
   loadedAtMs: number | null;
 }
@@ -53,7 +61,30 @@ export async function startWorkspace(s: WorkspaceStart): Promise<CesiumWorkspace
   status.textContent = `Loading ${s.manifest.title}…`;
   await workspace.load();
   wireControls(workspace, s);
+  startDrillDown(workspace, s, handle).catch((err: Error) => {
+    console.error(err);
+    status.textContent = `Spatial units unavailable: ${err.message}`;
+  });
   return workspace;
+}
+
+/** Loads the city model in the background and mounts the drill-down panel above the building panel. */
+async function startDrillDown(workspace: CesiumWorkspace, s: WorkspaceStart, handle: TwinHandle): Promise<void> {
+  const [model, dem] = await Promise.all([loadTwinModel(s.cityUrl, s.manifest), loadDem(s.cityUrl)]);
+  const highlighter = new UnitHighlighter(workspace.viewer, model, dem);
+  let first = true;
+  const side = s.panel.element.parentElement!;
+  const host = document.createElement('div');
+  side.insertBefore(host, s.panel.element);
+  handle.model = model;
+  handle.drilldown = new DrillDownPanel(host, model, {
+    onSelect: (unit) => {
+      // The opening selection (the whole city) keeps the overview camera.
+      if (first) { first = false; return; }
+      highlighter.show(unit, s.flightSeconds);
+    },
+  });
+  document.body.dataset.twinModel = 'ready';
 }
 
 function wireControls(workspace: CesiumWorkspace, s: WorkspaceStart): void {
