@@ -23,7 +23,7 @@ export class JsonReader {
   object(v: unknown, path: string, allowed: string[]): Obj {
     if (typeof v !== 'object' || v === null || Array.isArray(v)) this.fail(path, 'an object', v);
     for (const key of Object.keys(v as Obj)) {
-      if (!allowed.includes(key)) this.fail(`${path}.${key}`, `no such key (allowed: ${allowed.join(', ')})`, (v as Obj)[key]);
+      if (!allowed.includes(key)) this.fail(`${path}.${key}`, `a known key (this one is unknown; allowed: ${allowed.join(', ')})`, (v as Obj)[key]);
     }
     return v as Obj;
   }
