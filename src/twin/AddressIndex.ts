@@ -37,8 +37,9 @@ function push<K>(map: Map<K, number[]>, key: K, i: number): void {
  * "春熙路12号", or split: "锦江区春熙"), pinyin with or without tones, tone numbers or spaces ("chunxi", "Chūnxī",
  * "chun1xi1", "jinjiang chunxi 12", "chunxijie"), prefixes ("chun"), and house numbers. Results
  * rank by the number of query terms matched, then by score (house number 4, whole syllable word
- * 3, prefix 2, run-together pinyin 1.5, hanzi 2 per character). Inverted indexes (tokens, hanzi
- * bigrams) keep a query to a few milliseconds over tens of thousands of buildings.
+ * 3, prefix 2, run-together pinyin 1.5, hanzi 2 per character); words found in over half the
+ * addresses ("chengdu") are ignored beside other terms. Inverted indexes (tokens, hanzi bigrams)
+ * keep a query to milliseconds over tens of thousands of buildings.
  */
 export class AddressIndex {
   private readonly entries: ReadonlyArray<AddressEntry>;
@@ -81,15 +82,19 @@ export class AddressIndex {
       for (const i of this.byBigram.get(run.charCodeAt(0)) ?? []) into.set(i, 2);
       return;
     }
-    const hits = new Map<number, number>();
     const bigrams = run.length - 1;
+    let rarest: number[] | undefined;
+    for (let k = 0; k < bigrams; k++) {
+      const list = this.byBigram.get(bigramKey(run, k)) ?? [];
+      if (!rarest || list.length < rarest.length) rarest = list;
+    }
+    for (const i of rarest!) if (this.hanzi[i].includes(run)) into.set(i, 2 * run.length);
+    if (into.size > 0 || bigrams < 2) return;
+    const hits = new Map<number, number>();
     for (let k = 0; k < bigrams; k++) {
       for (const i of this.byBigram.get(bigramKey(run, k)) ?? []) hits.set(i, (hits.get(i) ?? 0) + 1);
     }
-    for (const [i, found] of hits) {
-      if (found === bigrams && this.hanzi[i].includes(run)) into.set(i, 2 * run.length);
-      else if (found * 2 >= bigrams) into.set(i, (2 * run.length * found) / (bigrams + 1));
-    }
+    for (const [i, found] of hits) if (found * 2 >= bigrams) into.set(i, (2 * run.length * found) / (bigrams + 1));
   }
 
   /** Buildings matching a Latin or numeric token: house number, whole token, prefix, run-together. */
@@ -113,20 +118,25 @@ export class AddressIndex {
     const q = query.normalize('NFKC');
     const terms: Array<Map<number, number>> = [];
     for (const run of foldHanzi(q).match(HANZI_RUN) ?? []) { const m = new Map<number, number>(); this.hanziTerm(run, m); terms.push(m); }
-    for (const t of pinyinTokens(q.replace(HANZI_RUN, ' '))) { const m = new Map<number, number>(); this.latinTerm(t, m); terms.push(m); }
-    const matched = new Map<number, [number, number]>();
+    const latin = pinyinTokens(q.replace(HANZI_RUN, ' '));
+    // Words in most addresses ("chengdu", "jie") rank nothing; skip them when other terms exist.
+    const common = (t: string) => (this.byToken.get(t)?.length ?? 0) > this.entries.length / 2;
+    const useful = latin.filter((t) => !common(t));
+    for (const t of useful.length + terms.length > 0 ? useful : latin) { const m = new Map<number, number>(); this.latinTerm(t, m); terms.push(m); }
+    const n = this.entries.length;
+    const matched = new Uint16Array(n), score = new Float64Array(n);
+    const touched: number[] = [];
     for (const m of terms) {
       for (const [i, s] of m) {
-        const cur = matched.get(i) ?? [0, 0];
-        matched.set(i, [cur[0] + 1, cur[1] + s]);
+        if (matched[i] === 0) touched.push(i);
+        matched[i]++;
+        score[i] += s;
       }
     }
-    return [...matched.entries()]
-      .sort((a, b) => b[1][0] - a[1][0] || b[1][1] - a[1][1] || this.hanzi[a[0]].length - this.hanzi[b[0]].length || a[0] - b[0])
-      .slice(0, limit)
-      .map(([i, [matchedTerms, score]]) => {
-        const e = this.entries[i];
-        return { index: i, buildingId: e.id, addressId: e.addressId, address: e.address, addressPinyin: e.addressPinyin, matchedTerms, score };
-      });
+    touched.sort((a, b) => matched[b] - matched[a] || score[b] - score[a] || this.hanzi[a].length - this.hanzi[b].length || a - b);
+    return touched.slice(0, limit).map((i) => {
+      const e = this.entries[i];
+      return { index: i, buildingId: e.id, addressId: e.addressId, address: e.address, addressPinyin: e.addressPinyin, matchedTerms: matched[i], score: score[i] };
+    });
   }
 }
