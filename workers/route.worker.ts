@@ -1,0 +1,115 @@
+/**
+ * Route worker: one Router (graph + contraction hierarchy + closures) behind comlink, so routing,
+ * tables, isochrones and dispatch never block the page. The graph arrives as the `network.bin`
+ * ArrayBuffer (transferred, not copied); results are plain data (typed arrays transferred back).
+ */
+import { expose, transfer } from 'comlink';
+import type { FeatureCollection, MultiPolygon } from 'geojson';
+import { isochrone } from '../src/route/isochrone';
+import type { IsochroneOptions } from '../src/route/isochronePolygons';
+import { overrideLine, overrideSegmentAt, type OverrideChange } from '../src/route/roadClosures';
+import { decodeRoadGraph } from '../src/route/roadGraphCodec';
+import type { RouteResult } from '../src/route/RouteResult';
+import { Router, type LonLat, type RouteMethod } from '../src/route/Router';
+import type { Snap } from '../src/route/SnapIndex';
+
+/** What `load` reports about the network. */
+export interface NetworkInfo {
+  nodes: number;
+  arcs: number;
+  hierarchy: boolean;
+  shortcuts: number;
+  /** Decode + contraction time (s). */
+  preprocessS: number;
+  /** [minLon, minLat, maxLon, maxLat] (deg). */
+  bboxLonLat: [number, number, number, number];
+}
+
+let router: Router | null = null;
+
+function need(): Router {
+  if (!router) throw new Error('route worker: no network loaded; call load(networkBin) first');
+  return router;
+}
+
+export const api = {
+  /** Decodes network.bin and, unless `hierarchy` is false, builds the contraction hierarchy. */
+  load(network: ArrayBuffer, opts: { hierarchy?: boolean } = {}, onProgress?: (fraction: number) => void): NetworkInfo {
+    const t0 = performance.now();
+    const g = decodeRoadGraph(network);
+    router = opts.hierarchy === false ? new Router(g) : Router.withHierarchy(g, { onProgress });
+    const ll = g.nodeLonLatDeg;
+    const bbox: NetworkInfo['bboxLonLat'] = [Infinity, Infinity, -Infinity, -Infinity];
+    for (let v = 0; v < g.nodeCount; v++) {
+      bbox[0] = Math.min(bbox[0], ll[2 * v]); bbox[1] = Math.min(bbox[1], ll[2 * v + 1]);
+      bbox[2] = Math.max(bbox[2], ll[2 * v]); bbox[3] = Math.max(bbox[3], ll[2 * v + 1]);
+    }
+    return {
+      nodes: g.nodeCount, arcs: g.arcCount, hierarchy: router.ch !== null, shortcuts: router.ch?.shortcutCount ?? 0,
+      preprocessS: (performance.now() - t0) / 1000, bboxLonLat: bbox,
+    };
+  },
+
+  snap(lonLat: LonLat): Snap | null {
+    return need().snap(lonLat);
+  },
+
+  /** Fastest route; null when a point is off the network or unreachable. */
+  route(from: LonLat, to: LonLat, method: RouteMethod = 'auto'): RouteResult | null {
+    return need().route(from, to, method);
+  },
+
+  /** Several routes in one message (e.g. every dispatched unit to its incident). */
+  routeMany(pairs: Array<[LonLat, LonLat]>): Array<RouteResult | null> {
+    const r = need();
+    return pairs.map(([a, b]) => r.route(a, b));
+  },
+
+  /** Travel times (s), row-major [i * targets + j], Infinity when unreachable. */
+  travelTimeTable(sources: LonLat[], targets: LonLat[]): Float64Array {
+    const table = need().travelTimeTable(sources, targets);
+    return transfer(table, [table.buffer]);
+  },
+
+  isochrone(origin: LonLat, minutes: number[], opts: IsochroneOptions = {}): FeatureCollection<MultiPolygon> {
+    return isochrone(need(), origin, minutes, opts);
+  },
+
+  /** Closes (factor Infinity) or slows the segment nearest a point; null when no road is within 200 m. */
+  overrideSegmentAt(lonLat: LonLat, factor = Infinity): OverrideChange | null {
+    return overrideSegmentAt(need(), lonLat, factor);
+  },
+
+  /** Closes or slows a whole road line by id; returns the arcs touched. */
+  overrideLine(lineId: string, factor = Infinity): number[] {
+    return overrideLine(need(), lineId, factor);
+  },
+
+  /** Replaces all overrides with these [arc, factor] pairs. */
+  setOverrides(entries: Array<[number, number]>): void {
+    const r = need();
+    r.overrides.clear();
+    for (const [arc, factor] of entries) r.overrides.set(arc, factor);
+  },
+
+  overrides(): Array<[number, number]> {
+    return need().overrides.entries();
+  },
+
+  /** True when a route uses a closed or slowed arc (re-route it). */
+  isAffected(route: Pick<RouteResult, 'arcs'>): boolean {
+    return need().isAffected(route as RouteResult);
+  },
+
+  /** Drops the network. */
+  dispose(): void {
+    router = null;
+  },
+};
+
+export type RouteApi = typeof api;
+
+// Only inside a worker: importing this module in node (tests) must not start listening.
+if (typeof (globalThis as { WorkerGlobalScope?: unknown }).WorkerGlobalScope !== 'undefined') {
+  expose(api);
+}

@@ -1,0 +1,100 @@
+import { createRequire } from 'node:module';
+import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import { afterAll, describe, expect, it } from 'vitest';
+import { demoRoadGraph } from '../src/pipeline/network/demoRoadGraph';
+import { encodeRoadGraph } from '../src/route/roadGraphCodec';
+import { RouteClient, type WorkerLike } from './routeClient';
+
+const require = createRequire(import.meta.url);
+
+function moduleUrl(pkg: string, exportKey: string): string {
+  const pkgPath = require.resolve(`${pkg}/package.json`);
+  const json = JSON.parse(readFileSync(pkgPath, 'utf8')) as { exports: Record<string, { import?: { default?: string } | string }> };
+  const entry = json.exports[exportKey] as { import?: { default?: string } };
+  return pathToFileURL(join(dirname(pkgPath), entry.import!.default!)).href;
+}
+
+/**
+ * A real worker thread running workers/route.worker.ts: the worker's globals (postMessage,
+ * addEventListener, WorkerGlobalScope) are mapped onto parentPort as a browser worker has them.
+ */
+function spawnNodeWorker(): WorkerLike {
+  const adapter = pathToFileURL(require.resolve('comlink/dist/esm/node-adapter.mjs')).href;
+  const entry = new URL('./route.worker.ts', import.meta.url).href;
+  const code = `
+    const { parentPort } = await import('node:worker_threads');
+    const ep = (await import(${JSON.stringify(adapter)})).default(parentPort);
+    globalThis.WorkerGlobalScope = class {};
+    globalThis.postMessage = (m, t) => ep.postMessage(m, t);
+    globalThis.addEventListener = (t, h) => ep.addEventListener(t, h);
+    globalThis.removeEventListener = (t, h) => ep.removeEventListener(t, h);
+    (await import(${JSON.stringify(moduleUrl('tsx', './esm/api'))})).register();
+    await import(${JSON.stringify(entry)});`;
+  const w = new Worker(`(async () => { ${code} })()`, { eval: true });
+  const listeners = new Map<unknown, (data: unknown) => void>();
+  return {
+    postMessage: (m: unknown, t?: Transferable[]) => w.postMessage(m, t as never),
+    addEventListener: (_: string, h: EventListenerOrEventListenerObject) => {
+      const l = (data: unknown) => ('handleEvent' in h ? h.handleEvent({ data } as MessageEvent) : h({ data } as MessageEvent));
+      listeners.set(h, l);
+      w.on('message', l);
+    },
+    removeEventListener: (_: string, h: EventListenerOrEventListenerObject) => {
+      const l = listeners.get(h);
+      if (l) w.off('message', l);
+      listeners.delete(h);
+    },
+    terminate: () => void w.terminate(),
+  };
+}
+
+describe('RouteClient', () => {
+  const g = demoRoadGraph();
+  const bin = encodeRoadGraph(g);
+  const client = new RouteClient(spawnNodeWorker);
+  afterAll(() => client.dispose());
+  const a: [number, number] = [104.03, 30.64], b: [number, number] = [104.09, 30.69];
+  const seconds = { open: 0, closed: 0 };
+
+  it('loads network.bin into a worker and routes there, with progress', async () => {
+    const progress: number[] = [];
+    const info = await client.load(bin.slice().buffer, { onProgress: (f) => progress.push(f) });
+    expect(info).toMatchObject({ nodes: g.nodeCount, arcs: g.arcCount, hierarchy: true });
+    expect(progress[progress.length - 1]).toBe(1);
+    const r = await client.route(a, b);
+    expect(r?.algorithm).toBe('ch');
+    expect(r!.seconds).toBeGreaterThan(60);
+    expect(r!.coordsLonLat.length).toBe(r!.cumulativeS.length);
+    const table = await client.travelTimeTable([a], [b]);
+    expect(table[0]).toBeCloseTo(r!.seconds, 6);
+  }, 60_000);
+
+  it('closes a road in the worker and re-routes around it', async () => {
+    const before = (await client.route(a, b))!;
+    const mid = before.coordsLonLat[Math.floor(before.coordsLonLat.length / 2)];
+    const change = await client.overrideSegmentAt(mid);
+    expect(change!.arcs.length).toBeGreaterThan(0);
+    expect(await client.isAffected(before)).toBe(true);
+    const after = (await client.route(a, b))!;
+    expect(after.seconds).toBeGreaterThan(before.seconds);
+    expect(after.arcs.some((x) => change!.arcs.includes(x))).toBe(false);
+    seconds.open = before.seconds;
+    seconds.closed = after.seconds;
+  }, 60_000);
+
+  it('rejects an aborted call at once and answers the next call from a fresh worker with the same closures', async () => {
+    const ctl = new AbortController();
+    const pending = client.isochrone(a, [10, 20, 30], { signal: ctl.signal });
+    ctl.abort();
+    await expect(pending).rejects.toMatchObject({ name: 'AbortError' });
+    expect(client.overrides().length).toBeGreaterThan(0);
+    const after = (await client.route(a, b))!;
+    expect(after.seconds).toBeCloseTo(seconds.closed, 6);
+    await client.clearOverrides();
+    expect(client.overrides()).toEqual([]);
+    expect((await client.route(a, b))!.seconds).toBeCloseTo(seconds.open, 6);
+  }, 60_000);
+});
