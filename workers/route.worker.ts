@@ -4,6 +4,13 @@
  * ArrayBuffer (transferred, not copied); results are plain data (typed arrays transferred back).
  */
 import { expose, transfer } from 'comlink';
+import type { DispatchObjective } from '../src/dispatch/assignUnits';
+import { coverage, type CoverageResult } from '../src/dispatch/coverage';
+import { snapDemand, type Demand } from '../src/dispatch/Demand';
+import type { Fleet, Incident, UnitKind } from '../src/dispatch/Fleet';
+import { junctionCandidates, locateStations, type LocationPlan } from '../src/dispatch/locateStations';
+import { planDispatch, rankUnitsFor, type DispatchPlan } from '../src/dispatch/planDispatch';
+import type { RankedUnit } from '../src/dispatch/rankUnits';
 import type { FeatureCollection, MultiPolygon } from 'geojson';
 import { isochrone } from '../src/route/isochrone';
 import type { IsochroneOptions } from '../src/route/isochronePolygons';
@@ -26,10 +33,22 @@ export interface NetworkInfo {
 }
 
 let router: Router | null = null;
+let fleet: Fleet | null = null;
+let demand: Demand | null = null;
 
 function need(): Router {
   if (!router) throw new Error('route worker: no network loaded; call load(networkBin) first');
   return router;
+}
+
+function needFleet(): Fleet {
+  if (!fleet) throw new Error('route worker: no fleet; call setFleet(fleet) first');
+  return fleet;
+}
+
+/** Station locations: the fleet's stations of one kind ('fire_station', ...) or explicit points. */
+function stationPoints(stations: string | LonLat[]): LonLat[] {
+  return typeof stations === 'string' ? needFleet().stations.filter((s) => s.kind === stations).map((s) => s.lonLat) : stations;
 }
 
 export const api = {
@@ -101,9 +120,47 @@ export const api = {
     return need().isAffected(route as RouteResult);
   },
 
-  /** Drops the network. */
+  /** Stations and units for dispatch (replaces the previous fleet; availability included). */
+  setFleet(next: Fleet): { stations: number; units: number } {
+    fleet = next;
+    return { stations: next.stations.length, units: next.units.length };
+  },
+
+  /** Demand points for coverage (e.g. building centroids weighted by population), snapped once. */
+  setDemand(points: Array<{ lonLat: LonLat; weight: number }>): { points: number; offNetwork: number; totalWeight: number } {
+    demand = snapDemand(need(), points);
+    return { points: points.length, offNetwork: demand.snaps.filter((x) => !x).length, totalWeight: demand.totalWeight };
+  },
+
+  /** Available units by ETA to a location. */
+  rankUnits(lonLat: LonLat, opts: { kind?: UnitKind; limit?: number } = {}): RankedUnit[] {
+    return rankUnitsFor(need(), needFleet(), { lonLat }, opts);
+  },
+
+  /** Best assignment of units to simultaneous incidents, with routes. */
+  planDispatch(incidents: Incident[], objective: DispatchObjective = 'total'): DispatchPlan {
+    return planDispatch(need(), needFleet(), incidents, { objective });
+  },
+
+  /** Share of demand reached within targetMinutes; timesS per demand point for a map layer (to horizonMinutes). */
+  coverage(stations: string | LonLat[], targetMinutes: number, horizonMinutes = targetMinutes): CoverageResult {
+    if (!demand) throw new Error('route worker: no demand; call setDemand(points) first');
+    const result = coverage(need(), stationPoints(stations), demand, targetMinutes * 60, horizonMinutes * 60);
+    return transfer(result, [result.timesS.buffer]);
+  },
+
+  /** Where k new stations add the most coverage (candidates default to the network's junctions). */
+  locateStations(existing: string | LonLat[], k: number, targetMinutes: number, candidates?: LonLat[]): LocationPlan {
+    if (!demand) throw new Error('route worker: no demand; call setDemand(points) first');
+    const r = need();
+    return locateStations(r, demand, stationPoints(existing), candidates ?? junctionCandidates(r.graph), k, targetMinutes * 60);
+  },
+
+  /** Drops the network, fleet and demand. */
   dispose(): void {
     router = null;
+    fleet = null;
+    demand = null;
   },
 };
 

@@ -4,6 +4,8 @@ import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { afterAll, describe, expect, it } from 'vitest';
+import { demoFleet, ringCentroid } from '../src/dispatch/demoFleet';
+import { generateDemoCity } from '../src/pipeline/demo-city/generateDemoCity';
 import { demoRoadGraph } from '../src/pipeline/network/demoRoadGraph';
 import { encodeRoadGraph } from '../src/route/roadGraphCodec';
 import { RouteClient, type WorkerLike } from './routeClient';
@@ -52,7 +54,8 @@ function spawnNodeWorker(): WorkerLike {
 }
 
 describe('RouteClient', () => {
-  const g = demoRoadGraph();
+  const city = generateDemoCity();
+  const g = demoRoadGraph(city);
   const bin = encodeRoadGraph(g);
   const client = new RouteClient(spawnNodeWorker);
   afterAll(() => client.dispose());
@@ -96,5 +99,21 @@ describe('RouteClient', () => {
     await client.clearOverrides();
     expect(client.overrides()).toEqual([]);
     expect((await client.route(a, b))!.seconds).toBeCloseTo(seconds.open, 6);
+  }, 60_000);
+
+  it('plans a dispatch and computes coverage in the worker', async () => {
+    await client.setFleet(demoFleet(city.frame, city.buildings));
+    const plan = await client.planDispatch([{ id: 'fire', lonLat: a, requirements: { fire_engine: 2, ambulance: 1 } }], { objective: 'worst' });
+    expect(plan.unfilled).toEqual([]);
+    expect(plan.assignments.length).toBe(3);
+    expect(plan.routes.every((r) => r.route !== null)).toBe(true);
+    const points = city.buildings.filter((_, i) => i % 10 === 0).map((b) => ({ lonLat: city.frame.toLonLat(...ringCentroid(b.footprint)), weight: b.population }));
+    const info = await client.setDemand(points);
+    expect(info.points).toBe(points.length);
+    const cov = await client.coverage('fire_station', 4, { horizonMinutes: 15 });
+    expect(cov.timesS).toBeInstanceOf(Float64Array);
+    expect(cov.timesS.length).toBe(points.length);
+    expect(cov.shareOfWeight).toBeGreaterThan(0);
+    expect(cov.shareOfWeight).toBeLessThanOrEqual(1);
   }, 60_000);
 });

@@ -6,6 +6,12 @@
  */
 import { proxy, transfer, wrap, type Endpoint, type Remote } from 'comlink';
 import type { FeatureCollection, MultiPolygon } from 'geojson';
+import type { DispatchObjective } from '../src/dispatch/assignUnits';
+import type { CoverageResult } from '../src/dispatch/coverage';
+import type { Fleet, Incident, UnitKind } from '../src/dispatch/Fleet';
+import type { LocationPlan } from '../src/dispatch/locateStations';
+import type { DispatchPlan } from '../src/dispatch/planDispatch';
+import type { RankedUnit } from '../src/dispatch/rankUnits';
 import type { IsochroneOptions } from '../src/route/isochronePolygons';
 import type { OverrideChange } from '../src/route/roadClosures';
 import type { RouteResult } from '../src/route/RouteResult';
@@ -22,6 +28,8 @@ export class RouteClient {
   private api: Remote<RouteApi> | null = null;
   private network: { bytes: ArrayBuffer; hierarchy: boolean } | null = null;
   private overrideEntries: Array<[number, number]> = [];
+  private fleet: Fleet | null = null;
+  private demand: Array<{ lonLat: LonLat; weight: number }> | null = null;
   private disposed = false;
 
   /** `spawn` creates the worker; the default is the module Web Worker next to this file. */
@@ -34,6 +42,7 @@ export class RouteClient {
   async load(networkBin: ArrayBuffer, opts: { hierarchy?: boolean; signal?: AbortSignal; onProgress?: (fraction: number) => void } = {}): Promise<NetworkInfo> {
     this.network = { bytes: networkBin.slice(0), hierarchy: opts.hierarchy !== false };
     this.overrideEntries = [];
+    this.demand = null; // demand is snapped to a network: set it again for the new one
     const api = this.connect(false);
     const progress = opts.onProgress ? proxy(opts.onProgress) : undefined;
     try {
@@ -89,6 +98,36 @@ export class RouteClient {
     return this.connect().isAffected({ arcs: route.arcs });
   }
 
+  /** Stations and units for dispatch (kept, and replayed after an abort). */
+  setFleet(fleet: Fleet): Promise<{ stations: number; units: number }> {
+    this.fleet = fleet;
+    return this.connect().setFleet(fleet);
+  }
+
+  /** Demand points for coverage (kept, and replayed after an abort). */
+  setDemand(points: Array<{ lonLat: LonLat; weight: number }>, signal?: AbortSignal): Promise<{ points: number; offNetwork: number; totalWeight: number }> {
+    this.demand = points;
+    return this.run(this.connect().setDemand(points), signal);
+  }
+
+  rankUnits(lonLat: LonLat, opts: { kind?: UnitKind; limit?: number; signal?: AbortSignal } = {}): Promise<RankedUnit[]> {
+    const { signal, ...rest } = opts;
+    return this.run(this.connect().rankUnits(lonLat, rest), signal);
+  }
+
+  planDispatch(incidents: Incident[], opts: { objective?: DispatchObjective; signal?: AbortSignal } = {}): Promise<DispatchPlan> {
+    return this.run(this.connect().planDispatch(incidents, opts.objective ?? 'total'), opts.signal);
+  }
+
+  /** Coverage of the demand from stations (a fleet station kind, or points) within targetMinutes. */
+  coverage(stations: string | LonLat[], targetMinutes: number, opts: { horizonMinutes?: number; signal?: AbortSignal } = {}): Promise<CoverageResult> {
+    return this.run(this.connect().coverage(stations, targetMinutes, opts.horizonMinutes ?? targetMinutes), opts.signal);
+  }
+
+  locateStations(existing: string | LonLat[], k: number, targetMinutes: number, opts: { candidates?: LonLat[]; signal?: AbortSignal } = {}): Promise<LocationPlan> {
+    return this.run(this.connect().locateStations(existing, k, targetMinutes, opts.candidates), opts.signal);
+  }
+
   /** Terminates the worker; safe to call twice. */
   dispose(): void {
     this.disposed = true;
@@ -107,6 +146,8 @@ export class RouteClient {
       // comlink keeps messages in order, so these run before any later call.
       void this.api.load(transfer(copy, [copy]), { hierarchy: this.network.hierarchy });
       if (this.overrideEntries.length) void this.api.setOverrides(this.overrideEntries);
+      if (this.fleet) void this.api.setFleet(this.fleet);
+      if (this.demand) void this.api.setDemand(this.demand);
     }
     return this.api;
   }
