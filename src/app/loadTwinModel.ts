@@ -1,9 +1,9 @@
 import { cityModelFromGeoJson } from '../twin/cityModelFromGeoJson';
-import { createTwinModel, type TwinModel } from '../twin/TwinModel';
+import { CityTwin } from '../twin/CityTwin';
 import type { CityManifest } from './cityManifest';
 
 /** Fetches a city's buildings and units GeoJSON and builds the twin model (units are optional). */
-export async function loadTwinModel(cityUrl: string, manifest: CityManifest): Promise<TwinModel> {
+export async function loadTwinModel(cityUrl: string, manifest: CityManifest): Promise<CityTwin> {
   const get = async (name: string, optional: boolean) => {
     const res = await fetch(`${cityUrl}/${name}`);
     if (res.ok) return res.json();
@@ -11,5 +11,5 @@ export async function loadTwinModel(cityUrl: string, manifest: CityManifest): Pr
     throw new Error(`${cityUrl}/${name}: HTTP ${res.status}`);
   };
   const [buildings, units] = await Promise.all([get('buildings.geojson', false), get('units.geojson', true)]);
-  return createTwinModel(cityModelFromGeoJson(manifest.origin, buildings, units));
+  return new CityTwin(cityModelFromGeoJson(manifest.origin, buildings, units));
 }

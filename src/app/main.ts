@@ -21,6 +21,8 @@ async function main(): Promise<void> {
     await startWorkspace({
       container: document.getElementById('view')!, cityUrl, manifest, panel, legend,
       scales: BUILDING_SCALES, flightSeconds: Number.isFinite(flight) ? flight : 1.5,
+      // The feed's WebSocket listener on this host (npm start runs it), `?feed=URL` to choose, `?feed=none` to go without.
+      feedUrl: params.get('feed') === 'none' ? null : (params.get('feed') ?? `ws://${location.hostname}:8083/mqtt`),
     });
   } catch (err) {
     showError(err as Error);

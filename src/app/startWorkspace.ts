@@ -6,8 +6,11 @@ import type { TilesetLoadState } from '../view/cesium/CityTilesets';
 import type { CityManifest } from './cityManifest';
 import { DrillDownPanel } from '../ui/drilldown/DrillDownPanel';
 import { UnitHighlighter } from '../view/cesium/UnitHighlighter';
-import type { TwinModel } from '../twin/TwinModel';
+import type { CityTwin } from '../twin/CityTwin';
+import type { DemGrid } from '../geo/DemGrid';
 import { loadDem } from './loadDem';
+import { startSigns, type LiveSigns } from './startSigns';
+import type { SensorKind } from '../signs/schema/sensorKinds';
 import { loadTwinModel } from './loadTwinModel';
 
 export interface WorkspaceStart {
@@ -18,14 +21,18 @@ export interface WorkspaceStart {
   legend: Legend;
   scales: Record<string, ColorScale>;
   flightSeconds: number;
+  /** ws://…/mqtt of the live feed, or null to run without one. */
+  feedUrl: string | null;
 }
 
 /** What the page exposes as `window.twin` for operators' consoles and browser tests. */
 export interface TwinHandle {
   workspace: CesiumWorkspace;
   /** The city model and the drill-down, once loaded (body[data-twin-model="ready"]). */
-  model?: TwinModel;
+  model?: CityTwin;
   drilldown?: DrillDownPanel;
+  /** The live feed (demo city only), once connected. */
+  signs?: LiveSigns;
   load: TilesetLoadState;
   loadedAtMs: number | null;
 }
@@ -60,8 +67,15 @@ export async function startWorkspace(s: WorkspaceStart): Promise<CesiumWorkspace
   window.twin = handle;
   status.textContent = `Loading ${s.manifest.title}…`;
   await workspace.load();
-  wireControls(workspace, s);
-  startDrillDown(workspace, s, handle).catch((err: Error) => {
+  wireControls(workspace, s, handle);
+  const dem = await loadDem(s.cityUrl);
+  if (s.feedUrl && s.manifest.name === 'demo') {
+    handle.signs = startSigns({
+      workspace, side: document.getElementById('side')!, statusBar: document.querySelector('.statusbar')!,
+      legend: s.legend, dem, feedUrl: s.feedUrl,
+    });
+  }
+  startDrillDown(workspace, s, handle, dem).catch((err: Error) => {
     console.error(err);
     status.textContent = `Spatial units unavailable: ${err.message}`;
   });
@@ -69,8 +83,8 @@ export async function startWorkspace(s: WorkspaceStart): Promise<CesiumWorkspace
 }
 
 /** Loads the city model in the background and mounts the drill-down panel above the building panel. */
-async function startDrillDown(workspace: CesiumWorkspace, s: WorkspaceStart, handle: TwinHandle): Promise<void> {
-  const [model, dem] = await Promise.all([loadTwinModel(s.cityUrl, s.manifest), loadDem(s.cityUrl)]);
+async function startDrillDown(workspace: CesiumWorkspace, s: WorkspaceStart, handle: TwinHandle, dem: DemGrid | null): Promise<void> {
+  const model = await loadTwinModel(s.cityUrl, s.manifest);
   const highlighter = new UnitHighlighter(workspace.viewer, model, dem);
   let first = true;
   const side = s.panel.element.parentElement!;
@@ -87,7 +101,7 @@ async function startDrillDown(workspace: CesiumWorkspace, s: WorkspaceStart, han
   document.body.dataset.twinModel = 'ready';
 }
 
-function wireControls(workspace: CesiumWorkspace, s: WorkspaceStart): void {
+function wireControls(workspace: CesiumWorkspace, s: WorkspaceStart, handle: TwinHandle): void {
   const modeButtons = [...document.querySelectorAll<HTMLButtonElement>('#scene-mode button')];
   const setMode = (mode: SceneModeName) => {
     for (const b of modeButtons) b.setAttribute('aria-pressed', String(b.dataset.mode === mode));
@@ -96,6 +110,11 @@ function wireControls(workspace: CesiumWorkspace, s: WorkspaceStart): void {
   for (const b of modeButtons) b.addEventListener('click', () => setMode(b.dataset.mode as SceneModeName));
   const select = document.getElementById('color-by') as HTMLSelectElement;
   select.addEventListener('change', () => {
+    if (select.value.startsWith('live:')) {
+      handle.signs?.colourBy(select.value.slice(5) as SensorKind);
+      return;
+    }
+    handle.signs?.colourBy(null);
     const scale = s.scales[select.value] ?? null;
     workspace.setColorScale(scale);
     s.legend.show(scale);

@@ -2,7 +2,7 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { cityModelFromGeoJson } from '../../src/twin/cityModelFromGeoJson';
-import { createTwinModel } from '../../src/twin/TwinModel';
+import { CityTwin } from '../../src/twin/CityTwin';
 import { launchBrowser, type BrowserSession } from './launchBrowser';
 
 const root = join(import.meta.dirname, '../..');
@@ -11,15 +11,16 @@ const read = (f: string) => JSON.parse(readFileSync(join(city, f), 'utf8'));
 
 describe('Drill-down from the city to a floor', () => {
   const baseUrl = inject('baseUrl');
+  const feed = encodeURIComponent(inject('feedUrl'));
   let s: BrowserSession;
   // The same model the page builds, computed here independently from the same files.
-  const model = createTwinModel(cityModelFromGeoJson(read('city.json').origin, read('buildings.geojson'), read('units.geojson')));
+  const model = new CityTwin(cityModelFromGeoJson(read('city.json').origin, read('buildings.geojson'), read('units.geojson')));
   const h = model.hierarchy;
 
   beforeAll(async () => {
     mkdirSync(join(root, 'test-results'), { recursive: true });
     s = await launchBrowser(baseUrl, { width: 900, height: 640 });
-    await s.page.goto(`${baseUrl}/?fly=0`);
+    await s.page.goto(`${baseUrl}/?fly=0&feed=${feed}`);
     await s.page.waitForSelector('body[data-twin-model="ready"]', { timeout: 150_000 });
   });
   afterAll(async () => { await s?.close(); });

@@ -3,13 +3,15 @@ import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { build, preview, type PreviewServer } from 'vite';
 import { buildDemoCity } from '../../src/pipeline/buildDemoCity';
+import { startFeed, type Feed } from '../../src/feed/startFeed';
 
 declare module 'vitest' {
-  export interface ProvidedContext { baseUrl: string }
+  export interface ProvidedContext { baseUrl: string; feedUrl: string }
 }
 
 const root = join(import.meta.dirname, '../..');
 let server: PreviewServer | undefined;
+let feed: Feed | undefined;
 
 /**
  * Browser-test set-up: builds the demo city when missing, builds the app exactly as `npm run build`
@@ -27,8 +29,12 @@ export async function setup(project: TestProject): Promise<void> {
   const url = server.resolvedUrls?.local[0];
   if (!url) throw new Error('browser setup: vite preview did not report a URL');
   project.provide('baseUrl', url.replace(/\/$/, ''));
+  // The embedded feed (aedes + simulator) on free ports: pages connect to it with ?feed=URL.
+  feed = await startFeed({ port: 0, wsPort: 0 });
+  project.provide('feedUrl', feed.urls.ws);
 }
 
 export async function teardown(): Promise<void> {
+  await feed?.stop();
   await server?.close();
 }

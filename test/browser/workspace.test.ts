@@ -8,6 +8,7 @@ const shots = join(root, 'test-results');
 
 describe('Cesium workspace in headless Chromium', () => {
   const baseUrl = inject('baseUrl');
+  const feed = encodeURIComponent(inject('feedUrl'));
   let s: BrowserSession;
   let rootTileRequests = 0;
 
@@ -20,7 +21,7 @@ describe('Cesium workspace in headless Chromium', () => {
       if (rootTileRequests === 1) await route.fulfill({ status: 503, body: 'try again' });
       else await route.continue();
     });
-    await s.page.goto(`${baseUrl}/?view=workspace&fly=0`);
+    await s.page.goto(`${baseUrl}/?view=workspace&fly=0&feed=${feed}`);
   });
   afterAll(async () => { await s?.close(); });
 

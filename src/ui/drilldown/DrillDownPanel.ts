@@ -1,4 +1,4 @@
-import type { TwinModel } from '../../twin/TwinModel';
+import type { CityTwin } from '../../twin/CityTwin';
 import type { TwinUnit, UnitLevel } from '../../twin/SpatialHierarchy';
 
 const LEVEL_LABEL: Record<UnitLevel, string> = {
@@ -37,7 +37,7 @@ export class DrillDownPanel {
     }
   };
 
-  constructor(parent: HTMLElement, private readonly model: TwinModel, private readonly opts: DrillDownOptions) {
+  constructor(parent: HTMLElement, private readonly model: CityTwin, private readonly opts: DrillDownOptions) {
     this.element = el('section', 'panel drilldown');
     this.element.setAttribute('aria-label', 'Spatial units');
     this.crumbs = el('ol', 'breadcrumbs');

@@ -1,5 +1,5 @@
 import {
-  Cartesian2, Cartesian3, Cesium3DTileFeature, HeadingPitchRange, JulianDate, Math as CesiumMath, Matrix4,
+  Cartesian2, Cartesian3, Cesium3DTileFeature, type Cesium3DTileStyle, HeadingPitchRange, JulianDate, Math as CesiumMath, Matrix4,
   SceneMode, ScreenSpaceEventHandler, ScreenSpaceEventType, SceneTransforms, type Viewer,
 } from 'cesium';
 import 'cesium/Build/Cesium/Widgets/widgets.css';
@@ -71,10 +71,18 @@ export class CesiumWorkspace {
   }
 
   setColorScale(scale: ColorScale | null): void {
+    this.setStyle(buildingStyle(scale));
+  }
+
+  /** Any building style (e.g. a live indicator colouring evaluated per feature). */
+  setStyle(style: Cesium3DTileStyle): void {
     this.clearHighlight();
-    this.tilesets.buildings.style = buildingStyle(scale);
+    this.tilesets.buildings.style = style;
     this.viewer.scene.requestRender();
   }
+
+  /** Called with the id of a picked primitive that is not a building (e.g. a sensor marker). */
+  onPickId: ((id: string) => void) | null = null;
 
   setSceneMode(mode: SceneModeName, seconds = 1): void {
     const s = this.viewer.scene;
@@ -89,7 +97,8 @@ export class CesiumWorkspace {
     const picked = this.viewer.scene.pick(position);
     this.clearHighlight();
     if (!(picked instanceof Cesium3DTileFeature) || picked.tileset !== this.tilesets.buildings) {
-      this.opts.onPick(null);
+      if (picked && typeof picked.id === 'string') this.onPickId?.(picked.id);
+      else this.opts.onPick(null);
       return null;
     }
     const props: BuildingProperties = {};

@@ -4,7 +4,7 @@ import {
 import type { DemGrid } from '../../geo/DemGrid';
 import { buildingExtentM } from '../../pipeline/tiles/extrudeBuildings';
 import type { TwinUnit } from '../../twin/SpatialHierarchy';
-import type { TwinModel } from '../../twin/TwinModel';
+import type { CityTwin } from '../../twin/CityTwin';
 
 const OUTLINE = Color.fromCssColorString('#38bdf8');
 const FLOOR = Color.fromCssColorString('#f97316').withAlpha(0.85);
@@ -17,7 +17,7 @@ const FLOOR = Color.fromCssColorString('#f97316').withAlpha(0.85);
 export class UnitHighlighter {
   private readonly entities: Entity[] = [];
 
-  constructor(private readonly viewer: Viewer, private readonly model: TwinModel, private readonly dem: DemGrid | null) {}
+  constructor(private readonly viewer: Viewer, private readonly model: CityTwin, private readonly dem: DemGrid | null) {}
 
   show(unit: TwinUnit, flightSeconds = 1.2): void {
     this.clear();
@@ -26,7 +26,7 @@ export class UnitHighlighter {
     let sphere: BoundingSphere | null = null;
     if (unit.level === 'building' || unit.level === 'floor') {
       const id = unit.level === 'floor' ? unit.parentId! : unit.id;
-      const b = this.model.buildings[this.model.buildingIndex.get(id)!];
+      const b = this.model.buildings[this.model.registry.buildingIndex(id)];
       const ring = [...b.footprint, b.footprint[0]];
       const ground = this.dem ? buildingExtentM(b, this.dem) : { baseM: 0, roofM: b.heightM };
       const top = ground.roofM;
