@@ -14,7 +14,7 @@ export interface LocationPlan {
 }
 
 /**
- * Maximal covering location: picks `k` of `candidates` that, added to `existing` stations, cover
+ * Maximal covering location: picks up to `k` of `candidates` (fewer when no more can help) that, added to `existing` stations, cover
  * the most demand weight within `targetS`. Greedy (each step takes the candidate covering the most
  * still-uncovered weight, a (1 - 1/e)-approximation), then a swap pass (Teitz-Bart) that replaces
  * a chosen site by an unchosen one while that covers more.
@@ -40,6 +40,7 @@ export function locateStations(router: Router, demand: Demand, existing: LonLat[
       const g = gain(c);
       if (g > bestGain) { bestGain = g; best = c; }
     }
+    if (bestGain <= 0) break; // nothing left that a new site could cover
     chosen.push(best);
     for (const i of reach[best]) count[i]++;
   }
