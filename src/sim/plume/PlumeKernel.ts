@@ -8,13 +8,13 @@ import type { PlumeGrid } from './PlumeGrid';
  * other and mass is conserved to round-off. Faces touching an obstacle carry nothing; the grid
  * edge lets gas blow out (upwind) but not in, with no diffusion across it.
  *
- * Only a window of cells is touched: the bounding box of the cells that can hold gas, grown by
- * the stencil radius (2) every step, so a young plume costs little on a large grid.
+ * One fused pass per step: each face flux is computed once (the east face of a cell is the west
+ * face of the next; north faces wait in a row buffer for the next row) and the new state goes to
+ * a second buffer. Only a window of cells is touched: the bounding box of the cells that can hold
+ * gas, grown by the stencil radius (2) every step, so a young plume costs little on a large grid.
  */
 export class PlumeKernel {
   readonly grid: PlumeGrid;
-  /** Column mass per cell (kg/m²). */
-  readonly massKgPerM2: Float64Array;
   /** Largest column mass seen per cell (kg/m²). */
   readonly maxKgPerM2: Float64Array;
   /** Time integral of column mass per cell (kg s/m²), trapezoidal per step. */
@@ -29,25 +29,30 @@ export class PlumeKernel {
   lastCellsUpdated = 0;
   /** Support window [i0, i1) x [j0, j1); empty while i0 >= i1. */
   i0 = 0; i1 = 0; j0 = 0; j1 = 0;
-  private readonly fx: Float64Array;
-  private readonly fy: Float64Array;
+  private cur: Float64Array;
+  private next: Float64Array;
+  /** South-face fluxes of the row being updated (kg/(m s)). */
+  private readonly southFlux: Float64Array;
 
   constructor(grid: PlumeGrid) {
-    const { width: w, height: h } = grid, n = w * h;
+    const n = grid.width * grid.height;
     this.grid = grid;
-    this.massKgPerM2 = new Float64Array(n);
+    this.cur = new Float64Array(n);
+    this.next = new Float64Array(n);
     this.maxKgPerM2 = new Float64Array(n);
     this.doseKgSPerM2 = new Float64Array(n);
     this.arrivalS = new Float64Array(n).fill(Infinity);
-    this.fx = new Float64Array((w + 1) * h);
-    this.fy = new Float64Array(w * (h + 1));
-    this.i0 = w; this.j0 = h;
+    this.southFlux = new Float64Array(grid.width);
+    this.i0 = grid.width; this.j0 = grid.height;
   }
+
+  /** Column mass per cell now (kg/m²); a view that the next step replaces, copy it to keep it. */
+  get massKgPerM2(): Float64Array { return this.cur; }
 
   /** Adds `massKg` to cell k and widens the support to include it. */
   inject(k: number, massKg: number): void {
     const w = this.grid.width, i = k % w, j = (k - i) / w;
-    this.massKgPerM2[k] += massKg / (this.grid.cellSizeM * this.grid.cellSizeM);
+    this.cur[k] += massKg / (this.grid.cellSizeM * this.grid.cellSizeM);
     if (i < this.i0) this.i0 = i;
     if (i + 1 > this.i1) this.i1 = i + 1;
     if (j < this.j0) this.j0 = j;
@@ -62,110 +67,80 @@ export class PlumeKernel {
   step(dt: number, u: number, v: number, kM2PerS: number, decayFactor: number, tEndS: number): void {
     this.lastOutflowKg = this.lastDecayedKg = this.lastCellsUpdated = 0;
     if (this.i0 >= this.i1) return;
-    const { width: w, height: h } = this.grid;
-    this.i0 = Math.max(0, this.i0 - 2); this.i1 = Math.min(w, this.i1 + 2);
-    this.j0 = Math.max(0, this.j0 - 2); this.j1 = Math.min(h, this.j1 + 2);
-    const out = this.xFluxes(dt, u, kM2PerS) + this.yFluxes(dt, v, kM2PerS);
-    this.lastOutflowKg = out * this.grid.cellSizeM * dt;
-    this.update(dt, decayFactor, tEndS);
-  }
-
-  /** x-face fluxes (kg/(m s)) of the window's rows; returns the net outflow rate through the west/east edges per m. */
-  private xFluxes(dt: number, u: number, kd0: number): number {
-    const { width: w, blocked, cellSizeM: dx } = this.grid, c = this.massKgPerM2, fx = this.fx;
-    const corr = 0.5 * (1 - Math.abs(u) * dt / dx), kd = kd0 / dx;
-    let out = 0;
-    for (let j = this.j0; j < this.j1; j++) {
-      const row = j * w, frow = j * (w + 1);
-      for (let i = this.i0; i <= this.i1; i++) {
-        const R = row + i, L = R - 1;
-        let f = 0;
-        if (i === 0) { if (u < 0 && !blocked[R]) f = u * c[R]; }
-        else if (i === w) { if (u > 0 && !blocked[L]) f = u * c[L]; }
-        else if (!blocked[L] && !blocked[R]) {
-          const cL = c[L], cR = c[R], d = cR - cL;
-          if (u >= 0) {
-            let s = 0;
-            if (i >= 2 && !blocked[L - 1]) { const a = cL - c[L - 1], p = a * d; if (p > 0) s = (2 * p) / (a + d); }
-            f = u * (cL + corr * s);
-          } else {
-            let s = 0;
-            if (i <= w - 2 && !blocked[R + 1]) { const b = c[R + 1] - cR, p = d * b; if (p > 0) s = (2 * p) / (d + b); }
-            f = u * (cR - corr * s);
-          }
-          f -= kd * d;
+    const { width: w, height: h, blocked: b, cellSizeM: dx } = this.grid;
+    const i0 = (this.i0 = Math.max(0, this.i0 - 2)), i1 = (this.i1 = Math.min(w, this.i1 + 2));
+    const j0 = (this.j0 = Math.max(0, this.j0 - 2)), j1 = (this.j1 = Math.min(h, this.j1 + 2));
+    const c = this.cur, nx = this.next, fs = this.southFlux, cmax = this.maxKgPerM2, dose = this.doseKgSPerM2, arr = this.arrivalS;
+    const cu = 0.5 * (1 - (Math.abs(u) * dt) / dx), cv = 0.5 * (1 - (Math.abs(v) * dt) / dx), kd = kM2PerS / dx;
+    const r = dt / dx, halfDt = 0.5 * dt, thr = this.thresholdKgPerM2;
+    let out = 0, decayed = 0;
+    for (let i = i0; i < i1; i++) fs[i] = yFace(c, b, w, h, i, j0, v, cv, kd);
+    if (j0 === 0) for (let i = i0; i < i1; i++) out -= fs[i];
+    for (let j = j0; j < j1; j++) {
+      let fw = xFace(c, b, w, i0, j, u, cu, kd);
+      if (i0 === 0) out -= fw;
+      for (let i = i0, k = j * w + i0; i < i1; i++, k++) {
+        const fe = xFace(c, b, w, i + 1, j, u, cu, kd), fn = yFace(c, b, w, h, i, j + 1, v, cv, kd);
+        if (!b[k]) {
+          const c0 = c[k], transported = c0 + r * (fw - fe + fs[i] - fn), c1 = transported * decayFactor;
+          decayed += transported - c1;
+          nx[k] = c1;
+          if (c1 > cmax[k]) cmax[k] = c1;
+          dose[k] += halfDt * (c0 + c1);
+          if (c1 >= thr && arr[k] === Infinity) arr[k] = tEndS;
         }
-        fx[frow + i] = f;
+        fs[i] = fn;
+        fw = fe;
       }
-      if (this.i0 === 0) out -= fx[frow];
-      if (this.i1 === w) out += fx[frow + w];
+      if (i1 === w) out += fw;
     }
-    return out;
-  }
-
-  /** y-face fluxes (kg/(m s)) of the window's columns; returns the net outflow rate through the south/north edges per m. */
-  private yFluxes(dt: number, v: number, kd0: number): number {
-    const { width: w, height: h, blocked, cellSizeM: dx } = this.grid, c = this.massKgPerM2, fy = this.fy;
-    const corr = 0.5 * (1 - Math.abs(v) * dt / dx), kd = kd0 / dx;
-    let out = 0;
-    for (let j = this.j0; j <= this.j1; j++) {
-      for (let i = this.i0; i < this.i1; i++) {
-        const N = j * w + i, S = N - w;
-        let f = 0;
-        if (j === 0) { if (v < 0 && !blocked[N]) f = v * c[N]; }
-        else if (j === h) { if (v > 0 && !blocked[S]) f = v * c[S]; }
-        else if (!blocked[S] && !blocked[N]) {
-          const cS = c[S], cN = c[N], d = cN - cS;
-          if (v >= 0) {
-            let s = 0;
-            if (j >= 2 && !blocked[S - w]) { const a = cS - c[S - w], p = a * d; if (p > 0) s = (2 * p) / (a + d); }
-            f = v * (cS + corr * s);
-          } else {
-            let s = 0;
-            if (j <= h - 2 && !blocked[N + w]) { const b = c[N + w] - cN, p = d * b; if (p > 0) s = (2 * p) / (d + b); }
-            f = v * (cN - corr * s);
-          }
-          f -= kd * d;
-        }
-        fy[N] = f;
-      }
-    }
-    if (this.j0 === 0) for (let i = this.i0; i < this.i1; i++) out -= fy[i];
-    if (this.j1 === h) for (let i = this.i0; i < this.i1; i++) out += fy[h * w + i];
-    return out;
-  }
-
-  /** Applies the fluxes and decay to the window, then updates max, dose and arrival. */
-  private update(dt: number, decayFactor: number, tEndS: number): void {
-    const { width: w, blocked, cellSizeM: dx } = this.grid;
-    const c = this.massKgPerM2, fx = this.fx, fy = this.fy, cmax = this.maxKgPerM2, dose = this.doseKgSPerM2, arr = this.arrivalS;
-    const r = dt / dx, thr = this.thresholdKgPerM2, halfDt = 0.5 * dt;
-    let decayed = 0;
-    for (let j = this.j0; j < this.j1; j++) {
-      const frow = j * (w + 1);
-      for (let i = this.i0, k = j * w + this.i0; i < this.i1; i++, k++) {
-        if (blocked[k]) continue;
-        const c0 = c[k];
-        const transported = c0 + r * (fx[frow + i] - fx[frow + i + 1] + fy[k] - fy[k + w]);
-        const c1 = transported * decayFactor;
-        decayed += transported - c1;
-        c[k] = c1;
-        if (c1 > cmax[k]) cmax[k] = c1;
-        dose[k] += halfDt * (c0 + c1);
-        if (c1 >= thr && arr[k] === Infinity) arr[k] = tEndS;
-      }
-    }
+    if (j1 === h) for (let i = i0; i < i1; i++) out += fs[i];
+    this.cur = nx;
+    this.next = c;
+    this.lastOutflowKg = out * dx * dt;
     this.lastDecayedKg = decayed * dx * dx;
-    this.lastCellsUpdated = (this.i1 - this.i0) * (this.j1 - this.j0);
+    this.lastCellsUpdated = (i1 - i0) * (j1 - j0);
   }
 
   /** Mass held on the grid (kg), summed over the window. */
   storedKg(): number {
-    const w = this.grid.width, c = this.massKgPerM2;
+    const w = this.grid.width, c = this.cur;
     let s = 0;
     for (let j = this.j0; j < this.j1; j++) for (let k = j * w + this.i0, e = j * w + this.i1; k < e; k++) s += c[k];
     return s * this.grid.cellSizeM * this.grid.cellSizeM;
   }
+}
+
+/** Flux (kg/(m s), positive eastwards) through the west face of cell (i, j); i = w is the east edge. */
+function xFace(c: Float64Array, b: Uint8Array, w: number, i: number, j: number, u: number, corr: number, kd: number): number {
+  const R = j * w + i, L = R - 1;
+  if (i === 0) return u < 0 && !b[R] ? u * c[R] : 0;
+  if (i === w) return u > 0 && !b[L] ? u * c[L] : 0;
+  if (b[L] || b[R]) return 0;
+  const cL = c[L], cR = c[R], d = cR - cL;
+  let s = 0;
+  if (u >= 0) {
+    if (i >= 2 && !b[L - 1]) { const a = cL - c[L - 1], p = a * d; if (p > 0) s = (2 * p) / (a + d); }
+    return u * (cL + corr * s) - kd * d;
+  }
+  if (i <= w - 2 && !b[R + 1]) { const a = c[R + 1] - cR, p = d * a; if (p > 0) s = (2 * p) / (d + a); }
+  return u * (cR - corr * s) - kd * d;
+}
+
+/** Flux (kg/(m s), positive northwards) through the south face of cell (i, j); j = h is the north edge. */
+function yFace(c: Float64Array, b: Uint8Array, w: number, h: number, i: number, j: number, v: number, corr: number, kd: number): number {
+  const N = j * w + i, S = N - w;
+  if (j === 0) return v < 0 && !b[N] ? v * c[N] : 0;
+  if (j === h) return v > 0 && !b[S] ? v * c[S] : 0;
+  if (b[S] || b[N]) return 0;
+  const cS = c[S], cN = c[N], d = cN - cS;
+  let s = 0;
+  if (v >= 0) {
+    if (j >= 2 && !b[S - w]) { const a = cS - c[S - w], p = a * d; if (p > 0) s = (2 * p) / (a + d); }
+    return v * (cS + corr * s) - kd * d;
+  }
+  if (j <= h - 2 && !b[N + w]) { const a = c[N + w] - cN, p = d * a; if (p > 0) s = (2 * p) / (d + a); }
+  return v * (cN - corr * s) - kd * d;
 }
 
 /** Largest stable step (s) for the unsplit scheme: cfl / ((|u| + |v|) / dx + 4 K / dx²). */
