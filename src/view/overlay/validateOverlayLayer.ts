@@ -1,0 +1,84 @@
+import type { OverlayLayer } from './overlayLayers';
+
+const KINDS = ['featureColors', 'points', 'lines', 'polygons', 'heatGrid', 'labels'];
+
+function fail(id: string, field: string, expected: string, got: unknown): never {
+  const shown = typeof got === 'string' ? `'${got}'` : Array.isArray(got) ? `array(${got.length})` : String(got);
+  throw new Error(`overlay layer '${id}': field "${field}" must be ${expected} (got ${shown})`);
+}
+
+const isNum = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
+
+function checkLonLat(id: string, field: string, lon: unknown, lat: unknown): void {
+  if (!isNum(lon) || lon < -180 || lon > 180) fail(id, `${field}.lonDeg`, 'a longitude in degrees (-180..180)', lon);
+  if (!isNum(lat) || lat < -90 || lat > 90) fail(id, `${field}.latDeg`, 'a latitude in degrees (-90..90)', lat);
+}
+
+function checkFlat(id: string, field: string, arr: ArrayLike<number> | undefined, minVertices: number): void {
+  if (!arr || typeof arr.length !== 'number' || arr.length % 2 !== 0 || arr.length < 2 * minVertices) {
+    fail(id, field, `a flat [lon, lat, ...] array with at least ${minVertices} vertices`, arr?.length);
+  }
+  for (let i = 0; i < arr.length; i += 2) checkLonLat(id, `${field}[${i / 2}]`, arr[i], arr[i + 1]);
+}
+
+function checkString(id: string, field: string, v: unknown): void {
+  if (typeof v !== 'string' || v.length === 0) fail(id, field, 'a non-empty string', v);
+}
+
+/**
+ * Checks a layer at the model's boundary and throws an error naming the layer, the field and what
+ * was expected; inside the views the data is trusted.
+ */
+export function validateOverlayLayer(id: string, layer: OverlayLayer): void {
+  if (!layer || !KINDS.includes((layer as { kind: string }).kind)) fail(id, 'kind', `one of ${KINDS.join(', ')}`, (layer as { kind?: string })?.kind);
+  switch (layer.kind) {
+    case 'featureColors':
+      if (!(layer.colors instanceof Map)) fail(id, 'colors', 'a Map from building id to CSS colour', layer.colors);
+      for (const [k, c] of layer.colors) checkString(id, `colors[${k}]`, c);
+      break;
+    case 'points':
+      layer.points.forEach((p, i) => {
+        checkString(id, `points[${i}].id`, p.id);
+        checkLonLat(id, `points[${i}]`, p.lonDeg, p.latDeg);
+        checkString(id, `points[${i}].color`, p.color);
+        if (!isNum(p.sizePx) || p.sizePx <= 0) fail(id, `points[${i}].sizePx`, 'a positive number of pixels', p.sizePx);
+        if (p.heightM !== undefined && !isNum(p.heightM)) fail(id, `points[${i}].heightM`, 'meters or absent', p.heightM);
+      });
+      break;
+    case 'lines':
+      layer.lines.forEach((l, i) => {
+        checkString(id, `lines[${i}].id`, l.id);
+        checkFlat(id, `lines[${i}].lonLatDeg`, l.lonLatDeg, 2);
+        if (!isNum(l.widthPx) || l.widthPx <= 0) fail(id, `lines[${i}].widthPx`, 'a positive number of pixels', l.widthPx);
+      });
+      break;
+    case 'polygons':
+      layer.polygons.forEach((p, i) => {
+        checkString(id, `polygons[${i}].id`, p.id);
+        checkFlat(id, `polygons[${i}].ringLonLatDeg`, p.ringLonLatDeg, 3);
+        if (!isNum(p.fillOpacity) || p.fillOpacity < 0 || p.fillOpacity > 1) fail(id, `polygons[${i}].fillOpacity`, 'a number in 0..1', p.fillOpacity);
+      });
+      break;
+    case 'heatGrid': {
+      const { westDeg: w, southDeg: s, eastDeg: e, northDeg: n, cols, rows } = layer;
+      checkLonLat(id, 'southWest', w, s);
+      checkLonLat(id, 'northEast', e, n);
+      if (!(e > w) || !(n > s)) fail(id, 'eastDeg/northDeg', 'greater than westDeg/southDeg', `${e}/${n}`);
+      if (!Number.isInteger(cols) || cols < 1) fail(id, 'cols', 'a positive integer', cols);
+      if (!Number.isInteger(rows) || rows < 1) fail(id, 'rows', 'a positive integer', rows);
+      if (!(layer.values instanceof Float32Array) || layer.values.length !== cols * rows) {
+        fail(id, 'values', `a Float32Array of cols*rows = ${cols * rows} values`, layer.values?.length);
+      }
+      if (!layer.scale || !Array.isArray(layer.scale.classes)) fail(id, 'scale', 'a ColorScale', layer.scale);
+      if (!isNum(layer.opacity) || layer.opacity < 0 || layer.opacity > 1) fail(id, 'opacity', 'a number in 0..1', layer.opacity);
+      break;
+    }
+    case 'labels':
+      layer.labels.forEach((l, i) => {
+        checkString(id, `labels[${i}].id`, l.id);
+        checkLonLat(id, `labels[${i}]`, l.lonDeg, l.latDeg);
+        checkString(id, `labels[${i}].text`, l.text);
+      });
+      break;
+  }
+}
