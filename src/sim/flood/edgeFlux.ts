@@ -68,13 +68,14 @@ export function rawQxRow(c: EdgeFluxContext, r: number, out: Float64Array, off: 
   const z = c.zM, h = c.h, q = c.qx, cb = c.cb, hMin = c.hMinM, th = c.theta, th1 = 0.5 * (1 - c.theta);
   const gdt = c.gdt * c.invDx, gdtn2 = c.gdtn2;
   out[off] = c.westOpen && W > 1 ? sideOutflow(c, base, base + 1, q[eb], -1) : 0;
+  // The right cell of edge i is the left cell of edge i + 1: carried over, not reloaded.
+  let zL = z[base], hL = h[base], etaL = zL + hL, cbL = cb[cbo + base];
   for (let i = 1; i < W; i++) {
-    const kL = base + i - 1, kR = kL + 1;
-    const zL = z[kL], zR = z[kR], hL = h[kL], hR = h[kR];
-    const etaL = zL + hL, etaR = zR + hR;
+    const kR = base + i;
+    const zR = z[kR], hR = h[kR], etaR = zR + hR, cbR = cb[cbo + kR];
     let hf: number, cbh: number;
-    if (etaL > etaR) { if (zL >= zR) { hf = hL; cbh = cb[cbo + kL]; } else { hf = etaL - zR; cbh = -1; } }
-    else if (zR >= zL) { hf = hR; cbh = cb[cbo + kR]; } else { hf = etaR - zL; cbh = -1; }
+    if (etaL > etaR) { if (zL >= zR) { hf = hL; cbh = cbL; } else { hf = etaL - zR; cbh = -1; } }
+    else if (zR >= zL) { hf = hR; cbh = cbR; } else { hf = etaR - zL; cbh = -1; }
     let qn = 0;
     if (hf > hMin) {
       const q0 = q[eb + i];
@@ -83,6 +84,7 @@ export function rawQxRow(c: EdgeFluxContext, r: number, out: Float64Array, off: 
       qn = ((qa - gdt * hf * (etaR - etaL)) * hf73) / (hf73 + gdtn2 * Math.abs(q0));
     }
     out[off + i] = qn;
+    zL = zR; hL = hR; etaL = etaR; cbL = cbR;
   }
   out[off + W] = c.eastOpen && W > 1 ? sideOutflow(c, base + W - 1, base + W - 2, q[eb + W], 1) : 0;
 }
