@@ -64,7 +64,7 @@ export const api = {
         file: req.file, signal: ac.signal, keepFrames: !onFrame,
         onProgress: onProgress && ((p) => { delivered[0] = onProgress(p); }),
         onSetup: onSetup && ((info) => { delivered[1] = onSetup(transfer(info, [info.bedM.buffer, info.wall.buffer])); }),
-        onFrame: onFrame && ((f) => { delivered[2] = onFrame(transfer(f, [f.depthM.buffer])); }),
+        onFrame: onFrame && ((f) => { delivered[2] = onFrame(transfer(f, [f.depthM.buffer, f.flooded.indices.buffer, f.flooded.depthM.buffer])); }),
         createRunner: async (grid, params, scenario) => {
           workers = usableWorkers(req.workers ?? scenario.solver.workers);
           return workers > 1 ? ParallelFloodSolver.create(grid, params, { workers, spawn: spawnBand }) : new FloodSolver(grid, params);
@@ -75,7 +75,7 @@ export const api = {
         grid: r.grid, frames: r.frames, maxDepthM: r.maxDepthM, flooded: r.flooded, impassable: r.impassable, kpis: r.kpis,
         workers, setupS: r.setupS, runS: r.runS,
       };
-      const buffers = [r.maxDepthM.buffer, r.flooded.indices.buffer, r.flooded.depthM.buffer, ...r.frames.map((f) => f.depthM.buffer)];
+      const buffers = [r.maxDepthM.buffer, r.flooded.indices.buffer, r.flooded.depthM.buffer, ...r.frames.flatMap((f) => [f.depthM.buffer, f.flooded.indices.buffer, f.flooded.depthM.buffer])];
       return transfer(reply, buffers);
     } finally {
       running.delete(req.runId);

@@ -1,4 +1,5 @@
 import { throwIfCancelled } from '../core/SimCancelledError';
+import { copyDepth } from './copyDepth';
 import { createFloodBuffers, type FloodBuffers } from './FloodBuffers';
 import { FloodBandKernel } from './FloodBandKernel';
 import { FloodClock } from './FloodClock';
@@ -9,13 +10,6 @@ import type { AdvanceOptions, FloodRunner } from './FloodRunner';
 
 /** Wall-clock time (ms) between yields to the event loop, so cancels and messages get through. */
 const YIELD_MS = 50;
-
-/** Copies a Float64 depth field into a Float32 array (what views and workers pass around). */
-export function copyDepth(h: Float64Array, out?: Float32Array): Float32Array {
-  const o = out ?? new Float32Array(h.length);
-  for (let k = 0; k < h.length; k++) o[k] = h[k];
-  return o;
-}
 
 /**
  * The local-inertial flood solver on one thread: the whole grid is one band of FloodBandKernel.

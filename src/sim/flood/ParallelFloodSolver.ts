@@ -3,13 +3,13 @@ import { SharedBarrier } from '../core/SharedBarrier';
 import { splitRows } from '../core/splitRows';
 import { WorkerRequests } from '../core/WorkerRequests';
 import type { WorkerPort } from '../core/WorkerPort';
+import { copyDepth } from './copyDepth';
 import { createFloodBuffers, type FloodBuffers } from './FloodBuffers';
 import type { FloodBandInit, FloodBandRunResult, FloodControl } from './FloodBandProtocol';
 import { assertFloodGrid, type FloodGrid } from './FloodGrid';
 import { massBalance, storedVolumeM3, type FloodMassBalance } from './FloodMassBalance';
 import { floodParams, type FloodParams } from './FloodParams';
 import type { AdvanceOptions, FloodRunner } from './FloodRunner';
-import { copyDepth } from './FloodSolver';
 
 /** Wall-clock time (ms) one chunk of lockstep steps should take: progress and cancel granularity. */
 const CHUNK_MS = 100;

@@ -13,9 +13,8 @@ export interface FloodFrame {
   timeS: number;
   /** Depth per cell (m), row 0 south, grid.width * grid.height values (walls are 0). */
   depthM: Float32Array;
-  /** Buildings whose probes were ever deeper than the building threshold so far, and their people. */
-  buildingsFlooded: number;
-  peopleAffected: number;
+  /** Buildings whose probes were ever deeper than the building threshold so far, their people (by community). */
+  flooded: FloodedBuildings;
   /** Road samples deeper than the road threshold now: closures for the router. */
   impassable: ImpassablePoint[];
 }
@@ -63,9 +62,8 @@ export async function runFlood(runner: FloodRunner, setup: FloodCitySetup, o: Fl
   for (const t of outputTimes(o.durationS, o.outputIntervalS)) {
     await runner.advance(t, { signal: o.signal, onStep });
     const depthM = runner.readDepth();
-    const sofar = floodedBuildings(runner.readMaxDepth(), setup.buildings, o.thresholds.buildingM);
     const frame: FloodFrame = {
-      timeS: runner.timeS, depthM, buildingsFlooded: sofar.indices.length, peopleAffected: sofar.people,
+      timeS: runner.timeS, depthM, flooded: floodedBuildings(runner.readMaxDepth(), setup.buildings, o.thresholds.buildingM),
       impassable: impassableRoadPoints(depthM, setup.roads, o.thresholds.roadM),
     };
     o.onFrame?.(frame);
