@@ -22,9 +22,16 @@ export class PlumeKernel {
   /** First time (s) a cell reached `thresholdKgPerM2`, Infinity when never. */
   readonly arrivalS: Float64Array;
   thresholdKgPerM2 = Infinity;
-  /** Mass that left through the grid edge / decayed in the last step (kg). */
+  /**
+   * Column mass (kg/m²) at or below which cells at the edge of the plume are zeroed after a step
+   * (booked in lastTruncatedKg). Without it the exponential tails keep every cell non-zero (down
+   * to denormals) and the window grows by the stencil radius every step, whatever the plume does.
+   */
+  cutoffKgPerM2 = 0;
+  /** Mass that left through the grid edge / decayed / was cut off in the last step (kg). */
   lastOutflowKg = 0;
   lastDecayedKg = 0;
+  lastTruncatedKg = 0;
   /** Cells updated in the last step (for throughput figures). */
   lastCellsUpdated = 0;
   /** Support window [i0, i1) x [j0, j1); empty while i0 >= i1. */
@@ -65,15 +72,15 @@ export class PlumeKernel {
    * stability limit (see plumeStableDt).
    */
   step(dt: number, u: number, v: number, kM2PerS: number, decayFactor: number, tEndS: number): void {
-    this.lastOutflowKg = this.lastDecayedKg = this.lastCellsUpdated = 0;
+    this.lastOutflowKg = this.lastDecayedKg = this.lastTruncatedKg = this.lastCellsUpdated = 0;
     if (this.i0 >= this.i1) return;
     const { width: w, height: h, blocked: b, cellSizeM: dx } = this.grid;
     const i0 = (this.i0 = Math.max(0, this.i0 - 2)), i1 = (this.i1 = Math.min(w, this.i1 + 2));
     const j0 = (this.j0 = Math.max(0, this.j0 - 2)), j1 = (this.j1 = Math.min(h, this.j1 + 2));
     const c = this.cur, nx = this.next, fs = this.southFlux, cmax = this.maxKgPerM2, dose = this.doseKgSPerM2, arr = this.arrivalS;
     const cu = 0.5 * (1 - (Math.abs(u) * dt) / dx), cv = 0.5 * (1 - (Math.abs(v) * dt) / dx), kd = kM2PerS / dx;
-    const r = dt / dx, halfDt = 0.5 * dt, thr = this.thresholdKgPerM2;
-    let out = 0, decayed = 0;
+    const r = dt / dx, halfDt = 0.5 * dt, thr = this.thresholdKgPerM2, cut = this.cutoffKgPerM2;
+    let out = 0, decayed = 0, si0 = w, si1 = 0, sj0 = h, sj1 = 0;
     for (let i = i0; i < i1; i++) fs[i] = yFace(c, b, w, h, i, j0, v, cv, kd);
     if (j0 === 0) for (let i = i0; i < i1; i++) out -= fs[i];
     for (let j = j0; j < j1; j++) {
@@ -88,6 +95,12 @@ export class PlumeKernel {
           if (c1 > cmax[k]) cmax[k] = c1;
           dose[k] += halfDt * (c0 + c1);
           if (c1 >= thr && arr[k] === Infinity) arr[k] = tEndS;
+          if (c1 > cut) {
+            if (i < si0) si0 = i;
+            if (i >= si1) si1 = i + 1;
+            if (j < sj0) sj0 = j;
+            sj1 = j + 1;
+          }
         }
         fs[i] = fn;
         fw = fe;
@@ -100,6 +113,29 @@ export class PlumeKernel {
     this.lastOutflowKg = out * dx * dt;
     this.lastDecayedKg = decayed * dx * dx;
     this.lastCellsUpdated = (i1 - i0) * (j1 - j0);
+    this.shrinkTo(si0, si1, sj0, sj1);
+  }
+
+  /**
+   * Makes [si0, si1) x [sj0, sj1) the support: cells of the window outside it (all at or below
+   * the cutoff) are zeroed in both buffers and their mass booked as truncated.
+   */
+  private shrinkTo(si0: number, si1: number, sj0: number, sj1: number): void {
+    const w = this.grid.width, a = this.cur, b = this.next;
+    if (si0 >= si1) { si0 = si1 = sj0 = sj1 = 0; }
+    let cutMass = 0;
+    for (let j = this.j0; j < this.j1; j++) {
+      const inside = j >= sj0 && j < sj1;
+      for (let i = this.i0, k = j * w + this.i0; i < this.i1; i++, k++) {
+        if (inside && i === si0) { i = si1 - 1; k = j * w + i; continue; }
+        cutMass += a[k];
+        a[k] = 0;
+        b[k] = 0;
+      }
+    }
+    this.lastTruncatedKg = cutMass * this.grid.cellSizeM * this.grid.cellSizeM;
+    if (si0 >= si1) { this.i0 = w; this.i1 = 0; this.j0 = this.grid.height; this.j1 = 0; return; }
+    this.i0 = si0; this.i1 = si1; this.j0 = sj0; this.j1 = sj1;
   }
 
   /** Mass held on the grid (kg), summed over the window. */

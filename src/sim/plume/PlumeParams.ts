@@ -33,6 +33,11 @@ export interface PlumeParams {
   mixingHeightM: number;
   /** First-order loss rate (1/s): reaction, deposition; 0 conserves mass. */
   decayPerS: number;
+  /**
+   * Concentration (mg/m³) below which the plume's fringe is set to zero (booked as truncated mass
+   * in the balance), which keeps the updated window to the plume; 0 keeps every trace. Default 1e-9.
+   */
+  cutoffMgPerM3: number;
   /** Fraction of the stability limit the time step uses, in (0, 1]. */
   cfl: number;
   /** Largest time step (s), used in calm air. */
@@ -46,6 +51,7 @@ export const DEFAULT_PLUME_PARAMS: PlumeParams = {
   diffusivityM2PerS: 20,
   mixingHeightM: 50,
   decayPerS: 0,
+  cutoffMgPerM3: 1e-9,
   cfl: 0.5,
   dtMaxS: 30,
 };
@@ -70,6 +76,7 @@ export function plumeParams(partial: Partial<PlumeParams> = {}): PlumeParams {
   check(Number.isFinite(p.diffusivityM2PerS) && p.diffusivityM2PerS >= 0, 'diffusivityM2PerS', 'a finite number >= 0 m²/s', p.diffusivityM2PerS);
   check(Number.isFinite(p.mixingHeightM) && p.mixingHeightM > 0, 'mixingHeightM', 'a finite number > 0 m', p.mixingHeightM);
   check(Number.isFinite(p.decayPerS) && p.decayPerS >= 0, 'decayPerS', 'a finite number >= 0 1/s', p.decayPerS);
+  check(Number.isFinite(p.cutoffMgPerM3) && p.cutoffMgPerM3 >= 0, 'cutoffMgPerM3', 'a finite number >= 0 mg/m³', p.cutoffMgPerM3);
   check(p.cfl > 0 && p.cfl <= 1, 'cfl', 'in (0, 1]', p.cfl);
   check(Number.isFinite(p.dtMaxS) && p.dtMaxS > 0, 'dtMaxS', 'a finite number > 0 s', p.dtMaxS);
   return p;

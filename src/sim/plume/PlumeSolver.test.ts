@@ -85,11 +85,24 @@ describe('PlumeSolver', () => {
     const mb = s.massBalance();
     expect(mb.releasedKg).toBeCloseTo(500, 9);
     expect(mb.outflowKg).toBeGreaterThan(0);
+    expect(mb.truncatedKg).toBeLessThan(1e-9 * mb.releasedKg);
     expect(Math.abs(mb.errorKg)).toBeLessThan(1e-12 * mb.releasedKg);
     let minC = 0, inObstacle = 0;
     s.kernel.massKgPerM2.forEach((v, k) => { minC = Math.min(minC, v); if (s.grid.blocked[k]) inObstacle += v; });
     expect(minC).toBeGreaterThanOrEqual(0);
     expect(inObstacle).toBe(0);
+  });
+
+  it('keeps the updated window to the plume on a large grid', async () => {
+    const g = grid({ xMinM: -3005, yMinM: -3005, xMaxM: 3005, yMaxM: 3005 });
+    const s = new PlumeSolver(g, params({ sources: [{ lonDeg: ORIGIN.lon, latDeg: ORIGIN.lat, rateKgPerS: 1, durationS: 60 }] }));
+    await s.advance(600);
+    const k = s.kernel, windowCells = (k.i1 - k.i0) * (k.j1 - k.j0);
+    // After 10 min the puff is ~1.2 km downwind, sigma ~ 155 m; traces fall under the cutoff ~7 sigma out.
+    // Without the cutoff the window would grow 2 cells a step (~1400 steps) to the whole grid.
+    expect(windowCells).toBeLessThan(0.2 * g.width * g.height);
+    expect(s.cellUpdates / s.steps).toBeLessThan(0.2 * g.width * g.height);
+    expect(Math.abs(s.massBalance().errorKg)).toBeLessThan(1e-12 * 60);
   });
 
   it('gives the same bits on a second run', async () => {

@@ -7,12 +7,14 @@ import { PlumeKernel, plumeStableDt } from './PlumeKernel';
 import { plumeParams, sourceEndS, sourceStartS, type PlumeParams } from './PlumeParams';
 import { sourceFootprint, type SourceCells } from './sourceFootprint';
 
-/** Where the released mass went (kg); `errorKg` = released - stored - outflow - decayed. */
+/** Where the released mass went (kg); `errorKg` = released - stored - outflow - decayed - truncated. */
 export interface PlumeMassBalance {
   releasedKg: number;
   storedKg: number;
   outflowKg: number;
   decayedKg: number;
+  /** Traces below the cutoff concentration zeroed at the plume's fringe. */
+  truncatedKg: number;
   errorKg: number;
 }
 
@@ -41,6 +43,7 @@ export class PlumeSolver {
   private released = 0;
   private outflow = 0;
   private decayed = 0;
+  private truncated = 0;
   /** Cell updates done so far (window cells x steps). */
   cellUpdates = 0;
 
@@ -55,6 +58,7 @@ export class PlumeSolver {
       return sourceFootprint(this.grid, x, y, `PlumeParams: sources[${k}]`);
     });
     this.kernel = new PlumeKernel(this.grid);
+    this.kernel.cutoffKgPerM2 = (this.params.cutoffMgPerM3 * this.params.mixingHeightM) / 1e6;
   }
 
   get timeS(): number { return this.t; }
@@ -98,6 +102,7 @@ export class PlumeSolver {
     this.kernel.step(dt, wind.u, wind.v, p.diffusivityM2PerS, Math.exp(-p.decayPerS * dt), t1);
     this.outflow += this.kernel.lastOutflowKg;
     this.decayed += this.kernel.lastDecayedKg;
+    this.truncated += this.kernel.lastTruncatedKg;
     this.cellUpdates += this.kernel.lastCellsUpdated;
     this.t = t1;
     this.n++;
@@ -132,8 +137,8 @@ export class PlumeSolver {
   massBalance(): PlumeMassBalance {
     const storedKg = this.kernel.storedKg();
     return {
-      releasedKg: this.released, storedKg, outflowKg: this.outflow, decayedKg: this.decayed,
-      errorKg: this.released - storedKg - this.outflow - this.decayed,
+      releasedKg: this.released, storedKg, outflowKg: this.outflow, decayedKg: this.decayed, truncatedKg: this.truncated,
+      errorKg: this.released - storedKg - this.outflow - this.decayed - this.truncated,
     };
   }
 
