@@ -22,13 +22,11 @@ export const COMMON_DEFS = {
   },
   fleet: {
     type: 'object', additionalProperties: false, minProperties: 1,
-    description: 'Emergency units by type (counts).',
+    description: 'Emergency units by kind (counts): the unit kinds of src/dispatch.',
     properties: {
       fireEngine: { type: 'integer', minimum: 0, maximum: 50 },
-      ladderTruck: { type: 'integer', minimum: 0, maximum: 50 },
       ambulance: { type: 'integer', minimum: 0, maximum: 50 },
       policeCar: { type: 'integer', minimum: 0, maximum: 50 },
-      hazmatUnit: { type: 'integer', minimum: 0, maximum: 50 },
     },
   },
   camera: {

@@ -40,9 +40,10 @@ export const MODEL_DEFS = {
     type: 'object', additionalProperties: false,
     properties: {
       walkSpeedMps: { type: 'number', minimum: 0.2, maximum: 3, description: 'Walking speed (m/s); default 1.2.' },
-      warningDelayS: { type: 'number', minimum: 0, maximum: 86400, description: 'From the event start to the order to leave (s); default 300.' },
-      preMovementS: { type: 'number', minimum: 0, maximum: 86400, description: 'Spread of departures after the order, uniform (s); default 600.' },
-      shelterIntakePerMinute: { type: 'number', exclusiveMinimum: 0, maximum: 100000, description: 'People a shelter admits per minute; default 200.' },
+      warningDelayS: { type: 'number', minimum: 0, maximum: 86400, description: 'From the leak to the order to leave (s); default 300.' },
+      departureSpreadS: { type: 'number', minimum: 0, maximum: 86400, description: 'People leave spread over this long after the order (s); default 900.' },
+      mode: { enum: ['walk', 'drive'], description: 'On foot both ways along roads, or by car obeying one-way rules; default walk.' },
+      assignment: { enum: ['greedy', 'minCost'], description: 'Shelter assignment: nearest first, or least total travel time; default minCost.' },
     },
   },
   epidemicSettings: {
@@ -78,6 +79,7 @@ export const MODEL_DEFS = {
       hospitalFleet: { $ref: '#/$defs/fleet' },
       policeFleet: { $ref: '#/$defs/fleet' },
       turnoutS: { type: 'number', minimum: 0, maximum: 3600, description: 'From the call to a unit leaving its station (s); default 60.' },
+      objective: { enum: ['total', 'worst'], description: 'Minimise the sum of ETAs, or the longest one; default total.' },
     },
   },
 } as const;
