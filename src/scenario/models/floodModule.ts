@@ -57,8 +57,8 @@ export const floodModule: RunModule = {
           deep.push(featureOrNone(maskFeature(g, thresholdMask(f.depthM, o.roadM, mask), frame, { timeS: f.timeS, depthAboveM: o.roadM })));
           roads.push(f.impassable.map((p) => pointFeature(p.lonDeg, p.latDeg, { roadId: p.roadId, depthM: Math.round(p.depthM * 100) / 100 })));
           impassable.push(f.impassable.map((p) => [p.lonDeg, p.latDeg]));
-          flooded.push(f.buildingsFlooded);
-          people.push(f.peopleAffected);
+          flooded.push(f.flooded.indices.length);
+          people.push(f.flooded.people);
           cut.push(f.impassable.length);
         },
       });
