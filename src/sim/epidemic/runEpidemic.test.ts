@@ -3,7 +3,7 @@ import { generateDemoCity } from '../../pipeline/demo-city/generateDemoCity';
 import { SimCancelledError } from '../core/SimCancelledError';
 import { epidemicCellsFromCity, type EpidemicCells } from './EpidemicCells';
 import { gravityCommuting, type MobilityMatrix } from './MobilityMatrix';
-import { runEpidemic } from './runEpidemic';
+import { epidemicResultTransferables, runEpidemic } from './runEpidemic';
 
 /** Three isolated cells, synthetic (no city needed). */
 function threeCells(): EpidemicCells {
@@ -50,6 +50,9 @@ describe('runEpidemic', () => {
     expect(r.peakInfectious).toBeGreaterThan(1000);
     // Cells without infections and without mobility stay untouched.
     expect(r.seir[(120 * 4 + 0) * 3 + 1]).toBe(5000);
+    const moved = structuredClone(r, { transfer: epidemicResultTransferables(r) });
+    expect(moved.totals.length).toBe(121 * 4);
+    expect(r.totals.length).toBe(0);
   });
 
   it('conserves every cell\'s population, deterministic or stochastic, with commuting', async () => {

@@ -6,6 +6,7 @@ import type { RoadGraph } from '../../route/RoadGraph';
 import { SimCancelledError } from '../core/SimCancelledError';
 import { evacueeGroupsFromBuildings } from './evacueeGroupsFromBuildings';
 import type { EvacueeGroup, Shelter } from './EvacuationSites';
+import { evacuationResultTransferables } from './EvacuationResult';
 import { runEvacuation } from './runEvacuation';
 import { sheltersFromBuildings } from './sheltersFromBuildings';
 
@@ -78,6 +79,9 @@ describe('runEvacuation', () => {
       expect(half.timeS!).toBeLessThan(ninety.timeS!);
       expect(ninety.timeS!).toBeGreaterThanOrEqual(r.freeFlowTimeToSafe[1].timeS!);
       expect(r.groupClearS.every((t) => t > 0)).toBe(true);
+      const moved = structuredClone(r, { transfer: evacuationResultTransferables(r) });
+      expect(moved.shelterLoad.length).toBe(shelters.length);
+      expect(r.shelterLoad.length).toBe(0);
     });
 
     it('sends people by min-cost flow for no more total time than greedy', async () => {

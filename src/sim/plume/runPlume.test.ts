@@ -72,7 +72,10 @@ describe('runPlume', () => {
     expect(progress.length).toBeGreaterThan(0);
     expect(progress.at(-1)!.fraction).toBe(1);
     for (let k = 1; k < progress.length; k++) expect(progress[k].simTimeS).toBeGreaterThanOrEqual(progress[k - 1].simTimeS);
-    expect(plumeResultTransferables(r).every((b) => b instanceof ArrayBuffer)).toBe(true);
+    // Crosses a worker boundary as is: structured clone with every buffer transferred (no duplicates, no class instances).
+    const moved = structuredClone(r, { transfer: plumeResultTransferables(r) });
+    expect(moved.maxMgPerM3.length).toBe(n);
+    expect(r.maxMgPerM3.length).toBe(0);
   });
 
   it('is cancellable mid-run', async () => {
