@@ -97,6 +97,13 @@ describe('FloodSolver', () => {
     expect(s.massBalance().relativeError).toBeLessThan(1e-14);
   });
 
+  it('refuses an inflow into a wall or off the grid, naming the inflow', () => {
+    const grid = syntheticGrid(10, 10, 5, () => 0, (i, j) => i === 5 && j === 5);
+    const inflow = (cells: number[]) => ({ inflows: [{ id: 'pipe', cells, dischargeM3PerS: { timesS: [0], values: [1], mode: 'step' as const } }] });
+    expect(() => new FloodSolver(grid, inflow([55]))).toThrow('inflows[0] (pipe): cell 55 is a wall; inflow cells must be open');
+    expect(() => new FloodSolver(grid, inflow([100]))).toThrow(/inflows\[0\] \(pipe\): cell 100 is outside the grid/);
+  });
+
   it('is deterministic: two runs give the same bits', async () => {
     const make = () => new FloodSolver(syntheticGrid(50, 40, 5, (i, j) => 0.2 * Math.sin(i / 4) + 0.01 * j), {
       rainfallMmPerH: { timesS: [0], values: [120], mode: 'step' }, drainageMmPerH: 10, theta: 0.9,
