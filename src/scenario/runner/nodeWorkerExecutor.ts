@@ -1,0 +1,11 @@
+import { availableParallelism } from 'node:os';
+import { nodeWorkerPort } from '../../sim/core/nodeWorkerPort';
+import { WorkerPoolExecutor } from './WorkerPoolExecutor';
+
+/** URL of the node job-worker entry. */
+export const SCENARIO_JOB_NODE_ENTRY = new URL('./scenarioJob.node.ts', import.meta.url);
+
+/** Node only: a pool of worker_threads running scenario jobs, one per core by default. */
+export function nodeWorkerExecutor(concurrency = availableParallelism()): WorkerPoolExecutor {
+  return new WorkerPoolExecutor(() => nodeWorkerPort(SCENARIO_JOB_NODE_ENTRY), concurrency);
+}
