@@ -10,6 +10,7 @@ import type { CityTwin } from '../twin/CityTwin';
 import type { DemGrid } from '../geo/DemGrid';
 import { loadDem } from './loadDem';
 import { startSigns, type LiveSigns } from './startSigns';
+import { startDispatch, type LiveDispatch } from './startDispatch';
 import type { SensorKind } from '../signs/schema/sensorKinds';
 import { loadTwinModel } from './loadTwinModel';
 
@@ -33,6 +34,8 @@ export interface TwinHandle {
   drilldown?: DrillDownPanel;
   /** The live feed (demo city only), once connected. */
   signs?: LiveSigns;
+  /** Resource dispatch, once the road network is loaded in its worker (body[data-dispatch="ready"]). */
+  dispatch?: LiveDispatch;
   load: TilesetLoadState;
   loadedAtMs: number | null;
 }
@@ -99,6 +102,10 @@ async function startDrillDown(workspace: CesiumWorkspace, s: WorkspaceStart, han
     },
   });
   document.body.dataset.twinModel = 'ready';
+  const dispatchHost = document.createElement('div');
+  host.after(dispatchHost);
+  handle.dispatch = await startDispatch({ workspace, model, dem, host: dispatchHost, legend: s.legend, cityUrl: s.cityUrl });
+  document.body.dataset.dispatch = 'ready';
 }
 
 function wireControls(workspace: CesiumWorkspace, s: WorkspaceStart, handle: TwinHandle): void {

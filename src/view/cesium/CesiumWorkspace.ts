@@ -1,5 +1,5 @@
 import {
-  Cartesian2, Cartesian3, Cesium3DTileFeature, type Cesium3DTileStyle, HeadingPitchRange, JulianDate, Math as CesiumMath, Matrix4,
+  Cartesian2, Cartesian3, Cartographic, Cesium3DTileFeature, type Cesium3DTileStyle, HeadingPitchRange, JulianDate, Math as CesiumMath, Matrix4,
   SceneMode, ScreenSpaceEventHandler, ScreenSpaceEventType, SceneTransforms, type Viewer,
 } from 'cesium';
 import 'cesium/Build/Cesium/Widgets/widgets.css';
@@ -36,7 +36,11 @@ export class CesiumWorkspace {
     this.viewer.clock.currentTime = JulianDate.fromIso8601('2026-06-21T02:00:00Z');
     this.tilesets = new CityTilesets(this.viewer, opts.cityUrl, opts.onLoadState);
     this.handler = new ScreenSpaceEventHandler(this.viewer.scene.canvas);
-    this.handler.setInputAction((e: { position: Cartesian2 }) => this.pickAt(e.position), ScreenSpaceEventType.LEFT_CLICK);
+    this.handler.setInputAction((e: { position: Cartesian2 }) => {
+      const lonLat = this.clickInterceptor ? this.lonLatAt(e.position) : null;
+      if (lonLat && this.clickInterceptor?.(lonLat)) return;
+      this.pickAt(e.position);
+    }, ScreenSpaceEventType.LEFT_CLICK);
   }
 
   async load(): Promise<void> {
@@ -79,6 +83,17 @@ export class CesiumWorkspace {
     this.clearHighlight();
     this.tilesets.buildings.style = style;
     this.viewer.scene.requestRender();
+  }
+
+  /** Takes a click's ground/roof position before picking; returns true when it consumed the click. */
+  clickInterceptor: ((lonLat: [number, number]) => boolean) | null = null;
+
+  /** Lon/lat (degrees) of the surface under a window position (terrain or roof), or null. */
+  lonLatAt(position: Cartesian2): [number, number] | null {
+    const p = this.viewer.scene.pickPositionSupported ? this.viewer.scene.pickPosition(position) : undefined;
+    if (!p) return null;
+    const c = Cartographic.fromCartesian(p);
+    return c ? [CesiumMath.toDegrees(c.longitude), CesiumMath.toDegrees(c.latitude)] : null;
   }
 
   /** Called with the id of a picked primitive that is not a building (e.g. a sensor marker). */

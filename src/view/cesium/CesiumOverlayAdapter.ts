@@ -1,0 +1,301 @@
+import {
+  Cartesian3, ClassificationType, Color, ColorGeometryInstanceAttribute, GeometryInstance, GroundPrimitive, LabelCollection,
+  LabelStyle, PerInstanceColorAppearance, PointPrimitiveCollection, PolygonGeometry, PolygonHierarchy, PolylineCollection,
+  Material, PrimitiveCollection, Rectangle, RectangleGeometry, VerticalOrigin, Cartesian2, Cesium3DTileStyle,
+  type Cesium3DTileFeature, type Cesium3DTileset, type PointPrimitive, type Scene, type Viewer,
+} from 'cesium';
+import type { DemGrid } from '../../geo/DemGrid';
+import { LocalFrame } from '../../geo/LocalFrame';
+import { colorOf } from '../overlay/ColorScale';
+import type { OverlayAdapter, OverlayImplFactories, OverlayLayerImpl } from '../overlay/OverlayAdapter';
+import type { OverlayModel } from '../overlay/OverlayModel';
+import { OverlaySync } from '../overlay/OverlaySync';
+import type { FeatureColorLayer, HeatGridLayer, LabelLayer, LineLayer, OverlayLayer, PointLayer, PolygonLayer } from '../overlay/overlayLayers';
+
+/** Heights above the ground (m): markers, lines and labels, as in the wall (src/view/three). */
+const POINT_LIFT_M = 12, LINE_LIFT_M = 4, LABEL_LIFT_M = 40, LINE_STEP_M = 60;
+const DEFAULT_BUILDING = Color.fromCssColorString('#d8d8d4');
+
+function colorMaterial(css: string): Material {
+  return Material.fromType('Color', { color: Color.fromCssColorString(css) });
+}
+
+/** Ground heights for overlay positions: the city's DEM (or 0 without one). */
+class Ground {
+  private readonly frame: LocalFrame | null;
+  constructor(private readonly dem: DemGrid | null) { this.frame = dem ? new LocalFrame(dem.originLonDeg, dem.originLatDeg) : null; }
+  heightM(lonDeg: number, latDeg: number): number {
+    if (!this.dem || !this.frame) return 0;
+    const [x, y] = this.frame.toPlane(lonDeg, latDeg);
+    return this.dem.sample(x, y);
+  }
+  position(lonDeg: number, latDeg: number, heightM: number | undefined, liftM: number): Cartesian3 {
+    return Cartesian3.fromDegrees(lonDeg, latDeg, heightM ?? this.heightM(lonDeg, latDeg) + liftM);
+  }
+}
+
+/** What the layer implementations share: the scene, the group their primitives go in, the ground. */
+interface Ctx { scene: Scene; group: PrimitiveCollection; ground: Ground; features: FeatureStyler }
+
+/**
+ * Overlay colours on the buildings tileset: a style that answers the merged overlay colour of a
+ * building id, else whatever style was in force before (the workspace's colour-by or live layer).
+ * If the workspace sets a new style, ours wraps it again at the next frame.
+ */
+class FeatureStyler {
+  private readonly layers = new Map<string, ReadonlyMap<string, string>>();
+  private merged = new Map<string, Color>();
+  private base: Cesium3DTileStyle | undefined;
+  private readonly style = new Cesium3DTileStyle();
+  readonly onPreRender = () => this.ensure();
+
+  constructor(private readonly tileset: Cesium3DTileset, private readonly scene: Scene) {
+    (this.style as unknown as { color: unknown }).color = {
+      evaluateColor: (feature: Cesium3DTileFeature, result?: Color) => {
+        const c = this.merged.get(String(feature.getProperty('id')));
+        if (c) return Color.clone(c, result);
+        const baseColor = this.base?.color as unknown as { evaluateColor?(f: Cesium3DTileFeature, r?: Color): Color } | undefined;
+        return baseColor?.evaluateColor ? baseColor.evaluateColor(feature, result) : Color.clone(DEFAULT_BUILDING, result);
+      },
+    };
+    scene.preRender.addEventListener(this.onPreRender);
+  }
+
+  set(layerId: string, colors: ReadonlyMap<string, string> | null): void {
+    if (colors) this.layers.set(layerId, colors); else this.layers.delete(layerId);
+    const merged = new Map<string, Color>();
+    for (const l of this.layers.values()) for (const [id, css] of l) merged.set(id, Color.fromCssColorString(css));
+    this.merged = merged;
+    this.ensure();
+    this.tileset.makeStyleDirty();
+    this.scene.requestRender();
+  }
+
+  private ensure(): void {
+    if (this.tileset.isDestroyed()) return;
+    const current = this.tileset.style;
+    if (this.merged.size > 0 && current !== this.style) {
+      this.base = current;
+      this.tileset.style = this.style;
+    } else if (this.merged.size === 0 && current === this.style) {
+      this.tileset.style = this.base;
+    }
+  }
+
+  get coloured(): number { return this.merged.size; }
+
+  dispose(): void {
+    this.scene.preRender.removeEventListener(this.onPreRender);
+    this.layers.clear();
+    this.merged.clear();
+    this.ensure();
+  }
+}
+
+/** Base of the primitive-backed layers: one primitive (collection) per layer, rebuilt on update. */
+abstract class PrimitiveLayer<L extends OverlayLayer> implements OverlayLayerImpl<L> {
+  protected primitive: { show: boolean; isDestroyed(): boolean } | null = null;
+  private shown = false;
+  constructor(protected readonly ctx: Ctx) {}
+  initialize(): void {}
+  protected abstract build(layer: L): { show: boolean; isDestroyed(): boolean };
+  update(layer: L): void {
+    this.remove();
+    this.primitive = this.ctx.group.add(this.build(layer));
+    this.primitive!.show = this.shown;
+    this.ctx.scene.requestRender();
+  }
+  activate(): void { this.shown = true; if (this.primitive) this.primitive.show = true; this.ctx.scene.requestRender(); }
+  deactivate(): void { this.shown = false; if (this.primitive) this.primitive.show = false; this.ctx.scene.requestRender(); }
+  private remove(): void {
+    if (this.primitive && !this.primitive.isDestroyed()) this.ctx.group.remove(this.primitive);
+    this.primitive = null;
+  }
+  destroy(): void { this.remove(); this.ctx.scene.requestRender(); }
+}
+
+class PointsLayer extends PrimitiveLayer<PointLayer> {
+  /** Pulsing markers (alerts): their outline breathes, redrawn by the adapter's pulse timer. */
+  readonly pulsing: PointPrimitive[] = [];
+  protected build(layer: PointLayer) {
+    const c = new PointPrimitiveCollection();
+    this.pulsing.length = 0;
+    for (const p of layer.points) {
+      const point = c.add({
+        id: p.id, position: this.ctx.ground.position(p.lonDeg, p.latDeg, p.heightM, POINT_LIFT_M),
+        color: Color.fromCssColorString(p.color), pixelSize: p.sizePx, outlineColor: Color.BLACK, outlineWidth: 1,
+        disableDepthTestDistance: Number.POSITIVE_INFINITY,
+      });
+      if (p.pulsing) this.pulsing.push(point);
+    }
+    return c;
+  }
+  /** Ring phase 0..1 -> outline width and alpha (as the wall's marker shader). */
+  pulse(phase: number): void {
+    for (const p of this.pulsing) {
+      p.outlineWidth = 1 + 10 * phase;
+      p.outlineColor = Color.fromAlpha(p.color, 1 - phase, p.outlineColor);
+    }
+  }
+  get count(): number { return (this.primitive as PointPrimitiveCollection | null)?.length ?? 0; }
+}
+
+class LinesLayer extends PrimitiveLayer<LineLayer> {
+  protected build(layer: LineLayer) {
+    const c = new PolylineCollection();
+    for (const l of layer.lines) {
+      const ll = l.lonLatDeg, positions: Cartesian3[] = [];
+      for (let i = 0; i + 3 < ll.length; i += 2) {
+        const a = this.ctx.ground.position(ll[i], ll[i + 1], undefined, 0), b = this.ctx.ground.position(ll[i + 2], ll[i + 3], undefined, 0);
+        const steps = Math.max(1, Math.ceil(Cartesian3.distance(a, b) / LINE_STEP_M));
+        for (let s = i === 0 ? 0 : 1; s <= steps; s++) {
+          const t = s / steps;
+          positions.push(this.ctx.ground.position(ll[i] + (ll[i + 2] - ll[i]) * t, ll[i + 1] + (ll[i + 3] - ll[i + 1]) * t, undefined, LINE_LIFT_M));
+        }
+      }
+      c.add({ id: l.id, positions, width: l.widthPx, material: colorMaterial(l.color) });
+    }
+    return c;
+  }
+}
+
+class PolygonsLayer extends PrimitiveLayer<PolygonLayer> {
+  protected build(layer: PolygonLayer) {
+    const group = new PrimitiveCollection();
+    const fills = layer.polygons.filter((p) => p.fillOpacity > 0).map((p) => new GeometryInstance({
+      id: p.id,
+      geometry: new PolygonGeometry({ polygonHierarchy: new PolygonHierarchy(Cartesian3.fromDegreesArray(Array.from(p.ringLonLatDeg))) }),
+      attributes: { color: ColorGeometryInstanceAttribute.fromColor(Color.fromCssColorString(p.fill).withAlpha(p.fillOpacity)) },
+    }));
+    if (fills.length) group.add(new GroundPrimitive({ geometryInstances: fills, appearance: new PerInstanceColorAppearance({ flat: true, translucent: true }), classificationType: ClassificationType.BOTH }));
+    const outlines = new PolylineCollection();
+    for (const p of layer.polygons) {
+      if (!p.outline) continue;
+      const r = p.ringLonLatDeg, positions: Cartesian3[] = [];
+      for (let i = 0; i <= r.length; i += 2) positions.push(this.ctx.ground.position(r[i % r.length], r[(i + 1) % r.length], undefined, LINE_LIFT_M));
+      outlines.add({ positions, width: 2, material: colorMaterial(p.outline) });
+    }
+    group.add(outlines);
+    return group;
+  }
+}
+
+class HeatGridImpl extends PrimitiveLayer<HeatGridLayer> {
+  /** One ground rectangle per run of equal colour along a row: classed grids need few instances. */
+  protected build(layer: HeatGridLayer) {
+    const dLon = (layer.eastDeg - layer.westDeg) / layer.cols, dLat = (layer.northDeg - layer.southDeg) / layer.rows;
+    const instances: GeometryInstance[] = [];
+    for (let j = 0; j < layer.rows; j++) {
+      let i = 0;
+      while (i < layer.cols) {
+        const v = layer.values[j * layer.cols + i];
+        const css = v === v ? colorOf(layer.scale, v) : null;
+        let k = i + 1;
+        while (k < layer.cols) { const w = layer.values[j * layer.cols + k]; if ((w === w ? colorOf(layer.scale, w) : null) !== css) break; k++; }
+        if (css) {
+          const rect = Rectangle.fromDegrees(layer.westDeg + i * dLon, layer.southDeg + j * dLat, layer.westDeg + k * dLon, layer.southDeg + (j + 1) * dLat);
+          instances.push(new GeometryInstance({ geometry: new RectangleGeometry({ rectangle: rect }), attributes: { color: ColorGeometryInstanceAttribute.fromColor(Color.fromCssColorString(css).withAlpha(layer.opacity)) } }));
+        }
+        i = k;
+      }
+    }
+    const group = new PrimitiveCollection();
+    if (instances.length) group.add(new GroundPrimitive({ geometryInstances: instances, appearance: new PerInstanceColorAppearance({ flat: true, translucent: true }), classificationType: ClassificationType.BOTH }));
+    return group;
+  }
+}
+
+class LabelsLayer extends PrimitiveLayer<LabelLayer> {
+  protected build(layer: LabelLayer) {
+    const c = new LabelCollection();
+    for (const l of layer.labels) {
+      c.add({
+        id: l.id, text: l.text, position: this.ctx.ground.position(l.lonDeg, l.latDeg, l.heightM, LABEL_LIFT_M),
+        font: "600 18px system-ui, 'Noto Sans CJK SC', sans-serif", fillColor: Color.fromCssColorString(l.color),
+        showBackground: true, backgroundColor: Color.fromCssColorString('rgba(4,10,18,0.72)'), backgroundPadding: new Cartesian2(6, 3),
+        style: LabelStyle.FILL, verticalOrigin: VerticalOrigin.BOTTOM, disableDepthTestDistance: Number.POSITIVE_INFINITY,
+      });
+    }
+    return c;
+  }
+}
+
+class FeatureColorsImpl implements OverlayLayerImpl<FeatureColorLayer> {
+  private colors: ReadonlyMap<string, string> | null = null;
+  private active = false;
+  constructor(private readonly id: string, private readonly styler: FeatureStyler) {}
+  initialize(): void {}
+  update(layer: FeatureColorLayer): void { this.colors = layer.colors; if (this.active) this.styler.set(this.id, this.colors); }
+  activate(): void { this.active = true; this.styler.set(this.id, this.colors); }
+  deactivate(): void { this.active = false; this.styler.set(this.id, null); }
+  destroy(): void { this.deactivate(); }
+}
+
+/**
+ * The overlay model drawn by the Cesium workspace: point, polyline and label collections, ground
+ * primitives for polygons and heat grids (draped on terrain and buildings), and a building style
+ * for feature colours. Model changes are applied before the next frame (scene.preRender).
+ */
+export class CesiumOverlayAdapter implements OverlayAdapter {
+  readonly group = new PrimitiveCollection();
+  private readonly sync: OverlaySync;
+  private readonly styler: FeatureStyler;
+  private readonly points = new Set<PointsLayer>();
+  private readonly offPreRender: () => void;
+  private pulseTimer: ReturnType<typeof setInterval> | null = null;
+  private disposed = false;
+
+  constructor(private readonly viewer: Viewer, buildings: Cesium3DTileset, dem: DemGrid | null) {
+    const scene = viewer.scene;
+    scene.primitives.add(this.group);
+    this.styler = new FeatureStyler(buildings, scene);
+    const ctx: Ctx = { scene, group: this.group, ground: new Ground(dem), features: this.styler };
+    const factories: OverlayImplFactories = {
+      featureColors: (id) => new FeatureColorsImpl(id, this.styler),
+      points: () => this.trackPoints(new PointsLayer(ctx)),
+      lines: () => new LinesLayer(ctx),
+      polygons: () => new PolygonsLayer(ctx),
+      heatGrid: () => new HeatGridImpl(ctx),
+      labels: () => new LabelsLayer(ctx),
+    };
+    this.sync = new OverlaySync(factories, () => scene.requestRender());
+    this.offPreRender = scene.preRender.addEventListener(() => this.sync.sync());
+  }
+
+  private trackPoints(layer: PointsLayer): PointsLayer {
+    this.points.add(layer);
+    const destroy = layer.destroy.bind(layer);
+    layer.destroy = () => { this.points.delete(layer); destroy(); };
+    // Pulsing needs frames; the workspace renders on demand, so ask for ~12 per second while any pulse.
+    this.pulseTimer ??= setInterval(() => this.pulse(), 80);
+    return layer;
+  }
+
+  private pulse(): void {
+    let any = false;
+    const phase = ((performance.now() / 1000) * 0.8) % 1;
+    for (const l of this.points) if (l.pulsing.length) { l.pulse(phase); any = true; }
+    if (any) this.viewer.scene.requestRender();
+  }
+
+  attach(model: OverlayModel): void {
+    this.sync.attach(model);
+  }
+
+  /** The version each layer was last drawn at, and how many buildings carry an overlay colour. */
+  diagnostics(): { drawn: Record<string, number>; colouredBuildings: number; points: number } {
+    let points = 0;
+    for (const l of this.points) points += l.count;
+    return { drawn: this.sync.drawnVersions(), colouredBuildings: this.styler.coloured, points };
+  }
+
+  dispose(): void {
+    if (this.disposed) return;
+    this.disposed = true;
+    if (this.pulseTimer) clearInterval(this.pulseTimer);
+    this.offPreRender();
+    this.sync.dispose();
+    this.styler.dispose();
+    if (!this.viewer.isDestroyed()) this.viewer.scene.primitives.remove(this.group);
+  }
+}
