@@ -1,0 +1,73 @@
+import type { Camera, Object3D, WebGLRenderer } from 'three';
+import { TilesRenderer } from '3d-tiles-renderer';
+import { GLTFExtensionsPlugin } from '3d-tiles-renderer/plugins';
+import { sceneGpuBytes } from './sceneGpuBytes';
+
+/** Hooks a tileset's owner gives to dress each loaded tile model and to free what it added. */
+export interface TileModelHooks {
+  onLoadModel(scene: Object3D): void;
+  onDisposeModel(scene: Object3D): void;
+}
+
+/**
+ * One 3D Tiles tileset in the wall scene: a TilesRenderer (with the glTF extensions plugin, so
+ * EXT_mesh_features / EXT_structural_metadata are parsed) under the scene's ECEF parent, with
+ * load counters and a settled flag the page and tests wait on.
+ */
+export class WallTileset {
+  readonly tiles: TilesRenderer;
+  modelsLoaded = 0;
+  failures = 0;
+  /** True while downloads or parses are under way. */
+  loading = false;
+  private readonly off: Array<() => void> = [];
+
+  constructor(url: string, parent: Object3D, camera: Camera, renderer: WebGLRenderer, private readonly hooks: TileModelHooks, private readonly onChange: () => void) {
+    this.tiles = new TilesRenderer(url);
+    this.tiles.registerPlugin(new GLTFExtensionsPlugin({ metadata: true, rtc: true }));
+    // The wall looks at the whole city at once: a coarser target than the workspace keeps it fluid.
+    this.tiles.errorTarget = 12;
+    this.tiles.setCamera(camera);
+    this.tiles.setResolutionFromRenderer(camera, renderer);
+    parent.add(this.tiles.group);
+    this.listen('load-model', (e: { scene: Object3D }) => { this.modelsLoaded++; hooks.onLoadModel(e.scene); this.onChange(); });
+    this.listen('dispose-model', (e: { scene: Object3D }) => hooks.onDisposeModel(e.scene));
+    this.listen('tiles-load-start', () => { this.loading = true; this.onChange(); });
+    this.listen('tiles-load-end', () => { this.loading = false; this.onChange(); });
+    this.listen('load-error', (e: { url: string | URL; error: Error }) => {
+      this.failures++;
+      console.warn(`wall: tile failed: ${String(e.url)}: ${e.error.message}`);
+      this.onChange();
+    });
+  }
+
+  private listen(type: string, fn: (e: never) => void): void {
+    this.tiles.addEventListener(type, fn as (e: unknown) => void);
+    this.off.push(() => this.tiles.removeEventListener(type, fn as (e: unknown) => void));
+  }
+
+  /** Loaded content and nothing pending for the current view. */
+  get settled(): boolean {
+    return this.modelsLoaded > 0 && !this.loading;
+  }
+
+  /** Call once per frame, after the camera moved and before rendering. */
+  update(camera: Camera, renderer: WebGLRenderer): void {
+    this.tiles.setResolutionFromRenderer(camera, renderer);
+    this.tiles.update();
+  }
+
+  /** GPU bytes of the loaded tile models: vertex and index buffers plus textures (incl. those the wall added), less `shared` ones. */
+  gpuBytes(shared: Iterable<object> = []): number {
+    let bytes = 0;
+    const seen = new Set<object>(shared);
+    this.tiles.forEachLoadedModel((scene) => { bytes += sceneGpuBytes(scene, seen); });
+    return bytes;
+  }
+
+  dispose(): void {
+    for (const f of this.off.splice(0)) f();
+    this.tiles.group.removeFromParent();
+    this.tiles.dispose();
+  }
+}

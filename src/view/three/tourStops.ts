@@ -1,0 +1,61 @@
+import type { OverlayModel } from '../overlay/OverlayModel';
+
+/** A place the auto tour visits: a look at a lon/lat point from a distance. */
+export interface TourStop {
+  /** Shown on the wall and in `body[data-tour-stop]`. */
+  name: string;
+  kind: 'city' | 'district' | 'alert';
+  lonDeg: number;
+  latDeg: number;
+  /** Camera distance from the point (m). */
+  rangeM: number;
+  /** Compass heading of the view (rad, 0 = looking north) and pitch (rad, negative = down). */
+  headingRad: number;
+  pitchRad: number;
+}
+
+interface UnitFeature {
+  properties: { id: string; level: string; name: string; namePinyin?: string };
+  geometry: { type: string; coordinates: number[][][] | number[][][][] };
+}
+
+const DEG = Math.PI / 180;
+const M_PER_DEG_LAT = 111_320;
+
+/** The district stops from a units GeoJSON (level 'district'): centred on each district's box, far enough to see all of it. */
+export function districtStops(units: { features: UnitFeature[] }): TourStop[] {
+  const out: TourStop[] = [];
+  units.features.forEach((f, i) => {
+    if (f.properties.level !== 'district') return;
+    const rings = (f.geometry.type === 'MultiPolygon' ? (f.geometry.coordinates as number[][][][]).flat() : f.geometry.coordinates as number[][][]);
+    let w = Infinity, s = Infinity, e = -Infinity, n = -Infinity;
+    for (const ring of rings) for (const [lon, lat] of ring) { w = Math.min(w, lon); e = Math.max(e, lon); s = Math.min(s, lat); n = Math.max(n, lat); }
+    if (!Number.isFinite(w)) return;
+    const latDeg = (s + n) / 2;
+    const widthM = (e - w) * M_PER_DEG_LAT * Math.cos(latDeg * DEG), heightM = (n - s) * M_PER_DEG_LAT;
+    out.push({
+      name: f.properties.namePinyin ? `${f.properties.name} ${f.properties.namePinyin}` : f.properties.name,
+      kind: 'district', lonDeg: (w + e) / 2, latDeg, rangeM: Math.max(1500, Math.hypot(widthM, heightM) * 0.95),
+      // Each district seen from a different side keeps the tour from feeling repetitive.
+      headingRad: ((i * 67) % 360) * DEG, pitchRad: -38 * DEG,
+    });
+  });
+  return out;
+}
+
+/** One stop per open alert: the model's points flagged `alert`, in layer order. */
+export function alertStops(model: OverlayModel): TourStop[] {
+  const out: TourStop[] = [];
+  for (const { layer } of model.layersOfKind('points')) {
+    for (const p of layer.points) {
+      if (!p.alert) continue;
+      out.push({ name: p.title ?? p.id, kind: 'alert', lonDeg: p.lonDeg, latDeg: p.latDeg, rangeM: 1100, headingRad: 20 * DEG, pitchRad: -35 * DEG });
+    }
+  }
+  return out;
+}
+
+/** The whole tour: the city overview, each district, then each alert. */
+export function tourStops(city: TourStop, districts: readonly TourStop[], model: OverlayModel): TourStop[] {
+  return [city, ...districts, ...alertStops(model)];
+}
