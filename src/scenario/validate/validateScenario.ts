@@ -18,12 +18,12 @@ function validator(): ValidateFunction {
   return compiled;
 }
 
-/** Line and column of a pointer: its key or value, else the nearest enclosing value found. */
+/** Line and column of a pointer: its value (its key for a misnamed property), else the nearest enclosing value. */
 function locate(positions: JsonPositions | undefined, pointer: string, onKey: boolean): TextPosition {
   if (!positions) return { line: 0, column: 0 };
-  if (onKey && positions.key.has(pointer)) return positions.key.get(pointer)!;
+  const [first, second] = onKey ? [positions.key, positions.value] : [positions.value, positions.key];
   for (let p = pointer; ; p = p.slice(0, p.lastIndexOf('/'))) {
-    const hit = positions.key.get(p) ?? positions.value.get(p);
+    const hit = first.get(p) ?? second.get(p);
     if (hit) return hit;
     if (p === '') return { line: 1, column: 1 };
   }
