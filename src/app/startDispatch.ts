@@ -105,14 +105,14 @@ export async function startDispatch(s: DispatchStart): Promise<LiveDispatch> {
     s.legend.show(COVERAGE_SCALE);
   };
 
-  s.workspace.clickInterceptor = (lonLat) => {
+  const removeInterceptor = s.workspace.addClickInterceptor((lonLat) => {
     if (!panel.isArmed) return false;
     panel.setArmed(false);
     raise(lonLat).catch((e: Error) => panel.setStatus(`Dispatch failed: ${e.message}`));
     return true;
-  };
+  });
   return {
     client, panel, layer, raise,
-    dispose: () => { s.workspace.clickInterceptor = null; layer.dispose(); panel.dispose(); client.dispose(); },
+    dispose: () => { removeInterceptor(); layer.dispose(); panel.dispose(); client.dispose(); },
   };
 }

@@ -62,6 +62,7 @@ export async function startWall(s: WallStart): Promise<WallView> {
   ]);
   const t0 = performance.now();
   const handle = { view: 'wall', overlay: s.overlay, loadedAtMs: null } as unknown as WallHandle;
+  let relabel = () => {};
   const caption = document.createElement('div');
   caption.className = 'wall-caption';
   caption.setAttribute('aria-live', 'polite');
@@ -81,8 +82,9 @@ export async function startWall(s: WallStart): Promise<WallView> {
         (st.failures ? ` · ${st.failures} tiles failed` : '') + (st.settled ? ' · ready' : ' · loading…');
     },
     onTourStop: (stop) => {
-      caption.textContent = stop.name;
-      document.body.dataset.tourStop = stop.name;
+      caption.textContent = stop?.name ?? '';
+      if (stop) document.body.dataset.tourStop = stop.name;
+      relabel();
     },
   });
   Object.assign(handle, { wall, load: wall.state });
@@ -93,13 +95,13 @@ export async function startWall(s: WallStart): Promise<WallView> {
   const districts = units ? districtStops(units) : [];
   const stops = () => tourStops(city, districts, s.overlay);
   s.overlay.subscribe((c) => { if (c.kind === 'points' && wall.tour.running) wall.tour.setStops(stops()); });
-  wireWallControls(wall, stops, kiosk);
+  relabel = wireWallControls(wall, stops, kiosk);
   if (p.get('tour') === '1' || (kiosk && p.get('tour') !== '0')) wall.startTour(stops());
   return wall;
 }
 
-/** Top-bar buttons and keys of the wall: night/day (N), tour (T), home (H), fullscreen (F). */
-function wireWallControls(wall: WallView, stops: () => TourStop[], kiosk: boolean): void {
+/** Top-bar buttons and keys of the wall: night/day (N), tour (T), home (H), fullscreen (F). Returns the buttons' relabel function. */
+function wireWallControls(wall: WallView, stops: () => TourStop[], kiosk: boolean): () => void {
   const nav = document.querySelector('.topbar .controls')!;
   const modeBtn = button('wall-mode', 'Switch night / day (key N)');
   const tourBtn = button('wall-tour', 'Start / stop the auto tour (key T)');
@@ -110,7 +112,7 @@ function wireWallControls(wall: WallView, stops: () => TourStop[], kiosk: boolea
   };
   const toggleMode = () => { wall.setMode(wall.look.mode === 'night' ? 'day' : 'night'); label(); };
   const toggleTour = () => { if (wall.tour.running) wall.tour.stop(); else wall.startTour(stops()); label(); };
-  const home = () => { wall.flyHome(); label(); };
+  const home = () => wall.flyHome();
   modeBtn.addEventListener('click', toggleMode);
   tourBtn.addEventListener('click', toggleTour);
   document.getElementById('home')?.addEventListener('click', home);
@@ -127,7 +129,7 @@ function wireWallControls(wall: WallView, stops: () => TourStop[], kiosk: boolea
     else if (k === 'h') home();
     else if (k === 'f') fullscreen();
   });
-  setInterval(label, 1000);
+  return label;
 }
 
 function button(id: string, title: string): HTMLButtonElement {

@@ -11,6 +11,8 @@ import type { DemGrid } from '../geo/DemGrid';
 import { loadDem } from './loadDem';
 import { startSigns, type LiveSigns } from './startSigns';
 import { startDispatch, type LiveDispatch } from './startDispatch';
+import { startAreaQuery } from './startAreaQuery';
+import type { AreaQueryPanel } from '../ui/drilldown/AreaQueryPanel';
 import type { SensorKind } from '../signs/schema/sensorKinds';
 import { loadTwinModel } from './loadTwinModel';
 
@@ -36,6 +38,8 @@ export interface TwinHandle {
   signs?: LiveSigns;
   /** Resource dispatch, once the road network is loaded in its worker (body[data-dispatch="ready"]). */
   dispatch?: LiveDispatch;
+  /** The circle query tool. */
+  area?: AreaQueryPanel;
   load: TilesetLoadState;
   loadedAtMs: number | null;
 }
@@ -101,9 +105,12 @@ async function startDrillDown(workspace: CesiumWorkspace, s: WorkspaceStart, han
       highlighter.show(unit, s.flightSeconds);
     },
   });
+  const areaHost = document.createElement('div');
+  host.after(areaHost);
+  handle.area = startAreaQuery(workspace, model, dem, areaHost, () => handle.signs?.store.sensors ?? []);
   document.body.dataset.twinModel = 'ready';
   const dispatchHost = document.createElement('div');
-  host.after(dispatchHost);
+  areaHost.after(dispatchHost);
   handle.dispatch = await startDispatch({ workspace, model, dem, host: dispatchHost, legend: s.legend, cityUrl: s.cityUrl });
   document.body.dataset.dispatch = 'ready';
 }

@@ -75,6 +75,25 @@ describe('Drill-down from the city to a floor', () => {
     await s.page.waitForFunction((want) => window.twin?.drilldown?.selected.id === want, target.id);
   });
 
+  it('queries a circle drawn on the map: units, buildings and people inside, with CSV', async () => {
+    await s.page.evaluate(() => window.twin!.drilldown!.select(window.twin!.model!.hierarchy.root.id));
+    await s.page.evaluate(() => window.twin!.workspace.flyHome(0));
+    await s.page.fill('.area-query input[type="number"]', '800');
+    await s.page.locator('.area-arm').click();
+    expect(await s.page.getAttribute('.area-arm', 'aria-pressed')).toBe('true');
+    const box = (await s.page.locator('#view canvas').boundingBox())!;
+    await s.page.mouse.click(box.x + box.width * 0.35, box.y + box.height * 0.5);
+    await s.page.waitForSelector('.area-output tr.total', { timeout: 30_000 });
+    const cells = await s.page.locator('.area-output tr.total td').allTextContents();
+    expect(cells[0]).toBe('TOTAL');
+    expect(Number(cells[2].replace(/,/g, ''))).toBeGreaterThan(0); // buildings
+    expect(Number(cells[3].replace(/,/g, ''))).toBeGreaterThan(0); // people
+    expect(await s.page.getAttribute('.area-csv', 'href')).toMatch(/^blob:/);
+    expect(await s.page.locator('.area-output tbody tr').count()).toBeGreaterThan(1);
+    await s.page.waitForTimeout(2000);
+    await s.page.screenshot({ path: join(root, 'test-results/area-query.png') });
+  });
+
   it('made no request off its own origin and logged no console errors', () => {
     expect(s.offOrigin).toEqual([]);
     expect(s.errors).toEqual([]);

@@ -13,7 +13,7 @@ import { OverlaySync } from '../overlay/OverlaySync';
 import type { FeatureColorLayer, HeatGridLayer, LabelLayer, LineLayer, OverlayLayer, PointLayer, PolygonLayer } from '../overlay/overlayLayers';
 
 /** Heights above the ground (m): markers, lines and labels, as in the wall (src/view/three). */
-const POINT_LIFT_M = 12, LINE_LIFT_M = 4, LABEL_LIFT_M = 40, LINE_STEP_M = 60;
+const POINT_LIFT_M = 12, LINE_LIFT_M = 15, LABEL_LIFT_M = 40, LINE_STEP_M = 60;
 const DEFAULT_BUILDING = Color.fromCssColorString('#d8d8d4');
 
 function colorMaterial(css: string): Material {
@@ -34,8 +34,8 @@ class Ground {
   }
 }
 
-/** What the layer implementations share: the scene, the group their primitives go in, the ground. */
-interface Ctx { scene: Scene; group: PrimitiveCollection; ground: Ground; features: FeatureStyler }
+/** What the primitive layers share: the scene, the group their primitives go in, the ground. */
+interface Ctx { scene: Scene; group: PrimitiveCollection; ground: Ground }
 
 /**
  * Overlay colours on the buildings tileset: a style that answers the merged overlay colour of a
@@ -213,7 +213,7 @@ class LabelsLayer extends PrimitiveLayer<LabelLayer> {
         id: l.id, text: l.text, position: this.ctx.ground.position(l.lonDeg, l.latDeg, l.heightM, LABEL_LIFT_M),
         font: "600 18px system-ui, 'Noto Sans CJK SC', sans-serif", fillColor: Color.fromCssColorString(l.color),
         showBackground: true, backgroundColor: Color.fromCssColorString('rgba(4,10,18,0.72)'), backgroundPadding: new Cartesian2(6, 3),
-        style: LabelStyle.FILL, verticalOrigin: VerticalOrigin.BOTTOM, disableDepthTestDistance: Number.POSITIVE_INFINITY,
+        style: LabelStyle.FILL, verticalOrigin: VerticalOrigin.BOTTOM, pixelOffset: new Cartesian2(0, -14), disableDepthTestDistance: Number.POSITIVE_INFINITY,
       });
     }
     return c;
@@ -249,7 +249,7 @@ export class CesiumOverlayAdapter implements OverlayAdapter {
     const scene = viewer.scene;
     scene.primitives.add(this.group);
     this.styler = new FeatureStyler(buildings, scene);
-    const ctx: Ctx = { scene, group: this.group, ground: new Ground(dem), features: this.styler };
+    const ctx: Ctx = { scene, group: this.group, ground: new Ground(dem) };
     const factories: OverlayImplFactories = {
       featureColors: (id) => new FeatureColorsImpl(id, this.styler),
       points: () => this.trackPoints(new PointsLayer(ctx)),

@@ -37,8 +37,8 @@ export class CesiumWorkspace {
     this.tilesets = new CityTilesets(this.viewer, opts.cityUrl, opts.onLoadState);
     this.handler = new ScreenSpaceEventHandler(this.viewer.scene.canvas);
     this.handler.setInputAction((e: { position: Cartesian2 }) => {
-      const lonLat = this.clickInterceptor ? this.lonLatAt(e.position) : null;
-      if (lonLat && this.clickInterceptor?.(lonLat)) return;
+      const lonLat = this.clickInterceptors.length ? this.lonLatAt(e.position) : null;
+      if (lonLat && this.clickInterceptors.some((f) => f(lonLat))) return;
       this.pickAt(e.position);
     }, ScreenSpaceEventType.LEFT_CLICK);
   }
@@ -85,8 +85,16 @@ export class CesiumWorkspace {
     this.viewer.scene.requestRender();
   }
 
-  /** Takes a click's ground/roof position before picking; returns true when it consumed the click. */
-  clickInterceptor: ((lonLat: [number, number]) => boolean) | null = null;
+  private readonly clickInterceptors: Array<(lonLat: [number, number]) => boolean> = [];
+
+  /**
+   * Lets a tool take a click's ground/roof position (lon/lat degrees) before picking; the tool
+   * returns true when it consumed the click. Returns the remover.
+   */
+  addClickInterceptor(fn: (lonLat: [number, number]) => boolean): () => void {
+    this.clickInterceptors.push(fn);
+    return () => { const i = this.clickInterceptors.indexOf(fn); if (i >= 0) this.clickInterceptors.splice(i, 1); };
+  }
 
   /** Lon/lat (degrees) of the surface under a window position (terrain or roof), or null. */
   lonLatAt(position: Cartesian2): [number, number] | null {

@@ -1,4 +1,4 @@
-import { Cartesian3, Color, NearFarScalar, PointPrimitiveCollection, type PointPrimitive, type Viewer } from 'cesium';
+import { Cartesian3, Color, DistanceDisplayCondition, NearFarScalar, PointPrimitiveCollection, type PointPrimitive, type Viewer } from 'cesium';
 import type { DemGrid } from '../../geo/DemGrid';
 import type { SensorInfo } from '../../signs/registry/SensorInfo';
 
@@ -7,6 +7,9 @@ const KIND_COLOURS: Record<string, string> = {
   crowd_density: '#fb923c', hotline_12345: '#f472b6', fire_alarm: '#f87171',
 };
 const ALERT = Color.fromCssColorString('#ff1f1f');
+/** Quiet sensors show only from close by; alerting ones from any distance. */
+const NEAR = new DistanceDisplayCondition(0, 3500);
+const ALWAYS = new DistanceDisplayCondition(0, Number.MAX_VALUE);
 
 /** Sensor markers as one point collection (id = sensor id, so a pick names the sensor); alerting sensors turn red and grow. */
 export class SensorMarkers {
@@ -21,6 +24,7 @@ export class SensorMarkers {
       const point = this.points.add({
         id: s.id, position: Cartesian3.fromDegrees(s.lonDeg, s.latDeg, ground + 6), color, pixelSize: 5,
         outlineColor: Color.BLACK, outlineWidth: 1, scaleByDistance: new NearFarScalar(500, 1.6, 15000, 0.6),
+        distanceDisplayCondition: NEAR,
       });
       this.byId.set(s.id, { point, color });
     }
@@ -32,6 +36,7 @@ export class SensorMarkers {
       const on = ids.has(id);
       m.point.color = on ? ALERT : m.color;
       m.point.pixelSize = on ? 11 : 5;
+      m.point.distanceDisplayCondition = on ? ALWAYS : NEAR;
     }
     this.viewer.scene.requestRender();
   }

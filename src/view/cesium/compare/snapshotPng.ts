@@ -1,0 +1,22 @@
+import type { Viewer } from 'cesium';
+
+/**
+ * A PNG of what the viewers show, side by side (one viewer: just its canvas). Each scene is
+ * rendered right before its canvas is read, so the drawing buffer still holds the frame without
+ * preserveDrawingBuffer. Returns a data: URL.
+ */
+export function snapshotPng(viewers: readonly Viewer[]): string {
+  const canvases = viewers.map((v) => { v.scene.render(); return v.scene.canvas; });
+  if (canvases.length === 1) return canvases[0].toDataURL('image/png');
+  const out = document.createElement('canvas');
+  out.width = canvases.reduce((w, c) => w + c.width, 0);
+  out.height = Math.max(...canvases.map((c) => c.height));
+  const g = out.getContext('2d')!;
+  let x = 0;
+  viewers.forEach((v, k) => {
+    v.scene.render();
+    g.drawImage(canvases[k], x, 0);
+    x += canvases[k].width;
+  });
+  return out.toDataURL('image/png');
+}
