@@ -21,6 +21,7 @@ async function openOn(baseUrl: string, feedUrl: string): Promise<BrowserSession>
   await s.page.waitForFunction(() => (window.twin?.signs?.connection.status.messages ?? 0) > 20, undefined, { timeout: 120_000 });
   // Steady state: the city model (address index, hierarchy) is built on the main thread at start-up.
   await s.page.waitForSelector('body[data-twin-model="ready"]', { timeout: 120_000 });
+  await s.page.waitForSelector('body[data-dispatch="ready"]', { timeout: 120_000 });
   return s;
 }
 
