@@ -1,4 +1,4 @@
-import { cubeRootRow, rawQxRow, rawQyEdge, type EdgeFluxContext } from './edgeFlux';
+import { cbrt32, cubeRootRow, rawQxRow, rawQyEdge, thetaQy, type EdgeFluxContext } from './edgeFlux';
 import { ROW_DRAIN, ROW_INFLOW, ROW_OUTFLOW, ROW_RAIN, type FloodBuffers } from './FloodBuffers';
 import type { FloodParams } from './FloodParams';
 
@@ -54,6 +54,7 @@ export class FloodBandKernel {
     this.ctx = {
       width: W, height: H, zM: buffers.zM, h: buffers.hM[0], qx: buffers.qxM2PerS[0], qy: buffers.qyM2PerS[0], cb: new Float64Array(3 * W),
       gdt: 0, gdtn2: 0, invDx: 1 / cellSizeM, theta: params.theta, hMinM: params.hMinFlowM,
+      frCap: params.froudeMax * Math.sqrt(params.gravityMPerS2),
       westOpen: bd.west === 'open', eastOpen: bd.east === 'open', southOpen: bd.south === 'open', northOpen: bd.north === 'open',
     };
     this.hNew = buffers.hM[1]; this.qxNew = buffers.qxM2PerS[1]; this.qyNew = buffers.qyM2PerS[1];
@@ -118,15 +119,15 @@ export class FloodBandKernel {
   private northEdgeAndLimit(r: number): void {
     const c = this.ctx, W = c.width, e = r + 1, eb = e * W, sBase = r * W;
     const cb = c.cb, cbS = (r % 3) * W, cbN = (e % 3) * W;
-    const z = c.zM, h = c.h, q = c.qy, hMin = c.hMinM, th = c.theta, th1 = 0.5 * (1 - c.theta);
-    const gdt = c.gdt * c.invDx, gdtn2 = c.gdtn2, lc = this.forcing!.dtS * c.invDx;
+    const z = c.zM, h = c.h, q = c.qy, hMin = c.hMinM, th = c.theta;
+    const gdt = c.gdt * c.invDx, gdtn2 = c.gdtn2, frCap = c.frCap, lc = this.forcing!.dtS * c.invDx;
     const qx = this.rqx, ox = (r & 1) * (W + 1), qy = this.rqy, os = (r % 3) * W, on = (e % 3) * W;
     const slot = (r + 1) % 3, f = this.f, of = slot * (W + 1);
     let limited = 0;
     for (let i = 0; i < W; i++) {
       const kS = sBase + i, kN = kS + W;
       const zS = z[kS], zN = z[kN], hS = h[kS], hN = h[kN];
-      const cbn = hN > hMin ? Math.cbrt(hN) : 0;
+      const cbn = hN > hMin ? cbrt32(hN) : 0;
       cb[cbN + i] = cbn;
       const etaS = zS + hS, etaN = zN + hN;
       let hf: number, cbh: number;
@@ -135,9 +136,11 @@ export class FloodBandKernel {
       let n = 0;
       if (hf > hMin) {
         const q0 = q[eb + i];
-        const qa = th === 1 ? q0 : th * q0 + th1 * (q[eb + i - W] + q[eb + i + W]);
-        const hf73 = hf * hf * (cbh < 0 ? Math.cbrt(hf) : cbh);
+        const qa = th === 1 ? q0 : thetaQy(c, e, i, q0);
+        const hf73 = hf * hf * (cbh < 0 ? cbrt32(hf) : cbh);
         n = ((qa - gdt * hf * (etaN - etaS)) * hf73) / (hf73 + gdtn2 * Math.abs(q0));
+        const cap = frCap * hf * Math.sqrt(hf);
+        if (n > cap) n = cap; else if (n < -cap) n = -cap;
       }
       qy[on + i] = n;
       const w = qx[ox + i], ea = qx[ox + i + 1], s = qy[os + i];

@@ -31,8 +31,18 @@ export interface FloodParams {
   boundaries: FloodBoundaries;
   /** Courant factor alpha in dt = alpha * dx / sqrt(g * hmax); 0.7 as in Bates et al. (2010). */
   cfl: number;
-  /** de Almeida et al. (2012) weighting: 1 is the plain Bates et al. (2010) scheme, 0.7-0.9 adds diffusion. */
+  /**
+   * de Almeida et al. (2012) weighting: 1 is the plain Bates et al. (2010) scheme, below 1 adds
+   * diffusion. Default 0.9: on the demo river (7 m channel, n 0.03, 150 m³/s) theta 1 grows
+   * checkerboard depths at cfl 0.7 (it needs cfl <= 0.5 there), 0.9 stays clean.
+   */
   theta: number;
+  /**
+   * Largest Froude number of an edge flux (|q| <= Fr * hf * sqrt(g hf)); Infinity lets it be. The
+   * local-inertial scheme drops advection and goes unstable in fast supercritical flow (checkerboard
+   * depths); capping at 1 keeps the velocity Courant number under cfl. Default 1.
+   */
+  froudeMax: number;
   /** Flow depth (m) below which an edge carries no flux (wet/dry threshold). */
   hMinFlowM: number;
   /** Largest time step (s), used while the grid is dry or shallow. */
@@ -47,7 +57,8 @@ export const DEFAULT_FLOOD_PARAMS: FloodParams = {
   inflows: [],
   boundaries: { west: 'closed', east: 'closed', south: 'closed', north: 'closed' },
   cfl: 0.7,
-  theta: 1,
+  theta: 0.9,
+  froudeMax: 1,
   hMinFlowM: 1e-3,
   dtMaxS: 10,
   gravityMPerS2: 9.81,
@@ -63,6 +74,7 @@ export function floodParams(partial: Partial<FloodParams> = {}): FloodParams {
   check(p.drainageMmPerH >= 0 && Number.isFinite(p.drainageMmPerH), 'drainageMmPerH', 'a finite number >= 0', p.drainageMmPerH);
   check(p.cfl > 0 && p.cfl <= 1, 'cfl', 'in (0, 1]', p.cfl);
   check(p.theta >= 0.5 && p.theta <= 1, 'theta', 'in [0.5, 1]', p.theta);
+  check(p.froudeMax > 0, 'froudeMax', '> 0 (Infinity for no cap)', p.froudeMax);
   check(p.hMinFlowM > 0 && p.hMinFlowM < 1, 'hMinFlowM', 'in (0, 1) m', p.hMinFlowM);
   check(p.dtMaxS > 0 && Number.isFinite(p.dtMaxS), 'dtMaxS', 'a finite number > 0 s', p.dtMaxS);
   check(p.gravityMPerS2 > 0, 'gravityMPerS2', '> 0', p.gravityMPerS2);

@@ -20,12 +20,12 @@ describe('parseFloodScenario', () => {
     expect(params.rainfallMmPerH.mode).toBe('step');
   });
 
-  it('fills defaults (open sides, 0.03 roughness, thresholds 0.05 / 0.15 / 0.3 m, one worker)', () => {
+  it('fills defaults (open sides, 0.03 roughness, thresholds 0.05 / 0.15 / 0.3 m, theta 0.9, one worker)', () => {
     const s = parseFloodScenario({ kind: 'flood', grid: { cellSizeM: 10 }, durationS: 60 }, 'x.json');
     expect(s.boundaries).toEqual({ west: 'open', east: 'open', south: 'open', north: 'open' });
     expect(s.manningN).toBe(0.03);
     expect(s.thresholds).toEqual({ floodedAreaM: 0.05, buildingM: 0.15, roadM: 0.3 });
-    expect(s.solver).toEqual({ cfl: 0.7, theta: 1, workers: 1 });
+    expect(s.solver).toEqual({ cfl: 0.7, theta: 0.9, froudeMax: 1, workers: 1 });
     expect(s.outputIntervalS).toBe(60);
   });
 

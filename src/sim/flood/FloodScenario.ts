@@ -30,7 +30,7 @@ export interface FloodScenario {
   boundaries: FloodBoundaries;
   /** Depth (m) above which a cell counts as flooded area (0.05), a building as flooded (0.15), a road as impassable (0.3). */
   thresholds: { floodedAreaM: number; buildingM: number; roadM: number };
-  solver: { cfl: number; theta: number; workers: number };
+  solver: { cfl: number; theta: number; froudeMax: number; workers: number };
 }
 
 const KEYS = ['kind', 'name', 'seed', 'grid', 'durationS', 'outputIntervalS', 'rainfall', 'drainageMmPerHour', 'inflows', 'manningN', 'boundaries', 'thresholds', 'solver'];
@@ -48,7 +48,7 @@ export function parseFloodScenario(json: unknown, file: string): FloodScenario {
   const rainMm = r.numbers(rain.mmPerHour, '$.rainfall.mmPerHour', 0, rainTimes.length);
   const b = r.object(o.boundaries ?? {}, '$.boundaries', [...SIDES]);
   const th = r.object(o.thresholds ?? {}, '$.thresholds', ['floodedAreaM', 'buildingM', 'roadM']);
-  const sv = r.object(o.solver ?? {}, '$.solver', ['cfl', 'theta', 'workers']);
+  const sv = r.object(o.solver ?? {}, '$.solver', ['cfl', 'theta', 'froudeMax', 'workers']);
   const inflows = o.inflows === undefined ? [] : Array.isArray(o.inflows) ? o.inflows : r.fail('$.inflows', 'an array', o.inflows);
   return {
     kind: 'flood',
@@ -70,7 +70,8 @@ export function parseFloodScenario(json: unknown, file: string): FloodScenario {
     },
     solver: {
       cfl: r.optional(sv, 'cfl', (v) => r.number(v, '$.solver.cfl', 0.05, 1), 0.7),
-      theta: r.optional(sv, 'theta', (v) => r.number(v, '$.solver.theta', 0.5, 1), 1),
+      theta: r.optional(sv, 'theta', (v) => r.number(v, '$.solver.theta', 0.5, 1), 0.9),
+      froudeMax: r.optional(sv, 'froudeMax', (v) => r.number(v, '$.solver.froudeMax', 0.1, 100), 1),
       workers: r.optional(sv, 'workers', (v) => r.integer(v, '$.solver.workers', 1, 64), 1),
     },
   };

@@ -7,7 +7,7 @@
  *
  * hf, the flow depth at the edge, is max(etaL, etaR) - max(zL, zR); no flux below hMin. When the cell
  * with the higher surface also has the higher bed (most edges), hf is that cell's depth and its cube
- * root comes from a per-row cache (Math.cbrt is the costliest operation here). Walls have a bed far
+ * root comes from a per-row cache (the cube root is the costliest operation here). Walls have a bed far
  * above any water, so hf < 0 next to them and they block flow for free. Open sides extrapolate the
  * water-surface slope from the first inner cell and only let water out.
  */
@@ -30,10 +30,22 @@ export interface EdgeFluxContext {
   invDx: number;
   theta: number;
   hMinM: number;
+  /** froudeMax * sqrt(g): |q| is capped at this * hf^(3/2) (Infinity: no cap). */
+  frCap: number;
   westOpen: boolean;
   eastOpen: boolean;
   southOpen: boolean;
   northOpen: boolean;
+}
+
+/**
+ * Cube root rounded to Float32: V8's Math.cbrt is not correctly rounded and its last bit changed
+ * between versions (node 20 and Chromium disagree on cbrt(2.5)); rounding to 24 bits makes node and
+ * browsers agree except in the rare case a root sits within a Float64 ulp of a Float32 rounding
+ * boundary, at a 6e-8 relative cost in the friction term.
+ */
+export function cbrt32(x: number): number {
+  return Math.fround(Math.cbrt(x));
 }
 
 /** Caches cbrt(depth) of row r's wet cells in ring slot r % 3. */
@@ -41,32 +53,60 @@ export function cubeRootRow(c: EdgeFluxContext, r: number): void {
   const W = c.width, h = c.h, cb = c.cb, base = r * W, off = (r % 3) * W, hMin = c.hMinM;
   for (let i = 0; i < W; i++) {
     const d = h[base + i];
-    cb[off + i] = d > hMin ? Math.cbrt(d) : 0;
+    cb[off + i] = d > hMin ? cbrt32(d) : 0;
   }
 }
 
 /** Local-inertial update of one edge (positive q flows from L to R), friction from q0. */
 function inertial(c: EdgeFluxContext, qa: number, q0: number, hf: number, dEta: number): number {
-  const hf73 = hf * hf * Math.cbrt(hf);
-  return ((qa - c.gdt * hf * dEta * c.invDx) * hf73) / (hf73 + c.gdtn2 * Math.abs(q0));
+  const hf73 = hf * hf * cbrt32(hf);
+  const q = ((qa - c.gdt * hf * dEta * c.invDx) * hf73) / (hf73 + c.gdtn2 * Math.abs(q0));
+  const cap = c.frCap * hf * Math.sqrt(hf);
+  return q > cap ? cap : q < -cap ? -cap : q;
 }
 
-/** Free outflow through a side: the surface keeps the slope it has between cell k and inner cell kIn. */
+/**
+ * Free outflow through a side: the outward drop per cell is the larger of the surface's and the
+ * bed's drop between the inner cell kIn and the side cell k (so a surface that piles up against the
+ * side still drains at the bed slope, as LISFLOOD-FP's FREE boundary does), never an inflow.
+ */
 function sideOutflow(c: EdgeFluxContext, k: number, kIn: number, q0: number, sign: number): number {
   const h = c.h[k];
   if (h <= c.hMinM) return 0;
-  const z = c.zM;
-  const eta = z[k] + h, etaIn = z[kIn] < 1e5 ? z[kIn] + c.h[kIn] : eta; // a wall inside: level surface
-  // Ghost cell beyond the side at eta + (eta - etaIn): the outward surface drop is (etaIn - eta).
-  const q = sign * inertial(c, sign * q0, q0, h, eta - etaIn);
+  const z = c.zM, zk = z[k], zIn = z[kIn];
+  if (zIn >= 1e5) return 0; // a wall right inside: no slope to drain along
+  const drop = Math.max(zIn + c.h[kIn] - (zk + h), zIn - zk);
+  if (!(drop > 0)) return 0;
+  // Ghost cell beyond the side `drop` below this one: an edge flux as any other, pointing out.
+  const q = sign * inertial(c, sign * q0, q0, h, -drop);
   return sign * q > 0 ? q : 0;
+}
+
+/**
+ * de Almeida's weighted previous flux of x edge i (row base `base`, edge row base `eb`): a neighbour
+ * edge that touches a wall or a closed side stands in with this edge's own flux, so blocked edges
+ * do not drag the flow towards zero (which piles water up against every wall).
+ */
+export function thetaQx(c: EdgeFluxContext, eb: number, base: number, i: number, q0: number): number {
+  const W = c.width, z = c.zM, q = c.qx;
+  const west = i >= 2 ? (z[base + i - 2] < 1e5 ? q[eb + i - 1] : q0) : c.westOpen ? q[eb] : q0;
+  const east = i + 1 < W ? (z[base + i + 1] < 1e5 ? q[eb + i + 1] : q0) : c.eastOpen ? q[eb + W] : q0;
+  return c.theta * q0 + 0.5 * (1 - c.theta) * (west + east);
+}
+
+/** As thetaQx for y edge i of edge row e. */
+export function thetaQy(c: EdgeFluxContext, e: number, i: number, q0: number): number {
+  const W = c.width, H = c.height, z = c.zM, q = c.qy, eb = e * W;
+  const south = e >= 2 ? (z[(e - 2) * W + i] < 1e5 ? q[eb + i - W] : q0) : c.southOpen ? q[i] : q0;
+  const north = e + 1 < H ? (z[(e + 1) * W + i] < 1e5 ? q[eb + i + W] : q0) : c.northOpen ? q[H * W + i] : q0;
+  return c.theta * q0 + 0.5 * (1 - c.theta) * (south + north);
 }
 
 /** Raw x fluxes of row r, edges 0..width, into out[off ..]. Needs cubeRootRow(r). */
 export function rawQxRow(c: EdgeFluxContext, r: number, out: Float64Array, off: number): void {
   const W = c.width, base = r * W, eb = r * (W + 1), cbo = (r % 3) * W - base;
-  const z = c.zM, h = c.h, q = c.qx, cb = c.cb, hMin = c.hMinM, th = c.theta, th1 = 0.5 * (1 - c.theta);
-  const gdt = c.gdt * c.invDx, gdtn2 = c.gdtn2;
+  const z = c.zM, h = c.h, q = c.qx, cb = c.cb, hMin = c.hMinM, th = c.theta;
+  const gdt = c.gdt * c.invDx, gdtn2 = c.gdtn2, frCap = c.frCap;
   out[off] = c.westOpen && W > 1 ? sideOutflow(c, base, base + 1, q[eb], -1) : 0;
   // The right cell of edge i is the left cell of edge i + 1: carried over, not reloaded.
   let zL = z[base], hL = h[base], etaL = zL + hL, cbL = cb[cbo + base];
@@ -79,9 +119,11 @@ export function rawQxRow(c: EdgeFluxContext, r: number, out: Float64Array, off: 
     let qn = 0;
     if (hf > hMin) {
       const q0 = q[eb + i];
-      const qa = th === 1 ? q0 : th * q0 + th1 * (q[eb + i - 1] + q[eb + i + 1]);
-      const hf73 = hf * hf * (cbh < 0 ? Math.cbrt(hf) : cbh);
+      const qa = th === 1 ? q0 : thetaQx(c, eb, base, i, q0);
+      const hf73 = hf * hf * (cbh < 0 ? cbrt32(hf) : cbh);
       qn = ((qa - gdt * hf * (etaR - etaL)) * hf73) / (hf73 + gdtn2 * Math.abs(q0));
+      const cap = frCap * hf * Math.sqrt(hf);
+      if (qn > cap) qn = cap; else if (qn < -cap) qn = -cap;
     }
     out[off + i] = qn;
     zL = zR; hL = hR; etaL = etaR; cbL = cbR;
@@ -102,8 +144,8 @@ export function rawQyEdge(c: EdgeFluxContext, e: number, out: Float64Array, off:
   if (e === 0 || e === c.height) { sideQyEdge(c, e, out, off); return; }
   const W = c.width, eb = e * W, sBase = (e - 1) * W;
   const cbS = ((e - 1) % 3) * W - sBase, cbN = (e % 3) * W - sBase - W;
-  const z = c.zM, h = c.h, q = c.qy, cb = c.cb, hMin = c.hMinM, th = c.theta, th1 = 0.5 * (1 - c.theta);
-  const gdt = c.gdt * c.invDx, gdtn2 = c.gdtn2;
+  const z = c.zM, h = c.h, q = c.qy, cb = c.cb, hMin = c.hMinM, th = c.theta;
+  const gdt = c.gdt * c.invDx, gdtn2 = c.gdtn2, frCap = c.frCap;
   for (let i = 0; i < W; i++) {
     const kS = sBase + i, kN = kS + W;
     const zS = z[kS], zN = z[kN], hS = h[kS], hN = h[kN];
@@ -114,9 +156,11 @@ export function rawQyEdge(c: EdgeFluxContext, e: number, out: Float64Array, off:
     let qn = 0;
     if (hf > hMin) {
       const q0 = q[eb + i];
-      const qa = th === 1 ? q0 : th * q0 + th1 * (q[eb + i - W] + q[eb + i + W]);
-      const hf73 = hf * hf * (cbh < 0 ? Math.cbrt(hf) : cbh);
+      const qa = th === 1 ? q0 : thetaQy(c, e, i, q0);
+      const hf73 = hf * hf * (cbh < 0 ? cbrt32(hf) : cbh);
       qn = ((qa - gdt * hf * (etaN - etaS)) * hf73) / (hf73 + gdtn2 * Math.abs(q0));
+      const cap = frCap * hf * Math.sqrt(hf);
+      if (qn > cap) qn = cap; else if (qn < -cap) qn = -cap;
     }
     out[off + i] = qn;
   }

@@ -32,6 +32,7 @@ export function prepareFloodScenario(s: FloodScenario, file = 'scenario'): Prepa
     boundaries: s.boundaries,
     cfl: s.solver.cfl,
     theta: s.solver.theta,
+    froudeMax: s.solver.froudeMax,
   });
   return { setup, params };
 }
