@@ -38,6 +38,13 @@ describe('AdaptiveResolution', () => {
     expect(ar.scale).toBe(1);
   });
 
+  it('decides within a few frames when each frame takes seconds (a 7680 x 2160 wall on a slow GPU)', () => {
+    const ar = new AdaptiveResolution({ budgetMs: 33 });
+    const scales = run(ar, 1500, 6);
+    expect(scales.at(-1)).toBeLessThan(0.5);
+    expect(ar.changes).toBe(1);
+  });
+
   it('holds the minimum when even that is too slow, and refuses bad options', () => {
     const ar = new AdaptiveResolution({ budgetMs: 16, minScale: 0.5 });
     run(ar, 1000, 400);

@@ -27,8 +27,8 @@ export class AutoTour {
   private legStartS = 0;
   private runningValue = false;
   private arrived = false;
-  /** Called when the camera arrives at a stop (its name goes on screen). */
-  onArrive: ((stop: TourStop, index: number) => void) | null = null;
+  /** Called with the stop the camera arrived at (its name goes on screen), or null when the tour stops. */
+  onCaption: ((stop: TourStop | null) => void) | null = null;
 
   constructor(private readonly rig: CameraRig, private readonly frame: SceneFrame, readonly options: AutoTourOptions) {}
 
@@ -50,7 +50,9 @@ export class AutoTour {
   }
 
   stop(): void {
+    if (!this.runningValue) return;
     this.runningValue = false;
+    this.onCaption?.(null);
   }
 
   private beginLeg(index: number, nowS: number): void {
@@ -72,6 +74,11 @@ export class AutoTour {
     if (!this.runningValue || this.stops.length === 0) return false;
     const { flightS, dwellS, orbitRadPerS } = this.options;
     let t = nowS - this.legStartS;
+    // Announce the arrival even when one slow frame jumps past the whole dwell.
+    if (t >= flightS && !this.arrived) {
+      this.arrived = true;
+      this.onCaption?.(this.stops[this.indexValue]);
+    }
     if (t >= flightS + dwellS) {
       this.beginLeg((this.indexValue + 1) % this.stops.length, nowS);
       t = 0;
@@ -87,7 +94,6 @@ export class AutoTour {
       this.rig.target.copy(this.targets[this.indexValue]);
     } else {
       const s = this.stops[this.indexValue];
-      if (!this.arrived) { this.arrived = true; this.onArrive?.(s, this.indexValue); }
       target.copy(this.targets[this.indexValue]);
       this.rig.lookAt(target, s.rangeM, s.headingRad + orbitRadPerS * (t - flightS), s.pitchRad);
     }

@@ -42,7 +42,8 @@ export class ThreeLabelsLayer implements OverlayLayerImpl<LabelLayer> {
       texture.colorSpace = SRGBColorSpace;
       const material = new SpriteMaterial({ map: texture, sizeAttenuation: false, depthTest: false, depthWrite: false, transparent: true });
       const sprite = new Sprite(material);
-      sprite.center.set(0.5, 0);
+      // Anchored a little below its bottom edge: the label floats clear of a marker at the same point.
+      sprite.center.set(0.5, -0.5);
       sprite.renderOrder = 30;
       sprite.position.copy(this.frame.toScene(l.lonDeg, l.latDeg, l.heightM, v, 40));
       sprite.name = l.id;

@@ -6,8 +6,11 @@ import type { OverlayLayerImpl } from '../overlay/OverlayAdapter';
 import type { LineLayer } from '../overlay/overlayLayers';
 import type { SceneFrame } from './SceneFrame';
 
-/** Lines float this far above the ground (m) and are split every STEP_M so they follow it. */
-const LIFT_M = 4;
+/**
+ * Lines float this far above the DEM (m) and are split every STEP_M so they follow it. The coarse
+ * terrain tiles seen from afar sit up to their geometric error (~6 m) off the DEM: 15 m clears them.
+ */
+const LIFT_M = 15;
 const STEP_M = 60;
 const a = new Vector3(), b = new Vector3(), p = new Vector3(), q = new Vector3();
 const col = new Color();

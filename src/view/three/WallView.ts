@@ -39,7 +39,8 @@ export interface WallViewOptions {
   surface: WallSurfaceOptions;
   tour: AutoTourOptions;
   onLoadState(s: WallLoadState): void;
-  onTourStop(stop: TourStop): void;
+  /** The tour arrived at a stop, or stopped (null). */
+  onTourStop(stop: TourStop | null): void;
 }
 
 const pose = new Float64Array(POSE_LENGTH);
@@ -97,7 +98,7 @@ export class WallView {
     this.river = o.river ? new RiverSurface(o.river, this.frame, this.look, this.scene) : null;
     this.overlay = new ThreeOverlayAdapter({ scene: this.scene, frame: this.frame, look: this.look, drape: this.drape, features: this.features });
     this.tour = new AutoTour(this.rig, this.frame, o.tour);
-    this.tour.onArrive = (stop) => o.onTourStop(stop);
+    this.tour.onCaption = (stop) => o.onTourStop(stop);
     const leads = o.layout.isLeader;
     this.sync = o.layout.cols * o.layout.rows > 1
       ? new WallSync(o.wallName, leads, { onPose: (p) => this.rig.applyPose(p), onMode: (m) => this.setMode(m as WallMode) })
