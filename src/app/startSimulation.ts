@@ -1,0 +1,96 @@
+import { Cartesian2 } from 'cesium';
+import type { DemGrid } from '../geo/DemGrid';
+import type { LocalFrame } from '../geo/LocalFrame';
+import type { FloodFrame } from '../sim/flood/runFlood';
+import type { Legend } from '../ui/Legend';
+import { SimPanel } from '../ui/sim/SimPanel';
+import type { CesiumWorkspace } from '../view/cesium/CesiumWorkspace';
+import { FloodSurface } from '../view/cesium/FloodSurface';
+import type { ColorScale } from '../view/overlay/ColorScale';
+import { SimClient } from '../../workers/simClient';
+
+/** Depth classes in the colours shaders/floodWater.frag gives their mid depths (shallow pale to deep navy). */
+function depthScale(): ColorScale {
+  const breaks = [0.05, 0.15, 0.3, 0.5, 1, 2];
+  const shallow = [0.56, 0.82, 0.96], deep = [0.04, 0.18, 0.52];
+  const hex = (d: number) => '#' + shallow.map((s, k) => {
+    const t = Math.sqrt(Math.min(1, d / 2));
+    return Math.round((s + (deep[k] - s) * t) * 255).toString(16).padStart(2, '0');
+  }).join('');
+  const classes = breaks.map((min, i) => {
+    const max = breaks[i + 1] ?? Infinity;
+    return { color: hex(max === Infinity ? 2 : (min + max) / 2), label: max === Infinity ? `≥ ${min} m` : `${min} – ${max} m`, min, max };
+  });
+  return { property: 'depth', title: 'Flood depth', unit: 'm', kind: 'stepped', classes };
+}
+
+/** A 1-hour design storm with its peak in the middle third (mm/h every 10 min). */
+function hyetograph(peakMmPerHour: number): { timesS: number[]; mmPerHour: number[] } {
+  const shape = [1 / 6, 4 / 9, 1, 2 / 3, 1 / 3, 1 / 9];
+  return { timesS: shape.map((_, k) => k * 600), mmPerHour: shape.map((f) => Math.round(f * peakMmPerHour)) };
+}
+
+export interface LiveSimulation {
+  client: SimClient;
+  panel: SimPanel;
+  /** Runs the storm over a 1 km square around a plane point (defaults to the screen centre). */
+  run(peakMmPerHour: number, centerM?: [number, number]): Promise<void>;
+  dispose(): void;
+}
+
+/**
+ * Flood what-if in the workspace: the solver runs in the simulation worker (band workers when the
+ * page is cross-origin isolated), frames stream back as transferred depth grids and are drawn as
+ * an animated water surface with a depth legend and a time slider.
+ */
+export function startSimulation(workspace: CesiumWorkspace, frame: LocalFrame, dem: DemGrid | null, host: HTMLElement, legend: Legend): LiveSimulation {
+  const client = new SimClient();
+  let surface: FloodSurface | null = null;
+  let frames: FloodFrame[] = [];
+  let abort: AbortController | null = null;
+  const scale = depthScale();
+  const panel = new SimPanel(host, {
+    onRun: (peak) => { run(peak).catch((e: Error) => panel.setProgress(0, e.name === 'AbortError' ? 'Cancelled.' : `Failed: ${e.message}`)); },
+    onCancel: () => abort?.abort(),
+    onFrame: (i) => { if (frames[i]) surface?.show(frames[i].depthM); },
+  });
+  const run = async (peakMmPerHour: number, centerM?: [number, number]) => {
+    const canvas = workspace.viewer.scene.canvas;
+    const mid = workspace.lonLatAt(new Cartesian2(canvas.clientWidth / 2, canvas.clientHeight / 2));
+    let [cx, cy] = centerM ?? (mid ? frame.toPlane(mid[0], mid[1]) : [0, 0]);
+    if (dem) { cx = Math.min(Math.max(cx, dem.xMinM + 520), dem.xMaxM - 520); cy = Math.min(Math.max(cy, dem.yMinM + 520), dem.yMaxM - 520); }
+    abort = new AbortController();
+    frames = [];
+    surface?.dispose();
+    surface = null;
+    panel.resetFrames();
+    panel.setRunning(true);
+    const workers = globalThis.crossOriginIsolated && (navigator.hardwareConcurrency ?? 1) > 1 ? 2 : 1;
+    const scenario = {
+      kind: 'flood', name: `1 h storm, peak ${peakMmPerHour} mm/h`,
+      grid: { cellSizeM: 5, bboxM: [cx - 500, cy - 500, cx + 500, cy + 500].map(Math.round) },
+      durationS: 3600, outputIntervalS: 300, rainfall: hyetograph(peakMmPerHour), drainageMmPerHour: 20,
+      boundaries: { west: 'open', east: 'open', south: 'open', north: 'open' },
+      solver: { workers },
+    };
+    try {
+      const reply = await client.runFlood(scenario, {
+        signal: abort.signal, workers, file: 'flood what-if',
+        onSetup: (info) => {
+          surface = new FloodSurface(workspace.viewer, info.grid, info.bedM);
+          legend.show(scale);
+          const [lon, lat] = frame.toLonLat(cx, cy);
+          workspace.lookAt(lon, lat, dem?.sample(cx, cy) ?? 0, 1500, -50);
+        },
+        onProgress: (p) => panel.setProgress(p.fraction, `Simulated ${Math.round(p.simTimeS / 60)} of 60 min · ${p.steps.toLocaleString('en')} steps · ${(p.elapsedMs / 1000).toFixed(1)} s`),
+        onFrame: (f) => { frames.push(f); panel.addFrame(f.timeS); surface?.show(f.depthM); },
+      });
+      panel.showKpis(reply.kpis);
+      panel.setProgress(1, `Done: ${reply.kpis.cells.toLocaleString('en')} cells, ${reply.kpis.steps.toLocaleString('en')} steps in ${reply.runS.toFixed(1)} s on ${reply.workers} worker(s).`);
+      document.body.dataset.flood = 'done';
+    } finally {
+      panel.setRunning(false);
+    }
+  };
+  return { client, panel, run, dispose: () => { abort?.abort(); surface?.dispose(); panel.dispose(); client.dispose(); } };
+}
