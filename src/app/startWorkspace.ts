@@ -12,6 +12,7 @@ import { loadDem } from './loadDem';
 import { startSigns, type LiveSigns } from './startSigns';
 import { startDispatch, type LiveDispatch } from './startDispatch';
 import { startAreaQuery } from './startAreaQuery';
+import { startSimulation, type LiveSimulation } from './startSimulation';
 import type { AreaQueryPanel } from '../ui/drilldown/AreaQueryPanel';
 import type { SensorKind } from '../signs/schema/sensorKinds';
 import { loadTwinModel } from './loadTwinModel';
@@ -38,6 +39,8 @@ export interface TwinHandle {
   signs?: LiveSigns;
   /** Resource dispatch, once the road network is loaded in its worker (body[data-dispatch="ready"]). */
   dispatch?: LiveDispatch;
+  /** Flood what-if runs. */
+  simulation?: LiveSimulation;
   /** The circle query tool. */
   area?: AreaQueryPanel;
   load: TilesetLoadState;
@@ -111,6 +114,9 @@ async function startDrillDown(workspace: CesiumWorkspace, s: WorkspaceStart, han
   document.body.dataset.twinModel = 'ready';
   const dispatchHost = document.createElement('div');
   areaHost.after(dispatchHost);
+  const simHost = document.createElement('div');
+  dispatchHost.after(simHost);
+  handle.simulation = startSimulation(workspace, model.frame, dem, simHost, s.legend);
   handle.dispatch = await startDispatch({ workspace, model, dem, host: dispatchHost, legend: s.legend, cityUrl: s.cityUrl });
   document.body.dataset.dispatch = 'ready';
 }
