@@ -3,6 +3,9 @@ import { availableParallelism } from 'node:os';
 import { parseArgs, requireFlag, UsageError } from '../args';
 import { createFloodRunnerNode } from '../../sim/flood/createFloodRunnerNode';
 import { runFloodScenario } from '../../sim/flood/runFloodScenario';
+import { runPlumeCommand } from '../../sim/plume/plumeCommand';
+import { runEvacuationCommand } from '../../sim/evacuation/evacuationCommand';
+import { runEpidemicCommand } from '../../sim/epidemic/epidemicCommand';
 
 /** Reads and parses a JSON file, or throws naming it. */
 function readJson(file: string): unknown {
@@ -25,9 +28,14 @@ function workersFlag(value: string | true | undefined): number | undefined {
  * flooded area (m², peak depth above thresholds.floodedAreaM), buildings flooded, people affected
  * (by community too), impassable road samples, mass-balance error. --workers overrides
  * solver.workers ("all" = every core); --progress writes progress lines to stderr.
+ * `sim --plume ...`, `sim --evacuation ...`, `sim --epidemic ...` run the other solvers.
  */
 export async function run(args: string[]): Promise<unknown> {
   const p = parseArgs(args);
+  // `sim --plume|--evacuation|--epidemic [flags]`: the other solvers over the demo city (see their READMEs).
+  if (p.flags.has('plume')) return runPlumeCommand(args);
+  if (p.flags.has('evacuation')) return runEvacuationCommand(args);
+  if (p.flags.has('epidemic')) return runEpidemicCommand(args);
   const file = requireFlag(p, 'scenario', 'FILE (a flood scenario JSON, e.g. test/fixtures/sim/flood-rainstorm-1h.json)');
   const override = workersFlag(p.flags.get('workers'));
   const json = readJson(file);
