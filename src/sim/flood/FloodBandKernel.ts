@@ -1,4 +1,4 @@
-import { cbrt32, cubeRootRow, rawQxRow, rawQyEdge, thetaQy, type EdgeFluxContext } from './edgeFlux';
+import { cbrt32, cubeRootRow, rawQxRow, rawQyEdge, thetaWeighted, type EdgeFluxContext } from './edgeFlux';
 import { ROW_DRAIN, ROW_INFLOW, ROW_OUTFLOW, ROW_RAIN, type FloodBuffers } from './FloodBuffers';
 import type { FloodParams } from './FloodParams';
 
@@ -136,7 +136,7 @@ export class FloodBandKernel {
       let n = 0;
       if (hf > hMin) {
         const q0 = q[eb + i];
-        const qa = th === 1 ? q0 : thetaQy(c, e, i, q0);
+        const qa = th === 1 ? q0 : thetaWeighted(th, q0, q[eb + i - W], q[eb + i + W]);
         const hf73 = hf * hf * (cbh < 0 ? cbrt32(hf) : cbh);
         n = ((qa - gdt * hf * (etaN - etaS)) * hf73) / (hf73 + gdtn2 * Math.abs(q0));
         const cap = frCap * hf * Math.sqrt(hf);

@@ -83,23 +83,13 @@ function sideOutflow(c: EdgeFluxContext, k: number, kIn: number, q0: number, sig
 }
 
 /**
- * de Almeida's weighted previous flux of x edge i (row base `base`, edge row base `eb`): a neighbour
- * edge that touches a wall or a closed side stands in with this edge's own flux, so blocked edges
- * do not drag the flow towards zero (which piles water up against every wall).
+ * de Almeida's weighted previous flux: theta * q0 + (1 - theta) / 2 * (qBefore + qAfter), where a
+ * neighbour edge that carried nothing (a wall, a closed side, a dry edge) stands in with q0 itself,
+ * so blocked edges do not drag the flow towards zero (which piles water up against every wall and
+ * at an inflow beside a closed side).
  */
-export function thetaQx(c: EdgeFluxContext, eb: number, base: number, i: number, q0: number): number {
-  const W = c.width, z = c.zM, q = c.qx;
-  const west = i >= 2 ? (z[base + i - 2] < 1e5 ? q[eb + i - 1] : q0) : c.westOpen ? q[eb] : q0;
-  const east = i + 1 < W ? (z[base + i + 1] < 1e5 ? q[eb + i + 1] : q0) : c.eastOpen ? q[eb + W] : q0;
-  return c.theta * q0 + 0.5 * (1 - c.theta) * (west + east);
-}
-
-/** As thetaQx for y edge i of edge row e. */
-export function thetaQy(c: EdgeFluxContext, e: number, i: number, q0: number): number {
-  const W = c.width, H = c.height, z = c.zM, q = c.qy, eb = e * W;
-  const south = e >= 2 ? (z[(e - 2) * W + i] < 1e5 ? q[eb + i - W] : q0) : c.southOpen ? q[i] : q0;
-  const north = e + 1 < H ? (z[(e + 1) * W + i] < 1e5 ? q[eb + i + W] : q0) : c.northOpen ? q[H * W + i] : q0;
-  return c.theta * q0 + 0.5 * (1 - c.theta) * (south + north);
+export function thetaWeighted(theta: number, q0: number, qBefore: number, qAfter: number): number {
+  return theta * q0 + 0.5 * (1 - theta) * ((qBefore !== 0 ? qBefore : q0) + (qAfter !== 0 ? qAfter : q0));
 }
 
 /** Raw x fluxes of row r, edges 0..width, into out[off ..]. Needs cubeRootRow(r). */
@@ -119,7 +109,7 @@ export function rawQxRow(c: EdgeFluxContext, r: number, out: Float64Array, off: 
     let qn = 0;
     if (hf > hMin) {
       const q0 = q[eb + i];
-      const qa = th === 1 ? q0 : thetaQx(c, eb, base, i, q0);
+      const qa = th === 1 ? q0 : thetaWeighted(th, q0, q[eb + i - 1], q[eb + i + 1]);
       const hf73 = hf * hf * (cbh < 0 ? cbrt32(hf) : cbh);
       qn = ((qa - gdt * hf * (etaR - etaL)) * hf73) / (hf73 + gdtn2 * Math.abs(q0));
       const cap = frCap * hf * Math.sqrt(hf);
@@ -156,7 +146,7 @@ export function rawQyEdge(c: EdgeFluxContext, e: number, out: Float64Array, off:
     let qn = 0;
     if (hf > hMin) {
       const q0 = q[eb + i];
-      const qa = th === 1 ? q0 : thetaQy(c, e, i, q0);
+      const qa = th === 1 ? q0 : thetaWeighted(th, q0, q[eb + i - W], q[eb + i + W]);
       const hf73 = hf * hf * (cbh < 0 ? cbrt32(hf) : cbh);
       qn = ((qa - gdt * hf * (etaN - etaS)) * hf73) / (hf73 + gdtn2 * Math.abs(q0));
       const cap = frCap * hf * Math.sqrt(hf);
