@@ -3,13 +3,14 @@
  * (2010) with the semi-implicit Manning term, and the optional de Almeida et al. (2012) theta
  * weighting of the previous flux with its two neighbours along the flow direction:
  *
- *   q' = (qa - g hf dt (etaR - etaL) / dx) / (1 + g dt n² |q| / hf^(7/3))
+ *   q' = (qa - g hf dt (etaR - etaL) / dx) / (1 + g dt n² |q| / hf^(7/3)),  |q'| <= Fr g^(1/2) hf^(3/2)
  *
  * hf, the flow depth at the edge, is max(etaL, etaR) - max(zL, zR); no flux below hMin. When the cell
  * with the higher surface also has the higher bed (most edges), hf is that cell's depth and its cube
- * root comes from a per-row cache (the cube root is the costliest operation here). Walls have a bed far
- * above any water, so hf < 0 next to them and they block flow for free. Open sides extrapolate the
- * water-surface slope from the first inner cell and only let water out.
+ * root comes from a per-row cache (the cube root is the costliest operation here). The Froude cap
+ * keeps fast shallow flow from outrunning the time step, which only sees sqrt(g hmax). Walls have a
+ * bed far above any water, so hf < 0 next to them and they block flow for free. Open sides drain
+ * water out (see sideOutflow) and never let it in.
  */
 
 /** Everything a row of edges needs: the kernel's current views and per-step constants. */
