@@ -46,6 +46,8 @@ async function main(): Promise<void> {
     const { CesiumOverlayAdapter } = await import('../view/cesium/CesiumOverlayAdapter');
     new CesiumOverlayAdapter(workspace.viewer, workspace.tilesets.buildings, await loadDem(cityUrl)).attach(overlay);
     window.twin!.overlay = overlay;
+    const { startScenarios } = await import('../view/cesium/compare/startScenarios');
+    void startScenarios({ workspace, overlay, cityUrl, dem: loadDem(cityUrl) });
   } catch (err) {
     showError(err as Error);
   }

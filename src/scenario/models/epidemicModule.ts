@@ -71,7 +71,7 @@ export const epidemicModule: RunModule = {
         attackRatePct: Math.round(r.attackRate * 1000) / 10, communitiesReached: communities.filter((_, k) => s0[k] - sEnd[k] > REACHED).length,
       },
       series: (['S', 'E', 'I', 'R'] as const).map((c, k) => ({ id: `seir${c}`, label: ['Susceptible', 'Exposed', 'Infectious', 'Recovered'][k], unit: '', values: ctx.timesS.map((t) => total(dayOf(t), k)) })),
-      layers: [{ id: 'infectious-by-community', title: 'Infectious people by community', style: { color: '#e11d48', fillOpacity: 0.5 }, frames }],
+      layers: [{ id: 'infectious-by-community', title: 'Infectious people by community', style: { color: '#fecdd3', fillOpacity: 0.55, colorBy: { property: 'infectious', stops: [[1, '#fecdd3'], [10, '#fda4af'], [100, '#fb7185'], [1000, '#e11d48'], [5000, '#881337']] } }, frames }],
     };
   },
 };

@@ -83,7 +83,7 @@ export const floodModule: RunModule = {
         layers: [
           { id: 'flood-extent', title: `Water deeper than ${o.floodedAreaM} m`, style: { color: '#38bdf8', fillOpacity: 0.45 }, frames: extent },
           { id: 'flood-deep', title: `Water deeper than ${o.roadM} m (impassable)`, style: { color: '#1d4ed8', fillOpacity: 0.6 }, frames: deep },
-          { id: 'flooded-buildings', title: 'Buildings flooded (peak)', style: { color: '#f97316', fillOpacity: 0.7 }, features: footprints },
+          { id: 'flooded-buildings', title: 'Buildings flooded (peak)', style: { color: '#fdba74', fillOpacity: 0.75, colorBy: { property: 'depthM', stops: [[0, '#fdba74'], [0.3, '#f97316'], [0.5, '#c2410c']] } }, features: footprints },
           { id: 'impassable-roads', title: 'Impassable road points', style: { color: '#ef4444', pointSizePx: 6 }, frames: roads },
         ],
       };

@@ -49,7 +49,7 @@ export const sensorsModule: RunModule = {
     return {
       kpis: { sensorAlertsRaised: raised.size },
       series: overrides.map((o) => ({ id: `sensor:${o.sensorId}`, label: `${o.sensorId} (${sensors.get(o.sensorId)!.kind})`, unit: '', values: ctx.timesS.map((t) => valueAt(o, t)) })),
-      layers: [{ id: 'sensor-overrides', title: 'Overridden sensors (colour: alert level)', style: { color: '#e879f9', pointSizePx: 10 }, frames }],
+      layers: [{ id: 'sensor-overrides', title: 'Overridden sensors (colour: alert level)', style: { color: '#94a3b8', pointSizePx: 11, colorBy: { property: 'severity', categories: { blue: '#3b82f6', yellow: '#facc15', orange: '#f97316', red: '#dc2626' } } }, frames }],
     };
   },
 };

@@ -22,9 +22,19 @@ export interface RunTimeline {
   series: TimelineSeries[];
 }
 
+/** Colour by a feature property: by thresholds (the colour of the highest stop <= value) or by category. */
+export interface ColorBy {
+  property: string;
+  /** [threshold, css colour] ascending by threshold. */
+  stops?: Array<[number, string]>;
+  categories?: Record<string, string>;
+}
+
 /** How views draw a layer (CSS colours; sizes in CSS pixels). */
 export interface LayerStyle {
+  /** Colour of features that colorBy does not colour. */
   color: string;
+  colorBy?: ColorBy;
   fillOpacity?: number;
   lineWidthPx?: number;
   pointSizePx?: number;

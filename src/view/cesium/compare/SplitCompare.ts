@@ -1,5 +1,6 @@
 import { Cartesian3, JulianDate, type Camera, type Viewer } from 'cesium';
 import type { DemGrid } from '../../../geo/DemGrid';
+import { buildingStyle } from '../buildingStyle';
 import { CesiumOverlayAdapter } from '../CesiumOverlayAdapter';
 import { CityTilesets } from '../CityTilesets';
 import { createOfflineViewer } from '../createOfflineViewer';
@@ -52,6 +53,8 @@ export class SplitCompare {
   async load(): Promise<void> {
     await this.rightTilesets.load();
     if (this.right.isDestroyed()) return;
+    // The same look as the workspace's own buildings (which may be coloured by a property: not mirrored).
+    this.rightTilesets.buildings.style = buildingStyle(null);
     this.adapter = new CesiumOverlayAdapter(this.right, this.rightTilesets.buildings, this.dem);
     this.adapter.attach(this.rightOverlay);
     copyCamera(this.left.camera, this.right.camera);

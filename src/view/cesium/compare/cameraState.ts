@@ -6,7 +6,7 @@ export function readCamera(camera: Camera): CameraState {
   const c = camera.positionCartographic;
   return {
     lonDeg: CesiumMath.toDegrees(c.longitude), latDeg: CesiumMath.toDegrees(c.latitude), heightM: c.height,
-    headingDeg: CesiumMath.toDegrees(camera.heading), pitchDeg: CesiumMath.toDegrees(camera.pitch),
+    headingDeg: ((CesiumMath.toDegrees(camera.heading) % 360) + 360) % 360, pitchDeg: CesiumMath.toDegrees(camera.pitch),
   };
 }
 

@@ -6,8 +6,8 @@ import type { Viewer } from 'cesium';
  * preserveDrawingBuffer. Returns a data: URL.
  */
 export function snapshotPng(viewers: readonly Viewer[]): string {
-  const canvases = viewers.map((v) => { v.scene.render(); return v.scene.canvas; });
-  if (canvases.length === 1) return canvases[0].toDataURL('image/png');
+  if (viewers.length === 1) { viewers[0].scene.render(); return viewers[0].scene.canvas.toDataURL('image/png'); }
+  const canvases = viewers.map((v) => v.scene.canvas);
   const out = document.createElement('canvas');
   out.width = canvases.reduce((w, c) => w + c.width, 0);
   out.height = Math.max(...canvases.map((c) => c.height));
