@@ -1,4 +1,4 @@
-import { cbrt32, cubeRootRow, rawQxRow, rawQyEdge, thetaWeighted, type EdgeFluxContext } from './edgeFlux';
+import { cubeRootRow, rawQxRow, rawQyEdge, type EdgeFluxContext } from './edgeFlux';
 import { ROW_DRAIN, ROW_INFLOW, ROW_OUTFLOW, ROW_RAIN, type FloodBuffers } from './FloodBuffers';
 import type { FloodParams } from './FloodParams';
 
@@ -99,59 +99,16 @@ export class FloodBandKernel {
     this.limited[slot] = 0;
   }
 
-  /** Raw fluxes of row r's x edges and north edge row, then row r's limiter factors. */
+  /**
+   * Raw fluxes of row r's x edges and of its north edge row (after caching row r + 1's cube roots),
+   * then row r's limiter factors. Separate simple loops measured ~10 % faster than one fused loop.
+   */
   private prepare(r: number): void {
     const W = this.b.width;
     rawQxRow(this.ctx, r, this.rqx, (r & 1) * (W + 1));
-    if (r + 1 < this.b.height) {
-      this.northEdgeAndLimit(r);
-    } else {
-      rawQyEdge(this.ctx, r + 1, this.rqy, ((r + 1) % 3) * W);
-      this.limit(r);
-    }
-  }
-
-  /**
-   * The hot loop, fused for an interior edge row e = r + 1: caches cbrt(depth) of row e as it goes,
-   * computes the raw y fluxes of edge row e (see edgeFlux.ts for the scheme), then the limiter of the
-   * cell below, whose four raw fluxes are all known at that point.
-   */
-  private northEdgeAndLimit(r: number): void {
-    const c = this.ctx, W = c.width, e = r + 1, eb = e * W, sBase = r * W;
-    const cb = c.cb, cbS = (r % 3) * W, cbN = (e % 3) * W;
-    const z = c.zM, h = c.h, q = c.qy, hMin = c.hMinM, th = c.theta;
-    const gdt = c.gdt * c.invDx, gdtn2 = c.gdtn2, frCap = c.frCap, lc = this.forcing!.dtS * c.invDx;
-    const qx = this.rqx, ox = (r & 1) * (W + 1), qy = this.rqy, os = (r % 3) * W, on = (e % 3) * W;
-    const slot = (r + 1) % 3, f = this.f, of = slot * (W + 1);
-    let limited = 0;
-    for (let i = 0; i < W; i++) {
-      const kS = sBase + i, kN = kS + W;
-      const zS = z[kS], zN = z[kN], hS = h[kS], hN = h[kN];
-      const cbn = hN > hMin ? cbrt32(hN) : 0;
-      cb[cbN + i] = cbn;
-      const etaS = zS + hS, etaN = zN + hN;
-      let hf: number, cbh: number;
-      if (etaS > etaN) { if (zS >= zN) { hf = hS; cbh = cb[cbS + i]; } else { hf = etaS - zN; cbh = -1; } }
-      else if (zN >= zS) { hf = hN; cbh = cbn; } else { hf = etaN - zS; cbh = -1; }
-      let n = 0;
-      if (hf > hMin) {
-        const q0 = q[eb + i];
-        const qa = th === 1 ? q0 : thetaWeighted(th, q0, q[eb + i - W], q[eb + i + W]);
-        const hf73 = hf * hf * (cbh < 0 ? cbrt32(hf) : cbh);
-        n = ((qa - gdt * hf * (etaN - etaS)) * hf73) / (hf73 + gdtn2 * Math.abs(q0));
-        const cap = frCap * hf * Math.sqrt(hf);
-        if (n > cap) n = cap; else if (n < -cap) n = -cap;
-      }
-      qy[on + i] = n;
-      const w = qx[ox + i], ea = qx[ox + i + 1], s = qy[os + i];
-      let fi = 1;
-      if ((Math.abs(w) + Math.abs(ea) + Math.abs(s) + Math.abs(n)) * lc > hS) {
-        const out = ((w < 0 ? -w : 0) + (ea > 0 ? ea : 0) + (s < 0 ? -s : 0) + (n > 0 ? n : 0)) * lc;
-        if (out > hS) { fi = hS > 0 ? hS / out : 0; limited = 1; }
-      }
-      f[of + i] = fi;
-    }
-    this.limited[slot] = limited;
+    if (r + 1 < this.b.height) cubeRootRow(this.ctx, r + 1);
+    rawQyEdge(this.ctx, r + 1, this.rqy, ((r + 1) % 3) * W);
+    this.limit(r);
   }
 
   /** f = min(1, h / outflow depth) per cell of row r; |q| sums spare the exact test on most cells. */
