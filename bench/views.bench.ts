@@ -110,7 +110,7 @@ export async function run(): Promise<object> {
       wall: { ...wall, gpuMemory: wallMemory },
       workspace: { ...workspace, gpuMemory: workspaceMemory },
       fpsRatioWallOverWorkspace: +(wall.fps / workspace.fps).toFixed(2),
-      note: 'same path, one pose per drawn frame; wall: 3d-tiles-renderer errorTarget 12, night shaders; workspace: Cesium maximumScreenSpaceError 16, render on demand',
+      note: 'same path, one pose per drawn frame; wall: 3d-tiles-renderer errorTarget 6 px, night shaders; workspace: Cesium maximumScreenSpaceError 16, render on demand',
     };
   } finally {
     await context.close();

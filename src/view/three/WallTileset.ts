@@ -25,8 +25,9 @@ export class WallTileset {
   constructor(url: string, parent: Object3D, camera: Camera, renderer: WebGLRenderer, private readonly hooks: TileModelHooks, private readonly onChange: () => void) {
     this.tiles = new TilesRenderer(url);
     this.tiles.registerPlugin(new GLTFExtensionsPlugin({ metadata: true, rtc: true }));
-    // The wall looks at the whole city at once: a coarser target than the workspace keeps it fluid.
-    this.tiles.errorTarget = 12;
+    // The wall shows the whole city at once and every building should be there: at 12 px the overview
+    // kept only the first two levels of the ADD tree (the city looked half empty); 6 px loads them all.
+    this.tiles.errorTarget = 6;
     this.tiles.setCamera(camera);
     this.tiles.setResolutionFromRenderer(camera, renderer);
     parent.add(this.tiles.group);

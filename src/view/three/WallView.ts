@@ -38,6 +38,8 @@ export interface WallViewOptions {
   mode: WallMode;
   surface: WallSurfaceOptions;
   tour: AutoTourOptions;
+  /** Half the side of the square the home view frames (m, default 4600: the demo city). */
+  homeHalfSizeM?: number;
   onLoadState(s: WallLoadState): void;
   /** The tour arrived at a stop, or stopped (null). */
   onTourStop(stop: TourStop | null): void;
@@ -45,6 +47,7 @@ export interface WallViewOptions {
 
 const pose = new Float64Array(POSE_LENGTH);
 const home = new Vector3();
+const corner = new Vector3();
 
 /**
  * The commander's wall display: terrain and buildings through 3d-tiles-renderer in the city's
@@ -147,13 +150,30 @@ export class WallView {
     return new Promise((resolve) => this.frameWaiters.push(resolve));
   }
 
-  /** The whole city in view, seen from the south, for this wall's aspect. */
+  /** The whole city in view, seen from the south: the closest range that frames it on the whole wall (any aspect). */
   flyHome(): void {
     this.tour.stop();
     this.frame.toScene(this.o.originLonDeg, this.o.originLatDeg, undefined, home);
-    const vHalf = (this.camera.fov * Math.PI) / 360, hHalf = Math.atan(Math.tan(vHalf) * this.camera.aspect);
-    const rangeM = Math.max(5600 / Math.tan(hHalf), 3600 / Math.tan(vHalf));
-    this.rig.lookAt(home, rangeM, 0, (-42 * Math.PI) / 180);
+    // Wide walls (32:9) look lower across the city so it spreads over the width rather than the height.
+    const pitch = ((this.camera.aspect > 2.2 ? -30 : -40) * Math.PI) / 180;
+    let lo = 500, hi = 60000;
+    for (let i = 0; i < 30; i++) {
+      const mid = (lo + hi) / 2;
+      this.rig.lookAt(home, mid, 0, pitch);
+      if (this.fitsSquare(this.o.homeHalfSizeM ?? 4600)) hi = mid; else lo = mid;
+    }
+    this.rig.lookAt(home, hi, 0, pitch);
+  }
+
+  /** True when the four ground corners of a square of half-size `halfM` around the home point fit the whole wall's view. */
+  private fitsSquare(halfM: number): boolean {
+    const tanV = Math.tan((this.camera.fov * Math.PI) / 360), tanH = tanV * this.camera.aspect;
+    for (let k = 0; k < 4; k++) {
+      corner.set(home.x + (k & 1 ? halfM : -halfM), home.y, home.z + (k & 2 ? halfM : -halfM)).applyMatrix4(this.camera.matrixWorldInverse);
+      const depth = -corner.z;
+      if (depth <= 0 || Math.abs(corner.x) > depth * tanH * 0.96 || Math.abs(corner.y) > depth * tanV * 0.96) return false;
+    }
+    return true;
   }
 
   setMode(mode: WallMode): void {
