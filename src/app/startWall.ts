@@ -42,7 +42,8 @@ async function fetchJson<T>(url: string): Promise<T | null> {
 /**
  * Starts the wall display (`?view=wall`). URL flags: `kiosk=1` (no chrome; the tour starts),
  * `mode=night|day`, `tour=1|0`, `dwell=S`, `flight=S`, `budget=MS` (frame budget the adaptive
- * resolution holds; 0 = fixed), `scale=X` (render scale), `wall=CxR&tile=I&lead=I&wallId=NAME`
+ * resolution holds; 0 = fixed), `scale=X` (render scale), `sse=PX` (tile refinement, default 6),
+ * `wall=CxR&tile=I&lead=I&wallId=NAME`
  * (one window of a multi-window wall).
  */
 export async function startWall(s: WallStart): Promise<WallView> {
@@ -69,7 +70,7 @@ export async function startWall(s: WallStart): Promise<WallView> {
   s.container.appendChild(caption);
   const wall = new WallView({
     container: s.container, cityUrl: s.cityUrl, originLonDeg: s.manifest.origin.lonDeg, originLatDeg: s.manifest.origin.latDeg,
-    dem, river, layout, wallName: p.get('wallId') ?? 'main', mode,
+    dem, river, layout, wallName: p.get('wallId') ?? 'main', mode, errorTargetPx: numberParam(p, 'sse', 6, 0.5, 256),
     surface: { budgetMs: budget > 0 ? budget : null, scale: numberParam(p, 'scale', 1, 0.1, 4), antialias: p.get('aa') === '1' },
     tour: { flightS: numberParam(p, 'flight', 4, 0.05, 60), dwellS: numberParam(p, 'dwell', 10, 0.1, 600), orbitRadPerS: 0.03 },
     onLoadState: (st) => {

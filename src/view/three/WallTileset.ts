@@ -22,12 +22,13 @@ export class WallTileset {
   loading = false;
   private readonly off: Array<() => void> = [];
 
-  constructor(url: string, parent: Object3D, camera: Camera, renderer: WebGLRenderer, private readonly hooks: TileModelHooks, private readonly onChange: () => void) {
+  /** `errorTargetPx`: screen-space error (px) above which tiles refine. */
+  constructor(url: string, parent: Object3D, camera: Camera, renderer: WebGLRenderer, private readonly hooks: TileModelHooks, private readonly onChange: () => void, errorTargetPx = 6) {
     this.tiles = new TilesRenderer(url);
     this.tiles.registerPlugin(new GLTFExtensionsPlugin({ metadata: true, rtc: true }));
     // The wall shows the whole city at once and every building should be there: at 12 px the overview
-    // kept only the first two levels of the ADD tree (the city looked half empty); 6 px loads them all.
-    this.tiles.errorTarget = 6;
+    // kept only the first two levels of the ADD tree (the city looked half empty); 6 px (default) loads them all.
+    this.tiles.errorTarget = errorTargetPx;
     this.tiles.setCamera(camera);
     this.tiles.setResolutionFromRenderer(camera, renderer);
     parent.add(this.tiles.group);

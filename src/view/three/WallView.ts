@@ -38,6 +38,8 @@ export interface WallViewOptions {
   mode: WallMode;
   surface: WallSurfaceOptions;
   tour: AutoTourOptions;
+  /** Screen-space error (px) above which tiles refine (default 6). */
+  errorTargetPx?: number;
   /** Half the side of the square the home view frames (m, default 4600: the demo city). */
   homeHalfSizeM?: number;
   onLoadState(s: WallLoadState): void;
@@ -95,8 +97,8 @@ export class WallView {
     this.features = new BuildingFeatures(this.look);
     this.terrainDresser = new TerrainDresser(this.look);
     const changed = () => this.updateState();
-    this.terrain = new WallTileset(`${o.cityUrl}/terrain/tileset.json`, this.cityRoot, this.camera, renderer, this.terrainDresser, changed);
-    this.buildings = new WallTileset(`${o.cityUrl}/buildings/tileset.json`, this.cityRoot, this.camera, renderer, this.features, changed);
+    this.terrain = new WallTileset(`${o.cityUrl}/terrain/tileset.json`, this.cityRoot, this.camera, renderer, this.terrainDresser, changed, o.errorTargetPx);
+    this.buildings = new WallTileset(`${o.cityUrl}/buildings/tileset.json`, this.cityRoot, this.camera, renderer, this.features, changed, o.errorTargetPx);
     this.drape = new GroundDrape(this.frame, drapeRect(o.dem), this.look);
     this.river = o.river ? new RiverSurface(o.river, this.frame, this.look, this.scene) : null;
     this.overlay = new ThreeOverlayAdapter({ scene: this.scene, frame: this.frame, look: this.look, drape: this.drape, features: this.features });
