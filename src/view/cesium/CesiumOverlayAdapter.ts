@@ -240,7 +240,6 @@ export class CesiumOverlayAdapter implements OverlayAdapter {
   readonly group = new PrimitiveCollection();
   private readonly sync: OverlaySync;
   private readonly styler: FeatureStyler;
-  private readonly points = new Set<PointsLayer>();
   private readonly offPreRender: () => void;
   private pulseTimer: ReturnType<typeof setInterval> | null = null;
   private disposed = false;
@@ -252,7 +251,11 @@ export class CesiumOverlayAdapter implements OverlayAdapter {
     const ctx: Ctx = { scene, group: this.group, ground: new Ground(dem) };
     const factories: OverlayImplFactories = {
       featureColors: (id) => new FeatureColorsImpl(id, this.styler),
-      points: () => this.trackPoints(new PointsLayer(ctx)),
+      points: () => {
+        // Pulsing needs frames; the workspace renders on demand, so ask for ~12 per second while any pulse.
+        this.pulseTimer ??= setInterval(() => this.pulse(), 80);
+        return new PointsLayer(ctx);
+      },
       lines: () => new LinesLayer(ctx),
       polygons: () => new PolygonsLayer(ctx),
       heatGrid: () => new HeatGridImpl(ctx),
@@ -262,19 +265,10 @@ export class CesiumOverlayAdapter implements OverlayAdapter {
     this.offPreRender = scene.preRender.addEventListener(() => this.sync.sync());
   }
 
-  private trackPoints(layer: PointsLayer): PointsLayer {
-    this.points.add(layer);
-    const destroy = layer.destroy.bind(layer);
-    layer.destroy = () => { this.points.delete(layer); destroy(); };
-    // Pulsing needs frames; the workspace renders on demand, so ask for ~12 per second while any pulse.
-    this.pulseTimer ??= setInterval(() => this.pulse(), 80);
-    return layer;
-  }
-
   private pulse(): void {
     let any = false;
     const phase = ((performance.now() / 1000) * 0.8) % 1;
-    for (const l of this.points) if (l.pulsing.length) { l.pulse(phase); any = true; }
+    this.sync.forEach((l) => { if (l instanceof PointsLayer && l.pulsing.length) { l.pulse(phase); any = true; } });
     if (any) this.viewer.scene.requestRender();
   }
 
@@ -285,7 +279,7 @@ export class CesiumOverlayAdapter implements OverlayAdapter {
   /** The version each layer was last drawn at, and how many buildings carry an overlay colour. */
   diagnostics(): { drawn: Record<string, number>; colouredBuildings: number; points: number } {
     let points = 0;
-    for (const l of this.points) points += l.count;
+    this.sync.forEach((l) => { if (l instanceof PointsLayer) points += l.count; });
     return { drawn: this.sync.drawnVersions(), colouredBuildings: this.styler.coloured, points };
   }
 

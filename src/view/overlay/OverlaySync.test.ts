@@ -53,6 +53,9 @@ describe('OverlaySync', () => {
     m.set('a', { kind: 'points', points: [] });
     sync.sync();
     expect(log.splice(0)).toEqual(['deactivate a', 'destroy a', 'init a', 'update a points', 'activate a']);
+    const visited: string[] = [];
+    sync.forEach((_, id) => visited.push(id));
+    expect(visited).toEqual(['a']);
     sync.setActive(false);
     expect(log.splice(0)).toEqual(['deactivate a']);
     m.remove('a');

@@ -82,6 +82,11 @@ export class OverlaySync {
     for (const s of this.slots.values()) (active ? s.impl.activate() : s.impl.deactivate());
   }
 
+  /** Visits every live implementation (e.g. to tell them the viewport changed). */
+  forEach(visit: (impl: OverlayLayerImpl, id: string) => void): void {
+    for (const [id, s] of this.slots) visit(s.impl, id);
+  }
+
   /** The version each layer was last drawn at (for tests and diagnostics). */
   drawnVersions(): Record<string, number> {
     const out: Record<string, number> = {};

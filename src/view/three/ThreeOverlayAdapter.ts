@@ -32,8 +32,6 @@ export class ThreeOverlayAdapter implements OverlayAdapter {
   private readonly pixelRatio = { value: 1 };
   private readonly resolution = { width: 1, height: 1 };
   private readonly viewport = { projY: 1, heightPx: 1 };
-  private readonly lines = new Set<ThreeLinesLayer>();
-  private readonly labels = new Set<ThreeLabelsLayer>();
 
   constructor(private readonly parts: ThreeOverlayParts) {
     this.root.name = 'overlay';
@@ -42,19 +40,12 @@ export class ThreeOverlayAdapter implements OverlayAdapter {
     const factories: OverlayImplFactories = {
       featureColors: (id) => new ThreeFeatureColorsLayer(id, features),
       points: (id) => new ThreePointsLayer(id, this.root, frame, look, this.pixelRatio),
-      lines: (id) => this.track(this.lines, new ThreeLinesLayer(id, this.root, frame, this.resolution)),
+      lines: (id) => new ThreeLinesLayer(id, this.root, frame, this.resolution),
       polygons: (id) => new ThreeDrapedLayer(id, drape),
       heatGrid: (id) => new ThreeDrapedLayer(id, drape),
-      labels: (id) => this.track(this.labels, new ThreeLabelsLayer(id, this.root, frame, this.viewport)),
+      labels: (id) => new ThreeLabelsLayer(id, this.root, frame, this.viewport),
     };
     this.sync = new OverlaySync(factories);
-  }
-
-  private track<T extends { destroy(): void }>(set: Set<T>, impl: T): T {
-    set.add(impl);
-    const destroy = impl.destroy.bind(impl);
-    impl.destroy = () => { set.delete(impl); destroy(); };
-    return impl;
   }
 
   attach(model: OverlayModel): void {
@@ -76,8 +67,10 @@ export class ThreeOverlayAdapter implements OverlayAdapter {
     this.resolution.height = heightPx;
     this.viewport.heightPx = cssHeightPx;
     this.viewport.projY = projY;
-    for (const l of this.lines) l.setResolution(widthPx, heightPx);
-    for (const l of this.labels) l.layout();
+    this.sync.forEach((impl) => {
+      if (impl instanceof ThreeLinesLayer) impl.setResolution(widthPx, heightPx);
+      else if (impl instanceof ThreeLabelsLayer) impl.layout();
+    });
   }
 
   /** The version each layer was last drawn at. */
