@@ -25,14 +25,17 @@ function ours(m: BuildingMesh): number {
   return glb.toGlb().byteLength;
 }
 
+/** gltf-transform's types want ArrayBuffer-backed arrays; ours are views of plain ArrayBuffers too. */
+const plain = <T>(a: T) => a as unknown as Float32Array<ArrayBuffer>;
+
 async function peer(io: NodeIO, m: BuildingMesh): Promise<number> {
   const doc = new Document();
   const buffer = doc.createBuffer();
   const prim = doc.createPrimitive()
-    .setAttribute('POSITION', doc.createAccessor().setType('VEC3').setArray(m.positions).setBuffer(buffer))
-    .setAttribute('NORMAL', doc.createAccessor().setType('VEC3').setArray(m.normals).setBuffer(buffer))
-    .setAttribute('_FEATURE_ID_0', doc.createAccessor().setType('SCALAR').setArray(m.featureIds).setBuffer(buffer))
-    .setIndices(doc.createAccessor().setType('SCALAR').setArray(m.indices).setBuffer(buffer));
+    .setAttribute('POSITION', doc.createAccessor().setType('VEC3').setArray(plain(m.positions)).setBuffer(buffer))
+    .setAttribute('NORMAL', doc.createAccessor().setType('VEC3').setArray(plain(m.normals)).setBuffer(buffer))
+    .setAttribute('_FEATURE_ID_0', doc.createAccessor().setType('SCALAR').setArray(plain(m.featureIds)).setBuffer(buffer))
+    .setIndices(doc.createAccessor().setType('SCALAR').setArray(m.indices as unknown as Uint32Array<ArrayBuffer>).setBuffer(buffer));
   doc.createScene().addChild(doc.createNode().setMesh(doc.createMesh().addPrimitive(prim)));
   return (await io.writeBinary(doc)).byteLength;
 }
