@@ -23,16 +23,17 @@ if (!existsSync(join(root, 'tilesets/demo/city.json'))) {
 }
 runOrExit([join(root, 'scripts/copy-cesium.mjs')], 'copying Cesium assets');
 
-const feedEntry = join(root, 'src/feed/main.ts');
-if (existsSync(feedEntry)) {
-  children.push(spawn(node, [tsx, feedEntry], { cwd: root, stdio: 'inherit' }));
-}
+// The live feed (embedded MQTT broker + sensor simulator); the twin still runs if it cannot start.
+const feed = spawn(node, [tsx, join(root, 'src/feed/main.ts')], { cwd: root, stdio: 'inherit' });
+feed.on('exit', (code) => {
+  if (code) console.error(`npm start: the live feed stopped (exit ${code}); the twin runs without it (ports 1883/8083 busy? see config/signs/feed.json).`);
+});
 const port = process.env.PORT ?? '5173';
 const open = process.env.DISPLAY || process.platform !== 'linux' ? ['--open'] : [];
 children.push(spawn(node, [join(root, 'node_modules/vite/bin/vite.js'), '--port', port, '--host', '127.0.0.1', ...open], { cwd: root, stdio: 'inherit' }));
 console.log(`npm start: the twin is at http://127.0.0.1:${port}/ (workspace) and http://127.0.0.1:${port}/?view=wall (wall display)`);
 
-const stop = () => { for (const c of children) c.kill('SIGTERM'); process.exit(0); };
+const stop = () => { for (const c of [...children, feed]) c.kill('SIGTERM'); process.exit(0); };
 process.on('SIGINT', stop);
 process.on('SIGTERM', stop);
 for (const c of children) c.on('exit', (code) => { if (code) { console.error(`npm start: a child exited with ${code}`); stop(); } });
