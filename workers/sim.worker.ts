@@ -8,23 +8,13 @@
 import { expose, releaseProxy, transfer } from 'comlink';
 import type { SimProgress } from '../src/sim/core/SimProgress';
 import { webWorkerPort } from '../src/sim/core/WorkerPort';
-import type { FloodKpis } from '../src/sim/flood/floodKpis';
 import { FloodSolver } from '../src/sim/flood/FloodSolver';
-import type { FloodedBuildings } from '../src/sim/flood/floodedBuildings';
-import type { ImpassablePoint } from '../src/sim/flood/impassableRoadPoints';
 import { ParallelFloodSolver } from '../src/sim/flood/ParallelFloodSolver';
-import type { FloodFrame } from '../src/sim/flood/runFlood';
+import type { FloodFrame, FloodResult } from '../src/sim/flood/runFlood';
 import { runFloodScenario, type FloodSetupInfo } from '../src/sim/flood/runFloodScenario';
-import type { RasterGrid } from '../src/sim/core/RasterGrid';
 
 /** What a flood run returns (frames went through onFrame, or are here when no onFrame was given). */
-export interface FloodRunReply {
-  grid: RasterGrid;
-  frames: FloodFrame[];
-  maxDepthM: Float32Array;
-  flooded: FloodedBuildings;
-  impassable: ImpassablePoint[];
-  kpis: FloodKpis;
+export interface FloodRunReply extends FloodResult {
   /** Band workers used (1 = the solver ran in this worker). */
   workers: number;
   setupS: number;

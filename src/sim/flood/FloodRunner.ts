@@ -1,14 +1,9 @@
-import type { AbortLike } from '../core/SimProgress';
+import type { StepAdvanceOptions } from '../core/advanceInSteps';
 import type { FloodGrid } from './FloodGrid';
 import type { FloodMassBalance } from './FloodMassBalance';
 
 /** Options of one `advance` call. */
-export interface AdvanceOptions {
-  /** Stops the run between steps; advance then rejects with SimCancelledError. */
-  signal?: AbortLike;
-  /** Called every few steps (and at the end) with the time reached and the steps taken. */
-  onStep?: (timeS: number, steps: number) => void;
-}
+export type AdvanceOptions = StepAdvanceOptions;
 
 /**
  * A flood simulation in progress, however it is computed (one thread, or bands over workers):

@@ -1,4 +1,4 @@
-import { throwIfCancelled } from '../core/SimCancelledError';
+import { advanceInSteps } from '../core/advanceInSteps';
 import { copyDepth } from './copyDepth';
 import { createFloodBuffers, type FloodBuffers } from './FloodBuffers';
 import { FloodBandKernel } from './FloodBandKernel';
@@ -8,8 +8,6 @@ import { massBalance, storedVolumeM3, type FloodMassBalance } from './FloodMassB
 import { floodParams, type FloodParams } from './FloodParams';
 import type { AdvanceOptions, FloodRunner } from './FloodRunner';
 
-/** Wall-clock time (ms) between yields to the event loop, so cancels and messages get through. */
-const YIELD_MS = 50;
 
 /**
  * The local-inertial flood solver on one thread: the whole grid is one band of FloodBandKernel.
@@ -26,6 +24,7 @@ export class FloodSolver implements FloodRunner {
   private hmaxM: number;
   private t = 0;
   private n = 0;
+  private readonly stepping = { timeS: () => this.t, steps: () => this.n, stepOnce: (untilS: number) => this.stepOnce(untilS) };
 
   /** @param initialDepthM optional starting depth per cell (m); walls are kept dry. */
   constructor(grid: FloodGrid, params: Partial<FloodParams> = {}, initialDepthM?: Float64Array) {
@@ -53,17 +52,7 @@ export class FloodSolver implements FloodRunner {
   }
 
   async advance(untilS: number, options: AdvanceOptions = {}): Promise<void> {
-    let lastYield = performance.now();
-    while (this.t < untilS) {
-      throwIfCancelled(options.signal, this.t);
-      this.stepOnce(untilS);
-      if (performance.now() - lastYield > YIELD_MS) {
-        options.onStep?.(this.t, this.n);
-        await new Promise((resolve) => setTimeout(resolve, 0));
-        lastYield = performance.now();
-      }
-    }
-    options.onStep?.(this.t, this.n);
+    await advanceInSteps(this.stepping, untilS, options);
   }
 
   readDepth(out?: Float32Array): Float32Array { return copyDepth(this.buffers.hM[this.parity], out); }

@@ -1,6 +1,5 @@
 import { LocalFrame } from '../../geo/LocalFrame';
-import { throwIfCancelled } from '../core/SimCancelledError';
-import type { AbortLike } from '../core/SimProgress';
+import { advanceInSteps, type StepAdvanceOptions } from '../core/advanceInSteps';
 import { nextBreakS, valueAt } from '../core/TimeSeries';
 import { assertPlumeGrid, type PlumeGrid } from './PlumeGrid';
 import { PlumeKernel, plumeStableDt } from './PlumeKernel';
@@ -19,13 +18,8 @@ export interface PlumeMassBalance {
 }
 
 /** Options of one `advance` call. */
-export interface PlumeAdvanceOptions {
-  signal?: AbortLike;
-  /** Called every ~50 ms of wall time and at the end with the time reached (s) and the steps taken. */
-  onStep?: (timeS: number, steps: number) => void;
-}
+export type PlumeAdvanceOptions = StepAdvanceOptions;
 
-const YIELD_MS = 50;
 const DEG = Math.PI / 180;
 
 /**
@@ -40,6 +34,7 @@ export class PlumeSolver {
   private readonly sources: SourceCells[];
   private t = 0;
   private n = 0;
+  private readonly stepping = { timeS: () => this.t, steps: () => this.n, stepOnce: (untilS: number) => this.stepOnce(untilS) };
   private released = 0;
   private outflow = 0;
   private decayed = 0;
@@ -111,17 +106,7 @@ export class PlumeSolver {
 
   /** Steps until exactly untilS (s), yielding to the event loop now and then so a cancel gets through. */
   async advance(untilS: number, options: PlumeAdvanceOptions = {}): Promise<void> {
-    let lastYield = performance.now();
-    while (this.t < untilS) {
-      throwIfCancelled(options.signal, this.t);
-      this.stepOnce(untilS);
-      if (performance.now() - lastYield > YIELD_MS) {
-        options.onStep?.(this.t, this.n);
-        await new Promise((resolve) => setTimeout(resolve, 0));
-        lastYield = performance.now();
-      }
-    }
-    options.onStep?.(this.t, this.n);
+    await advanceInSteps(this.stepping, untilS, options);
   }
 
   /** Concentration per cell (mg/m³) now, into `out` (or a new array). */
