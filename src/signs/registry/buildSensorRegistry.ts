@@ -1,7 +1,7 @@
 import { SENSOR_KIND_SPECS, SENSOR_KINDS, type SensorKind } from '../schema/sensorKinds';
 import { sensorTopic } from '../topics';
 import { UnitIndex } from '../units/UnitIndex';
-import { UnitLocator } from '../units/UnitLocator';
+import { UnitLocator } from '../../twin/UnitLocator';
 import { placeAreaSensors } from './placeAreaSensors';
 import { placeCrowdCameras, placeFireAlarms } from './placeBuildingSensors';
 import { placeTrafficDetectors, placeWaterGauges } from './placeLineSensors';
