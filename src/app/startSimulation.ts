@@ -6,23 +6,8 @@ import type { Legend } from '../ui/Legend';
 import { SimPanel } from '../ui/sim/SimPanel';
 import type { CesiumWorkspace } from '../view/cesium/CesiumWorkspace';
 import { FloodSurface } from '../view/cesium/FloodSurface';
-import type { ColorScale } from '../view/overlay/ColorScale';
+import { FLOOD_DEPTH_SCALE } from '../view/overlay/floodDepthScale';
 import { SimClient } from '../../workers/simClient';
-
-/** Depth classes in the colours shaders/floodWater.frag gives their mid depths (shallow pale to deep navy). */
-function depthScale(): ColorScale {
-  const breaks = [0.05, 0.15, 0.3, 0.5, 1, 2];
-  const shallow = [0.56, 0.82, 0.96], deep = [0.04, 0.18, 0.52];
-  const hex = (d: number) => '#' + shallow.map((s, k) => {
-    const t = Math.sqrt(Math.min(1, d / 2));
-    return Math.round((s + (deep[k] - s) * t) * 255).toString(16).padStart(2, '0');
-  }).join('');
-  const classes = breaks.map((min, i) => {
-    const max = breaks[i + 1] ?? Infinity;
-    return { color: hex(max === Infinity ? 2 : (min + max) / 2), label: max === Infinity ? `≥ ${min} m` : `${min} – ${max} m`, min, max };
-  });
-  return { property: 'depth', title: 'Flood depth', unit: 'm', kind: 'stepped', classes };
-}
 
 /** A 1-hour design storm with its peak in the middle third (mm/h every 10 min). */
 function hyetograph(peakMmPerHour: number): { timesS: number[]; mmPerHour: number[] } {
@@ -48,7 +33,6 @@ export function startSimulation(workspace: CesiumWorkspace, frame: LocalFrame, d
   let surface: FloodSurface | null = null;
   let frames: FloodFrame[] = [];
   let abort: AbortController | null = null;
-  const scale = depthScale();
   const panel = new SimPanel(host, {
     onRun: (peak) => { run(peak).catch((e: Error) => panel.setProgress(0, e.name === 'AbortError' ? 'Cancelled.' : `Failed: ${e.message}`)); },
     onCancel: () => abort?.abort(),
@@ -78,7 +62,7 @@ export function startSimulation(workspace: CesiumWorkspace, frame: LocalFrame, d
         signal: abort.signal, workers, file: 'flood what-if',
         onSetup: (info) => {
           surface = new FloodSurface(workspace.viewer, info.grid, info.bedM);
-          legend.show(scale);
+          legend.show(FLOOD_DEPTH_SCALE);
           const [lon, lat] = frame.toLonLat(cx, cy);
           workspace.lookAt(lon, lat, dem?.sample(cx, cy) ?? 0, 1500, -50);
         },

@@ -6,11 +6,10 @@ import vertexShaderSource from '../../../shaders/floodWater.vert?raw';
 import fragmentShaderSource from '../../../shaders/floodWater.frag?raw';
 import { LocalFrame } from '../../geo/LocalFrame';
 import type { RasterGrid } from '../../sim/core/RasterGrid';
+import { FLOOD_WET_M } from '../overlay/floodDepthScale';
 
 /** Water drawn this far above the bed so shallow sheets are not hidden by the coarser terrain mesh (m). */
 const LIFT_M = 0.3;
-/** Cells shallower than this are dry (m). */
-const WET_M = 0.02;
 
 /**
  * The flood's water surface in the Cesium workspace: a mesh over the flood grid's cell centres at
@@ -50,7 +49,7 @@ export class FloodSurface {
     const indices: number[] = [];
     for (let j = 0; j < height - 1; j++) for (let i = 0; i < width - 1; i++) {
       const a = j * width + i, b = a + 1, c = a + width, e = c + 1;
-      if (depth[a] < WET_M && depth[b] < WET_M && depth[c] < WET_M && depth[e] < WET_M) continue;
+      if (depth[a] < FLOOD_WET_M && depth[b] < FLOOD_WET_M && depth[c] < FLOOD_WET_M && depth[e] < FLOOD_WET_M) continue;
       indices.push(a, b, e, a, e, c);
     }
     this.clear();
