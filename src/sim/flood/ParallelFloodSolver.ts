@@ -53,8 +53,8 @@ export class ParallelFloodSolver implements FloodRunner {
     if (!Number.isInteger(options.workers) || options.workers < 1) throw new Error(`ParallelFloodSolver: workers must be a positive integer, got ${options.workers}`);
     assertFloodGrid(grid);
     const p = floodParams(params);
-    const buffers = createFloodBuffers(grid, p.inflows, true, options.initialDepthM);
     const bands = splitRows(grid.height, options.workers);
+    const buffers = createFloodBuffers(grid, p.inflows, true, options.initialDepthM, bands.length);
     const control: FloodControl = {
       barrier: SharedBarrier.createControl(),
       hmaxSlots: new Float64Array(new SharedArrayBuffer(16 * bands.length)),

@@ -42,7 +42,7 @@ export function serveFloodBand(endpoint: WorkerEndpoint): void {
     init: (m: FloodBandInit) => {
       const { j0, j1 } = m.bands[m.band];
       state = {
-        kernel: new FloodBandKernel(m.buffers, m.params, m.cellSizeM, j0, j1),
+        kernel: new FloodBandKernel(m.buffers, m.params, m.cellSizeM, j0, j1, m.band),
         clock: new FloodClock(m.params, m.cellSizeM),
         barrier: new SharedBarrier(m.control.barrier, m.bands.length),
         hmaxSlots: m.control.hmaxSlots,

@@ -1,0 +1,362 @@
+// AssemblyScript: the local-inertial flood kernel of one band of rows, compiled to WebAssembly by
+// scripts/build-flood-wasm.mjs (into ../floodKernelWasm.ts). The arithmetic is that of the former
+// TypeScript kernel step for step (f64 maths, fluxes stored as f32, depth as f64), so results only
+// moved where the cube root's last bit did; wasm's IEEE arithmetic and this module's own cbrt make
+// node and every browser give the same bits, which V8's Math.cbrt did not.
+//
+// Scheme (see ../../README.md): raw edge fluxes (Bates et al. 2010 with de Almeida theta weighting,
+// semi-implicit Manning friction, Froude cap) -> per-cell limiter (a cell never loses more than it
+// holds; each flux is scaled by its upstream cell's factor) -> continuity, rain, drainage, inflows.
+// The sweep lags one row behind the fluxes and keeps the rows it needs in per-band ring buffers.
+//
+// All arrays live in the imported memory at byte offsets set by init(); one instance per band.
+
+// Grid and band.
+let W: i32 = 0;
+let H: i32 = 0;
+let J0: i32 = 0;
+let J1: i32 = 0;
+// Static arrays: bed (f32), open flag (u8), open cells per row (f64).
+let pZ: usize = 0;
+let pOpen: usize = 0;
+let pRowOpen: usize = 0;
+// Double-buffered state: depth (f64), x and y unit discharges (f32).
+let pH0: usize = 0;
+let pH1: usize = 0;
+let pQx0: usize = 0;
+let pQx1: usize = 0;
+let pQy0: usize = 0;
+let pQy1: usize = 0;
+let pMaxD: usize = 0;
+let pRowVol: usize = 0;
+// Inflow sources (CSR by row) and this step's discharge per inflow (f64, written by the host).
+let pSrcRowStart: usize = 0;
+let pSrcCell: usize = 0;
+let pSrcInflow: usize = 0;
+let pSrcShare: usize = 0;
+let pInflowRate: usize = 0;
+// Ring buffers of this band: raw x fluxes (2 rows of W + 1), raw y fluxes (3 edge rows of W),
+// limiter factors (3 rows of W + 1, slot (row + 1) % 3), cube roots of depth (3 rows of W), and
+// whether a factor row has any value below 1 (3 x i32).
+let pRqx: usize = 0;
+let pRqy: usize = 0;
+let pF: usize = 0;
+let pCb: usize = 0;
+let pLim: usize = 0;
+// Constants.
+let invDx: f64 = 0;
+let areaM2: f64 = 0;
+let theta: f64 = 1;
+let hMin: f64 = 0;
+let frCap: f64 = Infinity;
+let westOpen: bool = false;
+let eastOpen: bool = false;
+let southOpen: bool = false;
+let northOpen: bool = false;
+// Per step.
+let pH: usize = 0;
+let pHn: usize = 0;
+let pQx: usize = 0;
+let pQxN: usize = 0;
+let pQy: usize = 0;
+let pQyN: usize = 0;
+let dtS: f64 = 0;
+let gdt: f64 = 0;
+let gdtn2: f64 = 0;
+let rainM: f64 = 0;
+let drainM: f64 = 0;
+let bandHmax: f64 = 0;
+
+const ROW_RAIN: i32 = 0, ROW_INFLOW: i32 = 1, ROW_DRAIN: i32 = 2, ROW_OUTFLOW: i32 = 3;
+
+@inline function f64At(base: usize, i: i32): f64 { return load<f64>(base + (<usize>i << 3)); }
+@inline function setF64(base: usize, i: i32, v: f64): void { store<f64>(base + (<usize>i << 3), v); }
+@inline function f32At(base: usize, i: i32): f64 { return <f64>load<f32>(base + (<usize>i << 2)); }
+@inline function setF32(base: usize, i: i32, v: f64): void { store<f32>(base + (<usize>i << 2), <f32>v); }
+@inline function i32At(base: usize, i: i32): i32 { return load<i32>(base + (<usize>i << 2)); }
+@inline function setI32(base: usize, i: i32, v: i32): void { store<i32>(base + (<usize>i << 2), v); }
+
+/** Sets the grid, the band [j0, j1) and the byte offsets of every array (laid out by FloodBuffers.ts). */
+export function init(
+  width: i32, height: i32, j0: i32, j1: i32,
+  z: usize, open: usize, rowOpen: usize, h0: usize, h1: usize, qx0: usize, qx1: usize, qy0: usize, qy1: usize,
+  maxD: usize, rowVol: usize, srcRowStart: usize, srcCell: usize, srcInflow: usize, srcShare: usize,
+  rqx: usize, rqy: usize, f: usize, cb: usize, inflowRate: usize, lim: usize,
+): void {
+  W = width; H = height; J0 = j0; J1 = j1;
+  pZ = z; pOpen = open; pRowOpen = rowOpen; pH0 = h0; pH1 = h1; pQx0 = qx0; pQx1 = qx1; pQy0 = qy0; pQy1 = qy1;
+  pMaxD = maxD; pRowVol = rowVol; pSrcRowStart = srcRowStart; pSrcCell = srcCell; pSrcInflow = srcInflow; pSrcShare = srcShare;
+  pRqx = rqx; pRqy = rqy; pF = f; pCb = cb; pInflowRate = inflowRate; pLim = lim;
+  for (let k = 0; k < 3 * (width + 1); k++) setF64(pF, k, 1);
+  for (let k = 0; k < 3; k++) setI32(pLim, k, 0);
+}
+
+/** Physical constants of the run. */
+export function setConstants(dx: f64, th: f64, hMinM: f64, froudeCap: f64, west: bool, east: bool, south: bool, north: bool): void {
+  invDx = 1 / dx; areaM2 = dx * dx; theta = th; hMin = hMinM; frCap = froudeCap;
+  westOpen = west; eastOpen = east; southOpen = south; northOpen = north;
+}
+
+/** Largest depth (m) in the band of state `parity`. */
+export function hmax(parity: i32): f64 {
+  const h = parity == 0 ? pH0 : pH1;
+  let m: f64 = 0;
+  for (let k = J0 * W, end = J1 * W; k < end; k++) { const d = f64At(h, k); if (d > m) m = d; }
+  return m;
+}
+
+/** Cube root rounded to f32 (keeps the results of the TypeScript kernel this replaced). */
+@inline function cbrt32(x: f64): f64 { return <f64><f32>Math.cbrt(x); }
+
+/** Caches cbrt(depth) of row r's wet cells in ring slot r % 3. */
+function cubeRootRow(r: i32): void {
+  const base = r * W, off = (r % 3) * W;
+  for (let i = 0; i < W; i++) {
+    const d = f64At(pH, base + i);
+    setF64(pCb, off + i, d > hMin ? cbrt32(d) : 0);
+  }
+}
+
+/** Local-inertial update of one edge (positive q flows from L to R), friction from q0. */
+function inertial(qa: f64, q0: f64, hf: f64, dEta: f64): f64 {
+  const hf73 = hf * hf * cbrt32(hf);
+  const q = ((qa - gdt * hf * dEta * invDx) * hf73) / (hf73 + gdtn2 * Math.abs(q0));
+  const cap = frCap * hf * Math.sqrt(hf);
+  return q > cap ? cap : q < -cap ? -cap : q;
+}
+
+/** Free outflow through a side (the larger of the surface's and the bed's drop inward), never an inflow. */
+function sideOutflow(k: i32, kIn: i32, q0: f64, sign: f64): f64 {
+  const h = f64At(pH, k);
+  if (h <= hMin) return 0;
+  const zk = f32At(pZ, k), zIn = f32At(pZ, kIn);
+  if (zIn >= 1e5) return 0;
+  const drop = Math.max(zIn + f64At(pH, kIn) - (zk + h), zIn - zk);
+  if (!(drop > 0)) return 0;
+  const q = sign * inertial(sign * q0, q0, h, -drop);
+  return sign * q > 0 ? q : 0;
+}
+
+/** de Almeida's weighted previous flux; a neighbour edge that carried nothing stands in with q0. */
+@inline function thetaWeighted(q0: f64, qBefore: f64, qAfter: f64): f64 {
+  return theta * q0 + 0.5 * (1 - theta) * ((qBefore != 0 ? qBefore : q0) + (qAfter != 0 ? qAfter : q0));
+}
+
+/** Raw x fluxes of row r, edges 0..W, into rqx at `off`. Needs cubeRootRow(r). */
+function rawQxRow(r: i32, off: i32): void {
+  const base = r * W, eb = r * (W + 1), cbo = (r % 3) * W - base;
+  const g = gdt * invDx, n2 = gdtn2, cap0 = frCap, hm = hMin, th = theta;
+  setF64(pRqx, off, westOpen && W > 1 ? sideOutflow(base, base + 1, f32At(pQx, eb), -1) : 0);
+  let zL = f32At(pZ, base), hL = f64At(pH, base), etaL = zL + hL, cbL = f64At(pCb, cbo + base);
+  for (let i = 1; i < W; i++) {
+    const kR = base + i;
+    const zR = f32At(pZ, kR), hR = f64At(pH, kR), etaR = zR + hR, cbR = f64At(pCb, cbo + kR);
+    let hf: f64, cbh: f64;
+    if (etaL > etaR) { if (zL >= zR) { hf = hL; cbh = cbL; } else { hf = etaL - zR; cbh = -1; } }
+    else if (zR >= zL) { hf = hR; cbh = cbR; } else { hf = etaR - zL; cbh = -1; }
+    let qn: f64 = 0;
+    if (hf > hm) {
+      const q0 = f32At(pQx, eb + i);
+      const qa = th == 1 ? q0 : thetaWeighted(q0, f32At(pQx, eb + i - 1), f32At(pQx, eb + i + 1));
+      const hf73 = hf * hf * (cbh < 0 ? cbrt32(hf) : cbh);
+      qn = ((qa - g * hf * (etaR - etaL)) * hf73) / (hf73 + n2 * Math.abs(q0));
+      const cap = cap0 * hf * Math.sqrt(hf);
+      if (qn > cap) qn = cap; else if (qn < -cap) qn = -cap;
+    }
+    setF64(pRqx, off + i, qn);
+    zL = zR; hL = hR; etaL = etaR; cbL = cbR;
+  }
+  setF64(pRqx, off + W, eastOpen && W > 1 ? sideOutflow(base + W - 1, base + W - 2, f32At(pQx, eb + W), 1) : 0);
+}
+
+/** Raw fluxes of a side edge row (e = 0 south, e = H north) into rqy at `off`. */
+function sideQyEdge(e: i32, off: i32): void {
+  const open = (e == 0 ? southOpen : northOpen) && H > 1;
+  const row = e == 0 ? 0 : H - 1, inner = e == 0 ? 1 : H - 2;
+  const sign: f64 = e == 0 ? -1 : 1;
+  for (let i = 0; i < W; i++) setF64(pRqy, off + i, open ? sideOutflow(row * W + i, inner * W + i, f32At(pQy, e * W + i), sign) : 0);
+}
+
+/** Raw y fluxes of edge row e (between rows e - 1 and e) into rqy at `off`. Needs cubeRootRow(e - 1) and (e). */
+function rawQyEdge(e: i32, off: i32): void {
+  if (e == 0 || e == H) { sideQyEdge(e, off); return; }
+  const eb = e * W, sBase = (e - 1) * W;
+  const cbS = ((e - 1) % 3) * W - sBase, cbN = (e % 3) * W - sBase - W;
+  const g = gdt * invDx, n2 = gdtn2, cap0 = frCap, hm = hMin, th = theta;
+  for (let i = 0; i < W; i++) {
+    const kS = sBase + i, kN = kS + W;
+    const zS = f32At(pZ, kS), zN = f32At(pZ, kN), hS = f64At(pH, kS), hN = f64At(pH, kN);
+    const etaS = zS + hS, etaN = zN + hN;
+    let hf: f64, cbh: f64;
+    if (etaS > etaN) { if (zS >= zN) { hf = hS; cbh = f64At(pCb, cbS + kS); } else { hf = etaS - zN; cbh = -1; } }
+    else if (zN >= zS) { hf = hN; cbh = f64At(pCb, cbN + kN); } else { hf = etaN - zS; cbh = -1; }
+    let qn: f64 = 0;
+    if (hf > hm) {
+      const q0 = f32At(pQy, eb + i);
+      const qa = th == 1 ? q0 : thetaWeighted(q0, f32At(pQy, eb + i - W), f32At(pQy, eb + i + W));
+      const hf73 = hf * hf * (cbh < 0 ? cbrt32(hf) : cbh);
+      qn = ((qa - g * hf * (etaN - etaS)) * hf73) / (hf73 + n2 * Math.abs(q0));
+      const cap = cap0 * hf * Math.sqrt(hf);
+      if (qn > cap) qn = cap; else if (qn < -cap) qn = -cap;
+    }
+    setF64(pRqy, off + i, qn);
+  }
+}
+
+/** Factors of 1 for a row outside the grid (never upstream of an edge that carries water). */
+function setUnlimited(r: i32): void {
+  const W1 = W + 1, slot = (r + 1) % 3;
+  for (let k = slot * W1, end = slot * W1 + W1; k < end; k++) setF64(pF, k, 1);
+  setI32(pLim, slot, 0);
+}
+
+/** f = min(1, h / outflow depth) per cell of row r; |q| sums spare the exact test on most cells. */
+function limit(r: i32): void {
+  const base = r * W, ox = (r & 1) * (W + 1), os = (r % 3) * W, on = ((r + 1) % 3) * W;
+  const slot = (r + 1) % 3, fo = slot * (W + 1), c = dtS * invDx;
+  let limited = 0;
+  for (let i = 0; i < W; i++) {
+    const w = f64At(pRqx, ox + i), e = f64At(pRqx, ox + i + 1), s = f64At(pRqy, os + i), n = f64At(pRqy, on + i);
+    const avail = f64At(pH, base + i);
+    let fi: f64 = 1;
+    if ((Math.abs(w) + Math.abs(e) + Math.abs(s) + Math.abs(n)) * c > avail) {
+      const out = ((w < 0 ? -w : 0) + (e > 0 ? e : 0) + (s < 0 ? -s : 0) + (n > 0 ? n : 0)) * c;
+      if (out > avail) { fi = avail > 0 ? avail / out : 0; limited = 1; }
+    }
+    setF64(pF, fo + i, fi);
+  }
+  setI32(pLim, slot, limited);
+}
+
+/** Raw fluxes of row r's x edges and its north edge row, then row r's limiter factors. */
+function prepare(r: i32): void {
+  rawQxRow(r, (r & 1) * (W + 1));
+  if (r + 1 < H) cubeRootRow(r + 1);
+  rawQyEdge(r + 1, ((r + 1) % 3) * W);
+  limit(r);
+}
+
+/** Row r when no factor around it is below 1: the raw fluxes are the fluxes. Returns drained depth (m). */
+function continuityRaw(r: i32): f64 {
+  const base = r * W, ox = (r & 1) * (W + 1), os = (r % 3) * W, on = ((r + 1) % 3) * W, ex = r * (W + 1) + 1;
+  const c = dtS * invDx, rain = rainM, cap = drainM;
+  let drained: f64 = 0, hm = bandHmax;
+  setF32(pQxN, ex - 1, f64At(pRqx, ox));
+  for (let i = 0; i < W; i++) {
+    const east = f64At(pRqx, ox + i + 1), south = f64At(pRqy, os + i), k = base + i;
+    let d = f64At(pH, k) + c * (f64At(pRqx, ox + i) - east + south - f64At(pRqy, on + i));
+    if (load<u8>(pOpen + <usize>k) == 1) {
+      d += rain;
+      if (d > 0 && cap > 0) { const t = d < cap ? d : cap; d -= t; drained += t; }
+    }
+    setF64(pHn, k, d);
+    if (d > f32At(pMaxD, k)) setF32(pMaxD, k, d);
+    if (d > hm) hm = d;
+    setF32(pQxN, ex + i, east);
+    setF32(pQyN, base + i, south);
+  }
+  bandHmax = hm;
+  return drained;
+}
+
+/** Row r with each edge flux scaled by its upstream cell's factor. Returns drained depth (m). */
+function continuityLimited(r: i32): f64 {
+  const W1 = W + 1, base = r * W, ox = (r & 1) * W1, os = (r % 3) * W, on = ((r + 1) % 3) * W;
+  const fb = (r % 3) * W1, fr = ((r + 1) % 3) * W1, fa = ((r + 2) % 3) * W1, ex = r * W1;
+  const c = dtS * invDx, rain = rainM, cap = drainM;
+  let drained: f64 = 0, hm = bandHmax;
+  const q0 = f64At(pRqx, ox);
+  let west: f64 = q0 < 0 ? q0 * f64At(pF, fr) : 0;
+  setF32(pQxN, ex, west);
+  for (let i = 0; i < W; i++) {
+    const re = f64At(pRqx, ox + i + 1), rs = f64At(pRqy, os + i), rn = f64At(pRqy, on + i), k = base + i;
+    const east = re * (re > 0 ? f64At(pF, fr + i) : f64At(pF, fr + i + 1));
+    const south = rs * (rs > 0 ? f64At(pF, fb + i) : f64At(pF, fr + i));
+    const north = rn * (rn > 0 ? f64At(pF, fr + i) : f64At(pF, fa + i));
+    let d = f64At(pH, k) + c * (west - east + south - north);
+    if (load<u8>(pOpen + <usize>k) == 1) {
+      d += rain;
+      if (d > 0 && cap > 0) { const t = d < cap ? d : cap; d -= t; drained += t; }
+    }
+    setF64(pHn, k, d);
+    if (d > f32At(pMaxD, k)) setF32(pMaxD, k, d);
+    if (d > hm) hm = d;
+    setF32(pQxN, ex + i + 1, east);
+    setF32(pQyN, base + i, south);
+    west = east;
+  }
+  bandHmax = hm;
+  return drained;
+}
+
+/** Writes the north side's limited outflows (top row only) and returns their sum (m²/s). */
+function closeNorthEdge(on: i32, fr: i32): f64 {
+  let sum: f64 = 0;
+  for (let i = 0; i < W; i++) {
+    const q = f64At(pRqy, on + i);
+    const v = q > 0 ? q * f64At(pF, fr + i) : 0;
+    setF32(pQyN, H * W + i, v);
+    sum += v;
+  }
+  return sum;
+}
+
+/** Adds the inflow sources of row r (after continuity, so the limiter never counts on them). */
+function addSources(r: i32): void {
+  const s0 = i32At(pSrcRowStart, r), s1 = i32At(pSrcRowStart, r + 1);
+  if (s0 == s1) return;
+  let hm = bandHmax, vin: f64 = 0;
+  for (let s = s0; s < s1; s++) {
+    const v = f64At(pInflowRate, i32At(pSrcInflow, s)) * f64At(pSrcShare, s) * dtS, k = i32At(pSrcCell, s);
+    const d = f64At(pHn, k) + v / areaM2;
+    setF64(pHn, k, d);
+    if (d > f32At(pMaxD, k)) setF32(pMaxD, k, d);
+    if (d > hm) hm = d;
+    vin += v;
+  }
+  setF64(pRowVol, ROW_INFLOW * H + r, f64At(pRowVol, ROW_INFLOW * H + r) + vin);
+  bandHmax = hm;
+}
+
+/** Continuity, rain, drainage and inflows of row r; tallies its volumes. */
+function update(r: i32): void {
+  const W1 = W + 1, os = (r % 3) * W, on = ((r + 1) % 3) * W, fr = ((r + 1) % 3) * W1, ox = (r & 1) * W1;
+  const unlimited = i32At(pLim, r % 3) == 0 && i32At(pLim, (r + 1) % 3) == 0 && i32At(pLim, (r + 2) % 3) == 0;
+  const drained = unlimited ? continuityRaw(r) : continuityLimited(r);
+  // Side outflows: raw side fluxes only ever point out, so their upstream is the row's own cell.
+  const qe = f64At(pRqx, ox + W), qw = f64At(pRqx, ox);
+  let out: f64 = (qe > 0 ? qe * f64At(pF, fr + W - 1) : 0) - (qw < 0 ? qw * f64At(pF, fr) : 0);
+  if (r == 0) for (let i = 0; i < W; i++) { const q = f64At(pRqy, os + i); out -= q < 0 ? q * f64At(pF, fr + i) : 0; }
+  if (r == H - 1) out += closeNorthEdge(on, fr);
+  setF64(pRowVol, ROW_OUTFLOW * H + r, f64At(pRowVol, ROW_OUTFLOW * H + r) + (out * dtS) / invDx);
+  setF64(pRowVol, ROW_RAIN * H + r, f64At(pRowVol, ROW_RAIN * H + r) + rainM * f64At(pRowOpen, r) * areaM2);
+  setF64(pRowVol, ROW_DRAIN * H + r, f64At(pRowVol, ROW_DRAIN * H + r) + drained * areaM2);
+  addSources(r);
+}
+
+/**
+ * Advances the band one step reading state `parity` and writing 1 - parity; returns the band's new
+ * hmax (m). Halo rows of neighbouring bands are recomputed from the previous state, so any band
+ * split gives the same bits.
+ */
+export function step(parity: i32, dt: f64, gravity: f64, manningN: f64, rainDepthM: f64, drainDepthM: f64): f64 {
+  pH = parity == 0 ? pH0 : pH1; pHn = parity == 0 ? pH1 : pH0;
+  pQx = parity == 0 ? pQx0 : pQx1; pQxN = parity == 0 ? pQx1 : pQx0;
+  pQy = parity == 0 ? pQy0 : pQy1; pQyN = parity == 0 ? pQy1 : pQy0;
+  dtS = dt; gdt = gravity * dt; gdtn2 = gdt * manningN * manningN;
+  rainM = rainDepthM; drainM = drainDepthM;
+  bandHmax = 0;
+  const rs = max(J0 - 1, 0);
+  if (rs > 0) cubeRootRow(rs - 1);
+  cubeRootRow(rs);
+  rawQyEdge(rs, (rs % 3) * W);
+  if (rs == J0) setUnlimited(-1);
+  prepare(rs);
+  if (rs < J0) prepare(J0);
+  for (let r = J0; r < J1; r++) {
+    if (r + 1 < H) prepare(r + 1);
+    else setUnlimited(r + 1);
+    update(r);
+  }
+  return bandHmax;
+}
