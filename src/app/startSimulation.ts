@@ -1,6 +1,7 @@
 import { Cartesian2 } from 'cesium';
 import type { DemGrid } from '../geo/DemGrid';
 import type { LocalFrame } from '../geo/LocalFrame';
+import { FloodBroadcaster } from '../sim/flood/FloodBroadcaster';
 import type { FloodFrame } from '../sim/flood/runFlood';
 import type { Legend } from '../ui/Legend';
 import { SimPanel } from '../ui/sim/SimPanel';
@@ -18,36 +19,57 @@ function hyetograph(peakMmPerHour: number): { timesS: number[]; mmPerHour: numbe
 export interface LiveSimulation {
   client: SimClient;
   panel: SimPanel;
+  /** Publishes the run and the frame shown to the city's wall windows (see FloodBroadcaster). */
+  broadcast: FloodBroadcaster;
   /** Runs the storm over a 1 km square around a plane point (defaults to the screen centre). */
   run(peakMmPerHour: number, centerM?: [number, number]): Promise<void>;
+  /** Removes the last run's water, frames, KPIs and legend, here and on the walls. */
+  clear(): void;
   dispose(): void;
 }
 
 /**
  * Flood what-if in the workspace: the solver runs in the simulation worker (band workers when the
  * page is cross-origin isolated), frames stream back as transferred depth grids and are drawn as
- * an animated water surface with a depth legend and a time slider.
+ * an animated water surface with a depth legend and a time slider. The run's setup and the frame
+ * shown go out on `floodChannel` (floodChannelName of the city) for the wall windows to draw.
  */
-export function startSimulation(workspace: CesiumWorkspace, frame: LocalFrame, dem: DemGrid | null, host: HTMLElement, legend: Legend): LiveSimulation {
+export function startSimulation(workspace: CesiumWorkspace, frame: LocalFrame, dem: DemGrid | null, host: HTMLElement, legend: Legend, floodChannel: string): LiveSimulation {
   const client = new SimClient();
+  const broadcast = new FloodBroadcaster(floodChannel);
   let surface: FloodSurface | null = null;
   let frames: FloodFrame[] = [];
   let abort: AbortController | null = null;
   const panel = new SimPanel(host, {
     onRun: (peak) => { run(peak).catch((e: Error) => panel.setProgress(0, e.name === 'AbortError' ? 'Cancelled.' : `Failed: ${e.message}`)); },
     onCancel: () => abort?.abort(),
-    onFrame: (i) => { if (frames[i]) surface?.show(frames[i].depthM); },
+    onFrame: (i) => {
+      const f = frames[i];
+      if (!f) return;
+      surface?.show(f.depthM);
+      broadcast.show(i, f.timeS, f.depthM);
+    },
+    onClear: () => clear(),
   });
+  const clear = () => {
+    abort?.abort();
+    abort = null;
+    frames = [];
+    surface?.dispose();
+    surface = null;
+    broadcast.clear();
+    panel.resetFrames();
+    if (legend.scale === FLOOD_DEPTH_SCALE) legend.show(null);
+    delete document.body.dataset.flood;
+  };
   const run = async (peakMmPerHour: number, centerM?: [number, number]) => {
     const canvas = workspace.viewer.scene.canvas;
     const mid = workspace.lonLatAt(new Cartesian2(canvas.clientWidth / 2, canvas.clientHeight / 2));
     let [cx, cy] = centerM ?? (mid ? frame.toPlane(mid[0], mid[1]) : [0, 0]);
     if (dem) { cx = Math.min(Math.max(cx, dem.xMinM + 520), dem.xMaxM - 520); cy = Math.min(Math.max(cy, dem.yMinM + 520), dem.yMaxM - 520); }
+    clear();
     abort = new AbortController();
-    frames = [];
-    surface?.dispose();
-    surface = null;
-    panel.resetFrames();
+    const signal = abort.signal;
     panel.setRunning(true);
     const workers = globalThis.crossOriginIsolated && (navigator.hardwareConcurrency ?? 1) > 1 ? 2 : 1;
     const scenario = {
@@ -59,15 +81,24 @@ export function startSimulation(workspace: CesiumWorkspace, frame: LocalFrame, d
     };
     try {
       const reply = await client.runFlood(scenario, {
-        signal: abort.signal, workers, file: 'flood what-if',
+        signal, workers, file: 'flood what-if',
+        // A run cleared or replaced may still deliver a callback or two before it stops.
         onSetup: (info) => {
+          if (signal.aborted) return;
           surface = new FloodSurface(workspace.viewer, info.grid, info.bedM);
+          broadcast.setup(info.grid, info.bedM);
           legend.show(FLOOD_DEPTH_SCALE);
           const [lon, lat] = frame.toLonLat(cx, cy);
           workspace.lookAt(lon, lat, dem?.sample(cx, cy) ?? 0, 1500, -50);
         },
         onProgress: (p) => panel.setProgress(p.fraction, `Simulated ${Math.round(p.simTimeS / 60)} of 60 min · ${p.steps.toLocaleString('en')} steps · ${(p.elapsedMs / 1000).toFixed(1)} s`),
-        onFrame: (f) => { frames.push(f); panel.addFrame(f.timeS); surface?.show(f.depthM); },
+        onFrame: (f) => {
+          if (signal.aborted) return;
+          frames.push(f);
+          panel.addFrame(f.timeS);
+          surface?.show(f.depthM);
+          broadcast.show(frames.length - 1, f.timeS, f.depthM);
+        },
       });
       panel.showKpis(reply.kpis);
       panel.setProgress(1, `Done: ${reply.kpis.cells.toLocaleString('en')} cells, ${reply.kpis.steps.toLocaleString('en')} steps in ${reply.runS.toFixed(1)} s on ${reply.workers} worker(s).`);
@@ -76,5 +107,8 @@ export function startSimulation(workspace: CesiumWorkspace, frame: LocalFrame, d
       panel.setRunning(false);
     }
   };
-  return { client, panel, run, dispose: () => { abort?.abort(); surface?.dispose(); panel.dispose(); client.dispose(); } };
+  return {
+    client, panel, broadcast, run, clear,
+    dispose: () => { abort?.abort(); surface?.dispose(); broadcast.clear(); broadcast.dispose(); panel.dispose(); client.dispose(); },
+  };
 }

@@ -1,10 +1,13 @@
 import type { CityManifest } from './cityManifest';
 import { loadDem } from './loadDem';
+import { floodChannelName } from '../sim/flood/floodBroadcastProtocol';
+import { Legend } from '../ui/Legend';
 import type { OverlayModel } from '../view/overlay/OverlayModel';
 import { districtStops, tourStops, type TourStop } from '../view/three/tourStops';
 import { parseWallLayout } from '../view/three/WallLayout';
 import { WallView } from '../view/three/WallView';
 import type { WallMode } from '../view/three/WallLook';
+import { startWallFlood, type WallFlood } from './startWallFlood';
 
 export interface WallStart {
   container: HTMLElement;
@@ -21,6 +24,8 @@ export interface WallHandle {
   overlay: OverlayModel;
   load: WallView['state'];
   loadedAtMs: number | null;
+  /** The workspace's flood run as the wall shows it. */
+  flood: WallFlood;
 }
 
 /** A number from the URL, with a clear error naming the parameter. */
@@ -44,7 +49,8 @@ async function fetchJson<T>(url: string): Promise<T | null> {
  * `mode=night|day`, `tour=1|0`, `dwell=S`, `flight=S`, `budget=MS` (frame budget the adaptive
  * resolution holds; 0 = fixed), `scale=X` (render scale), `sse=PX` (tile refinement, default 6),
  * `wall=CxR&tile=I&lead=I&wallId=NAME`
- * (one window of a multi-window wall).
+ * (one window of a multi-window wall). A flood what-if run in a workspace of the same city shows
+ * here too (startWallFlood), with its depth legend and time in the caption area.
  */
 export async function startWall(s: WallStart): Promise<WallView> {
   const p = s.params;
@@ -64,10 +70,16 @@ export async function startWall(s: WallStart): Promise<WallView> {
   const t0 = performance.now();
   const handle = { view: 'wall', overlay: s.overlay, loadedAtMs: null } as unknown as WallHandle;
   let relabel = () => {};
+  const captions = document.createElement('div');
+  captions.className = 'wall-captions';
   const caption = document.createElement('div');
   caption.className = 'wall-caption';
   caption.setAttribute('aria-live', 'polite');
-  s.container.appendChild(caption);
+  const floodCaption = document.createElement('div');
+  floodCaption.className = 'wall-flood-caption';
+  floodCaption.setAttribute('aria-live', 'polite');
+  captions.append(caption, floodCaption);
+  s.container.appendChild(captions);
   const wall = new WallView({
     container: s.container, cityUrl: s.cityUrl, originLonDeg: s.manifest.origin.lonDeg, originLatDeg: s.manifest.origin.latDeg,
     dem, river, layout, wallName: p.get('wallId') ?? 'main', mode, errorTargetPx: numberParam(p, 'sse', 6, 0.5, 256),
@@ -88,7 +100,10 @@ export async function startWall(s: WallStart): Promise<WallView> {
       relabel();
     },
   });
-  Object.assign(handle, { wall, load: wall.state });
+  const legend = new Legend(document.body);
+  legend.show(null);
+  const flood = startWallFlood(wall, floodChannelName(s.manifest.name), legend, floodCaption);
+  Object.assign(handle, { wall, load: wall.state, flood });
   (window as unknown as { twin: WallHandle }).twin = handle;
   wall.overlay.attach(s.overlay);
   wall.start();

@@ -13,6 +13,7 @@ import { startSigns, type LiveSigns } from './startSigns';
 import { startDispatch, type LiveDispatch } from './startDispatch';
 import { startAreaQuery } from './startAreaQuery';
 import { startSimulation, type LiveSimulation } from './startSimulation';
+import { floodChannelName } from '../sim/flood/floodBroadcastProtocol';
 import type { AreaQueryPanel } from '../ui/drilldown/AreaQueryPanel';
 import type { SensorKind } from '../signs/schema/sensorKinds';
 import { loadTwinModel } from './loadTwinModel';
@@ -116,7 +117,7 @@ async function startDrillDown(workspace: CesiumWorkspace, s: WorkspaceStart, han
   areaHost.after(dispatchHost);
   const simHost = document.createElement('div');
   dispatchHost.after(simHost);
-  handle.simulation = startSimulation(workspace, model.frame, dem, simHost, s.legend);
+  handle.simulation = startSimulation(workspace, model.frame, dem, simHost, s.legend, floodChannelName(s.manifest.name));
   handle.dispatch = await startDispatch({ workspace, model, dem, host: dispatchHost, legend: s.legend, cityUrl: s.cityUrl });
   document.body.dataset.dispatch = 'ready';
 }

@@ -3,6 +3,8 @@ import type { ColorScale } from '../view/overlay/ColorScale';
 /** A legend box for one colour scale: title with unit, one swatch per class. */
 export class Legend {
   readonly element: HTMLElement;
+  /** The scale shown now, or null when hidden. */
+  scale: ColorScale | null = null;
 
   constructor(parent: HTMLElement) {
     this.element = document.createElement('section');
@@ -12,6 +14,7 @@ export class Legend {
   }
 
   show(scale: ColorScale | null): void {
+    this.scale = scale;
     this.element.replaceChildren();
     this.element.hidden = scale === null;
     if (!scale) return;

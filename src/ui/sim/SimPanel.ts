@@ -3,6 +3,8 @@ import type { FloodKpis } from '../../sim/flood/floodKpis';
 export interface SimPanelOptions {
   onRun(peakMmPerHour: number): void;
   onCancel(): void;
+  /** Remove the run's water, frames and KPIs. */
+  onClear(): void;
   /** Time slider moved to output frame `index`. */
   onFrame(index: number): void;
 }
@@ -12,7 +14,7 @@ const fmt = (n: number, digits = 0) => n.toLocaleString('en', { maximumFractionD
 /**
  * Flood what-if: choose the storm, run it over the 1 km² in view (in the simulation worker, with
  * progress and Cancel), then scrub or play the output frames with the time slider (arrow keys
- * step it) and read the KPIs.
+ * step it) and read the KPIs; Clear removes the run.
  */
 export class SimPanel {
   readonly element: HTMLElement;
@@ -20,6 +22,7 @@ export class SimPanel {
   private readonly storm: HTMLSelectElement;
   private readonly run: HTMLButtonElement;
   private readonly cancel: HTMLButtonElement;
+  private readonly clear: HTMLButtonElement;
   private readonly progress: HTMLProgressElement;
   private readonly status: HTMLElement;
   private readonly time: HTMLOutputElement;
@@ -39,6 +42,8 @@ export class SimPanel {
     this.run.addEventListener('click', () => this.opts.onRun(Number(this.storm.value)));
     this.cancel = el('button', 'sim-cancel'); this.cancel.type = 'button'; this.cancel.textContent = 'Cancel'; this.cancel.disabled = true;
     this.cancel.addEventListener('click', () => this.opts.onCancel());
+    this.clear = el('button', 'sim-clear'); this.clear.type = 'button'; this.clear.textContent = 'Clear'; this.clear.disabled = true;
+    this.clear.addEventListener('click', () => this.opts.onClear());
     this.progress = el('progress'); this.progress.max = 1; this.progress.value = 0; this.progress.setAttribute('aria-label', 'Simulation progress');
     this.status = el('p', 'sim-status'); this.status.setAttribute('aria-live', 'polite');
     const sliderLabel = el('label');
@@ -48,7 +53,7 @@ export class SimPanel {
     this.time = el('output'); this.time.textContent = '–';
     sliderLabel.append('Time ', this.slider, ' ', this.time);
     this.kpis = el('dl', 'sim-kpis');
-    const row = el('div', 'dispatch-row'); row.append(this.run, this.cancel);
+    const row = el('div', 'dispatch-row'); row.append(this.run, this.cancel, this.clear);
     this.element.append(h, this.storm, row, this.progress, this.status, sliderLabel, this.kpis);
     parent.appendChild(this.element);
   }
@@ -56,6 +61,7 @@ export class SimPanel {
   setRunning(on: boolean): void {
     this.run.disabled = on;
     this.cancel.disabled = !on;
+    this.clear.disabled = on || this.times.length === 0;
     if (on) { this.progress.value = 0; this.kpis.replaceChildren(); }
   }
 
@@ -73,8 +79,13 @@ export class SimPanel {
     this.showTime();
   }
 
+  /** Forgets the frames, the KPIs and the status line (a new run, or Clear). */
   resetFrames(): void {
     this.times = [];
+    this.clear.disabled = true;
+    this.kpis.replaceChildren();
+    this.progress.value = 0;
+    this.status.textContent = '';
     this.slider.max = '0';
     this.slider.disabled = true;
     this.time.textContent = '–';

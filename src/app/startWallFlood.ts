@@ -1,0 +1,65 @@
+import type { RasterGrid } from '../sim/core/RasterGrid';
+import { FloodReceiver } from '../sim/flood/FloodReceiver';
+import type { Legend } from '../ui/Legend';
+import { FLOOD_DEPTH_SCALE } from '../view/overlay/floodDepthScale';
+import { FloodWaterSurface } from '../view/three/FloodWaterSurface';
+import type { WallView } from '../view/three/WallView';
+
+/** What the wall shows of the workspace's flood run (`window.twin.flood`). */
+export interface WallFlood {
+  receiver: FloodReceiver;
+  /** The water of the run shown, or null. */
+  surface(): FloodWaterSurface | null;
+  /** Simulated time (s) of the frame shown, or null before the first frame. */
+  timeS(): number | null;
+  dispose(): void;
+}
+
+/** "Flood · 35 min · peak 0.82 m": the caption of a frame. */
+export function floodCaption(timeS: number, peakM: number): string {
+  return `Flood · ${Math.round(timeS / 60)} min · peak ${peakM.toFixed(2)} m`;
+}
+
+/**
+ * The workspace's flood what-if on the wall: follows the city's flood channel (FloodReceiver),
+ * draws each run as a FloodWaterSurface (replaced on a new run, removed on clear), shows the depth
+ * legend and the shown frame's simulated time and peak depth in `caption`. Body data attributes
+ * for tests and screens: `data-flood` (shown | cleared), `data-flood-frames` (frames received).
+ */
+export function startWallFlood(wall: WallView, channelName: string, legend: Legend, caption: HTMLElement): WallFlood {
+  let surface: FloodWaterSurface | null = null;
+  let timeS: number | null = null;
+  const body = document.body.dataset;
+  const remove = () => {
+    surface?.dispose();
+    surface = null;
+    timeS = null;
+    caption.textContent = '';
+    legend.show(null);
+  };
+  const receiver = new FloodReceiver(channelName, {
+    onSetup: (_run: string, grid: RasterGrid, bedM: Float32Array) => {
+      remove();
+      surface = new FloodWaterSurface(grid, bedM, wall.frame, wall.look, wall.scene);
+      legend.show(FLOOD_DEPTH_SCALE);
+    },
+    onFrame: (f) => {
+      if (!surface) return;
+      surface.show(f.depthM);
+      timeS = f.timeS;
+      caption.textContent = floodCaption(f.timeS, surface.maxDepthM);
+      body.flood = 'shown';
+      body.floodFrames = String(receiver.frames);
+    },
+    onClear: () => {
+      remove();
+      body.flood = 'cleared';
+    },
+  });
+  return {
+    receiver,
+    surface: () => surface,
+    timeS: () => timeS,
+    dispose: () => { receiver.dispose(); remove(); },
+  };
+}
