@@ -10,13 +10,11 @@ export interface WallFlood {
   receiver: FloodReceiver;
   /** The water of the run shown, or null. */
   surface(): FloodWaterSurface | null;
-  /** Simulated time (s) of the frame shown, or null before the first frame. */
-  timeS(): number | null;
   dispose(): void;
 }
 
 /** "Flood · 35 min · peak 0.82 m": the caption of a frame. */
-export function floodCaption(timeS: number, peakM: number): string {
+function floodCaption(timeS: number, peakM: number): string {
   return `Flood · ${Math.round(timeS / 60)} min · peak ${peakM.toFixed(2)} m`;
 }
 
@@ -28,12 +26,10 @@ export function floodCaption(timeS: number, peakM: number): string {
  */
 export function startWallFlood(wall: WallView, channelName: string, legend: Legend, caption: HTMLElement): WallFlood {
   let surface: FloodWaterSurface | null = null;
-  let timeS: number | null = null;
   const body = document.body.dataset;
   const remove = () => {
     surface?.dispose();
     surface = null;
-    timeS = null;
     caption.textContent = '';
     legend.show(null);
   };
@@ -46,7 +42,6 @@ export function startWallFlood(wall: WallView, channelName: string, legend: Lege
     onFrame: (f) => {
       if (!surface) return;
       surface.show(f.depthM);
-      timeS = f.timeS;
       caption.textContent = floodCaption(f.timeS, surface.maxDepthM);
       body.flood = 'shown';
       body.floodFrames = String(receiver.frames);
@@ -59,7 +54,6 @@ export function startWallFlood(wall: WallView, channelName: string, legend: Lege
   return {
     receiver,
     surface: () => surface,
-    timeS: () => timeS,
     dispose: () => { receiver.dispose(); remove(); },
   };
 }

@@ -37,8 +37,8 @@ export class FloodReceiver {
     return this.current?.run ?? null;
   }
 
-  /** Handles one message as it came off the channel (public for tests). */
-  receive(data: unknown): void {
+  /** Handles one message as it came off the channel. */
+  private receive(data: unknown): void {
     const c = checkFloodMessage(data);
     if (!c.ok) {
       this.malformed++;
