@@ -18,7 +18,7 @@ export async function compileFloodKernel(shared: boolean): Promise<Uint8Array> {
   const errors: string[] = [];
   const args = [
     KERNEL_SOURCE, '--outFile', 'kernel.wasm', '-O3', '--noAssert', '--runtime', 'stub', '--use', 'abort=',
-    '--importMemory', '--initialMemory', '1', '--maximumMemory', '65536',
+    '--enable', 'simd', '--importMemory', '--initialMemory', '1', '--maximumMemory', '65536',
     ...(shared ? ['--sharedMemory', '--enable', 'threads'] : []),
   ];
   const { error } = await asc.main(args, {

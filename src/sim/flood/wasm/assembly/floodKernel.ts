@@ -8,6 +8,8 @@
 // semi-implicit Manning friction, Froude cap) -> per-cell limiter (a cell never loses more than it
 // holds; each flux is scaled by its upstream cell's factor) -> continuity, rain, drainage, inflows.
 // The sweep lags one row behind the fluxes and keeps the rows it needs in per-band ring buffers.
+// The row loops run two cells per instruction (wasm SIMD f64x2) with a scalar tail; every lane does
+// the scalar code's arithmetic in the same order, so a cell gets the same bits on either path.
 //
 // All arrays live in the imported memory at byte offsets set by init(); one instance per band.
 
@@ -36,8 +38,8 @@ let pSrcInflow: usize = 0;
 let pSrcShare: usize = 0;
 let pInflowRate: usize = 0;
 // Ring buffers of this band: raw x fluxes (2 rows of W + 1), raw y fluxes (3 edge rows of W),
-// limiter factors (3 rows of W + 1, slot (row + 1) % 3), cube roots of depth (3 rows of W), and
-// whether a factor row has any value below 1 (3 x i32).
+// limiter factors (3 rows of W + 1, slot (row + 1) % 3), cube roots of depth (3 rows of W, slot
+// row % 3), and whether a factor row has any value below 1 (3 x i32).
 let pRqx: usize = 0;
 let pRqy: usize = 0;
 let pF: usize = 0;
@@ -63,6 +65,8 @@ let pQyN: usize = 0;
 let dtS: f64 = 0;
 let gdt: f64 = 0;
 let gdtn2: f64 = 0;
+/** g dt / dx. */
+let gInvDx: f64 = 0;
 let rainM: f64 = 0;
 let drainM: f64 = 0;
 let bandHmax: f64 = 0;
@@ -105,22 +109,60 @@ export function hmax(parity: i32): f64 {
   return m;
 }
 
-/** Cube root rounded to f32 (keeps the results of the TypeScript kernel this replaced). */
-@inline function cbrt32(x: f64): f64 { return <f64><f32>Math.cbrt(x); }
+@inline function ld2(base: usize, i: i32): v128 { return v128.load(base + (<usize>i << 3)); }
+@inline function st2(base: usize, i: i32, v: v128): void { v128.store(base + (<usize>i << 3), v); }
+@inline function ld2f32(base: usize, i: i32): v128 { return f64x2.promote_low_f32x4(v128.load64_zero(base + (<usize>i << 2))); }
+@inline function st2f32(base: usize, i: i32, v: v128): void { v128.store64_lane(base + (<usize>i << 2), f32x4.demote_f64x2_zero(v), 0); }
+/** a where mask, else b. */
+@inline function sel(mask: v128, a: v128, b: v128): v128 { return v128.bitselect(a, b, mask); }
+@inline function splat(x: f64): v128 { return f64x2.splat(x); }
 
-/** Caches cbrt(depth) of row r's wet cells in ring slot r % 3. */
+/**
+ * Cube root of a depth (x > 0, m) without a division: a bit-level first guess of x^(-1/3) (the
+ * float's bits over 3, taken through f32; constant 0x54a21d2a: within 3.5 %), three multiply-only
+ * Newton steps r <- r (4 - x r³) / 3 (relative error 2.4e-10 over 1e-4..100 m), cbrt(x) = x r².
+ * libm's cbrt took a third of the kernel's time; this error is far below the friction term's.
+ */
+@inline function cbrtDepth(x: f64): f64 {
+  const third = <u32>(<f32>reinterpret<u32>(<f32>x) * <f32>(1.0 / 3));
+  let r = <f64>reinterpret<f32>(0x54a21d2a - third);
+  const x3 = x * (1.0 / 3);
+  // r (4 - x r³) / 3 as 4/3 r - (x/3 r²) r²: a shorter chain of dependent multiplies.
+  let r2 = r * r;
+  r = r * (4.0 / 3) - x3 * r2 * r2; r2 = r * r;
+  r = r * (4.0 / 3) - x3 * r2 * r2; r2 = r * r;
+  r = r * (4.0 / 3) - x3 * r2 * r2;
+  return x * r * r;
+}
+
+/** cbrtDepth of both lanes, the same operations in the same order. */
+@inline function cbrtDepthV(x: v128): v128 {
+  const bits = f32x4.demote_f64x2_zero(x);
+  const third = i32x4.trunc_sat_f32x4_u(f32x4.mul(f32x4.convert_i32x4_u(bits), f32x4.splat(<f32>(1.0 / 3))));
+  let r = f64x2.promote_low_f32x4(i32x4.sub(i32x4.splat(0x54a21d2a), third));
+  const k43 = splat(4.0 / 3), x3 = f64x2.mul(x, splat(1.0 / 3));
+  let r2 = f64x2.mul(r, r);
+  r = f64x2.sub(f64x2.mul(r, k43), f64x2.mul(f64x2.mul(x3, r2), r2)); r2 = f64x2.mul(r, r);
+  r = f64x2.sub(f64x2.mul(r, k43), f64x2.mul(f64x2.mul(x3, r2), r2)); r2 = f64x2.mul(r, r);
+  r = f64x2.sub(f64x2.mul(r, k43), f64x2.mul(f64x2.mul(x3, r2), r2));
+  return f64x2.mul(f64x2.mul(x, r), r);
+}
+
+/** Caches cbrt(depth) of row r's wet cells (0 on dry ones) in ring slot r % 3. */
 function cubeRootRow(r: i32): void {
-  const base = r * W, off = (r % 3) * W;
-  for (let i = 0; i < W; i++) {
-    const d = f64At(pH, base + i);
-    setF64(pCb, off + i, d > hMin ? cbrt32(d) : 0);
+  const base = r * W, off = (r % 3) * W, hMinV = splat(hMin);
+  let i = 0;
+  for (; i + 1 < W; i += 2) {
+    const d = ld2(pH, base + i), wet = f64x2.gt(d, hMinV);
+    st2(pCb, off + i, v128.and(cbrtDepthV(sel(wet, d, hMinV)), wet));
   }
+  for (; i < W; i++) { const d = f64At(pH, base + i); setF64(pCb, off + i, d > hMin ? cbrtDepth(d) : 0); }
 }
 
 /** Local-inertial update of one edge (positive q flows from L to R), friction from q0. */
 function inertial(qa: f64, q0: f64, hf: f64, dEta: f64): f64 {
-  const hf73 = hf * hf * cbrt32(hf);
-  const q = ((qa - gdt * hf * dEta * invDx) * hf73) / (hf73 + gdtn2 * Math.abs(q0));
+  const hf73 = hf * hf * cbrtDepth(hf);
+  const q = ((qa - gInvDx * hf * dEta) * hf73) / (hf73 + gdtn2 * Math.abs(q0));
   const cap = frCap * hf * Math.sqrt(hf);
   return q > cap ? cap : q < -cap ? -cap : q;
 }
@@ -137,34 +179,63 @@ function sideOutflow(k: i32, kIn: i32, q0: f64, sign: f64): f64 {
   return sign * q > 0 ? q : 0;
 }
 
-/** de Almeida's weighted previous flux; a neighbour edge that carried nothing stands in with q0. */
-@inline function thetaWeighted(q0: f64, qBefore: f64, qAfter: f64): f64 {
-  return theta * q0 + 0.5 * (1 - theta) * ((qBefore != 0 ? qBefore : q0) + (qAfter != 0 ? qAfter : q0));
+/**
+ * Raw flux of an inner edge between cells L and R (positive from L to R): hf, the flow depth, is
+ * max(etaL, etaR) - max(zL, zR), taken as the upstream cell's own depth when it also has the higher
+ * bed; no flux below hMin (walls have a bed far above any water, so hf < 0 next to them). The
+ * previous flux is theta-weighted with its neighbours along the flow (de Almeida et al. 2012; a
+ * neighbour that carried nothing stands in with q0).
+ */
+@inline function edgeFlux(zL: f64, hL: f64, cbL: f64, zR: f64, hR: f64, cbR: f64, q0: f64, qBefore: f64, qAfter: f64): f64 {
+  const etaL = zL + hL, etaR = zR + hR;
+  let hf: f64, cbh: f64;
+  if (etaL > etaR) { if (zL >= zR) { hf = hL; cbh = cbL; } else { hf = etaL - zR; cbh = -1; } }
+  else if (zR >= zL) { hf = hR; cbh = cbR; } else { hf = etaR - zL; cbh = -1; }
+  if (!(hf > hMin)) return 0;
+  const qa = theta * q0 + 0.5 * (1 - theta) * ((qBefore != 0 ? qBefore : q0) + (qAfter != 0 ? qAfter : q0));
+  const hf73 = hf * hf * (cbh < 0 ? cbrtDepth(hf) : cbh);
+  const q = ((qa - gInvDx * hf * (etaR - etaL)) * hf73) / (hf73 + gdtn2 * Math.abs(q0));
+  const cap = frCap * hf * Math.sqrt(hf);
+  return q > cap ? cap : q < -cap ? -cap : q;
+}
+
+/**
+ * edgeFlux of two edges at once; dry lanes compute on hMin and are zeroed at the end. The cube
+ * root is computed here only when a wet lane's flow depth is not its upstream cell's own depth.
+ */
+@inline function edgeFluxV(zL: v128, hL: v128, cbL: v128, zR: v128, hR: v128, cbR: v128, q0: v128, qBefore: v128, qAfter: v128): v128 {
+  const etaL = f64x2.add(zL, hL), etaR = f64x2.add(zR, hR);
+  const leftUp = f64x2.gt(etaL, etaR), zLge = f64x2.ge(zL, zR), zRge = f64x2.ge(zR, zL);
+  const hf = sel(leftUp, sel(zLge, hL, f64x2.sub(etaL, zR)), sel(zRge, hR, f64x2.sub(etaR, zL)));
+  const hMinV = splat(hMin), wet = f64x2.gt(hf, hMinV);
+  if (!v128.any_true(wet)) return splat(0);
+  const h = sel(wet, hf, hMinV), zero = splat(0);
+  const cached = sel(leftUp, zLge, zRge);
+  let cb = sel(leftUp, cbL, cbR);
+  if (v128.any_true(v128.andnot(wet, cached))) cb = sel(cached, cb, cbrtDepthV(h));
+  const qb = sel(f64x2.ne(qBefore, zero), qBefore, q0), qn = sel(f64x2.ne(qAfter, zero), qAfter, q0);
+  const qa = f64x2.add(f64x2.mul(splat(theta), q0), f64x2.mul(splat(0.5 * (1 - theta)), f64x2.add(qb, qn)));
+  const hf73 = f64x2.mul(f64x2.mul(h, h), cb);
+  const num = f64x2.mul(f64x2.sub(qa, f64x2.mul(f64x2.mul(splat(gInvDx), h), f64x2.sub(etaR, etaL))), hf73);
+  const q = f64x2.div(num, f64x2.add(hf73, f64x2.mul(splat(gdtn2), f64x2.abs(q0))));
+  const cap = f64x2.mul(f64x2.mul(splat(frCap), h), f64x2.sqrt(h));
+  return v128.and(f64x2.max(f64x2.min(q, cap), f64x2.neg(cap)), wet);
 }
 
 /** Raw x fluxes of row r, edges 0..W, into rqx at `off`. Needs cubeRootRow(r). */
 function rawQxRow(r: i32, off: i32): void {
-  const base = r * W, eb = r * (W + 1), cbo = (r % 3) * W - base;
-  const g = gdt * invDx, n2 = gdtn2, cap0 = frCap, hm = hMin, th = theta;
+  const base = r * W, eb = r * (W + 1), co = (r % 3) * W - base;
   setF64(pRqx, off, westOpen && W > 1 ? sideOutflow(base, base + 1, f32At(pQx, eb), -1) : 0);
-  let zL = f32At(pZ, base), hL = f64At(pH, base), etaL = zL + hL, cbL = f64At(pCb, cbo + base);
-  for (let i = 1; i < W; i++) {
+  let i = 1;
+  for (; i + 1 < W; i += 2) {
     const kR = base + i;
-    const zR = f32At(pZ, kR), hR = f64At(pH, kR), etaR = zR + hR, cbR = f64At(pCb, cbo + kR);
-    let hf: f64, cbh: f64;
-    if (etaL > etaR) { if (zL >= zR) { hf = hL; cbh = cbL; } else { hf = etaL - zR; cbh = -1; } }
-    else if (zR >= zL) { hf = hR; cbh = cbR; } else { hf = etaR - zL; cbh = -1; }
-    let qn: f64 = 0;
-    if (hf > hm) {
-      const q0 = f32At(pQx, eb + i);
-      const qa = th == 1 ? q0 : thetaWeighted(q0, f32At(pQx, eb + i - 1), f32At(pQx, eb + i + 1));
-      const hf73 = hf * hf * (cbh < 0 ? cbrt32(hf) : cbh);
-      qn = ((qa - g * hf * (etaR - etaL)) * hf73) / (hf73 + n2 * Math.abs(q0));
-      const cap = cap0 * hf * Math.sqrt(hf);
-      if (qn > cap) qn = cap; else if (qn < -cap) qn = -cap;
-    }
-    setF64(pRqx, off + i, qn);
-    zL = zR; hL = hR; etaL = etaR; cbL = cbR;
+    st2(pRqx, off + i, edgeFluxV(ld2f32(pZ, kR - 1), ld2(pH, kR - 1), ld2(pCb, co + kR - 1), ld2f32(pZ, kR), ld2(pH, kR), ld2(pCb, co + kR),
+      ld2f32(pQx, eb + i), ld2f32(pQx, eb + i - 1), ld2f32(pQx, eb + i + 1)));
+  }
+  for (; i < W; i++) {
+    const kR = base + i;
+    setF64(pRqx, off + i, edgeFlux(f32At(pZ, kR - 1), f64At(pH, kR - 1), f64At(pCb, co + kR - 1), f32At(pZ, kR), f64At(pH, kR), f64At(pCb, co + kR),
+      f32At(pQx, eb + i), f32At(pQx, eb + i - 1), f32At(pQx, eb + i + 1)));
   }
   setF64(pRqx, off + W, eastOpen && W > 1 ? sideOutflow(base + W - 1, base + W - 2, f32At(pQx, eb + W), 1) : 0);
 }
@@ -181,25 +252,17 @@ function sideQyEdge(e: i32, off: i32): void {
 function rawQyEdge(e: i32, off: i32): void {
   if (e == 0 || e == H) { sideQyEdge(e, off); return; }
   const eb = e * W, sBase = (e - 1) * W;
-  const cbS = ((e - 1) % 3) * W - sBase, cbN = (e % 3) * W - sBase - W;
-  const g = gdt * invDx, n2 = gdtn2, cap0 = frCap, hm = hMin, th = theta;
-  for (let i = 0; i < W; i++) {
+  const cS = ((e - 1) % 3) * W - sBase, cN = (e % 3) * W - sBase - W;
+  let i = 0;
+  for (; i + 1 < W; i += 2) {
     const kS = sBase + i, kN = kS + W;
-    const zS = f32At(pZ, kS), zN = f32At(pZ, kN), hS = f64At(pH, kS), hN = f64At(pH, kN);
-    const etaS = zS + hS, etaN = zN + hN;
-    let hf: f64, cbh: f64;
-    if (etaS > etaN) { if (zS >= zN) { hf = hS; cbh = f64At(pCb, cbS + kS); } else { hf = etaS - zN; cbh = -1; } }
-    else if (zN >= zS) { hf = hN; cbh = f64At(pCb, cbN + kN); } else { hf = etaN - zS; cbh = -1; }
-    let qn: f64 = 0;
-    if (hf > hm) {
-      const q0 = f32At(pQy, eb + i);
-      const qa = th == 1 ? q0 : thetaWeighted(q0, f32At(pQy, eb + i - W), f32At(pQy, eb + i + W));
-      const hf73 = hf * hf * (cbh < 0 ? cbrt32(hf) : cbh);
-      qn = ((qa - g * hf * (etaN - etaS)) * hf73) / (hf73 + n2 * Math.abs(q0));
-      const cap = cap0 * hf * Math.sqrt(hf);
-      if (qn > cap) qn = cap; else if (qn < -cap) qn = -cap;
-    }
-    setF64(pRqy, off + i, qn);
+    st2(pRqy, off + i, edgeFluxV(ld2f32(pZ, kS), ld2(pH, kS), ld2(pCb, cS + kS), ld2f32(pZ, kN), ld2(pH, kN), ld2(pCb, cN + kN),
+      ld2f32(pQy, eb + i), ld2f32(pQy, eb + i - W), ld2f32(pQy, eb + i + W)));
+  }
+  for (; i < W; i++) {
+    const kS = sBase + i, kN = kS + W;
+    setF64(pRqy, off + i, edgeFlux(f32At(pZ, kS), f64At(pH, kS), f64At(pCb, cS + kS), f32At(pZ, kN), f64At(pH, kN), f64At(pCb, cN + kN),
+      f32At(pQy, eb + i), f32At(pQy, eb + i - W), f32At(pQy, eb + i + W)));
   }
 }
 
@@ -210,19 +273,32 @@ function setUnlimited(r: i32): void {
   setI32(pLim, slot, 0);
 }
 
-/** f = min(1, h / outflow depth) per cell of row r; |q| sums spare the exact test on most cells. */
+/** Limiter factor of one cell: min(1, depth / what its outflows would take), 0 when dry. */
+@inline function factor(w: f64, e: f64, s: f64, n: f64, avail: f64, c: f64): f64 {
+  const out = ((w < 0 ? -w : 0) + (e > 0 ? e : 0) + (s < 0 ? -s : 0) + (n > 0 ? n : 0)) * c;
+  return out > avail ? (avail > 0 ? avail / out : 0) : 1;
+}
+
+/** Limiter factors of row r into its f slot, and whether any is below 1. */
 function limit(r: i32): void {
   const base = r * W, ox = (r & 1) * (W + 1), os = (r % 3) * W, on = ((r + 1) % 3) * W;
   const slot = (r + 1) % 3, fo = slot * (W + 1), c = dtS * invDx;
-  let limited = 0;
-  for (let i = 0; i < W; i++) {
-    const w = f64At(pRqx, ox + i), e = f64At(pRqx, ox + i + 1), s = f64At(pRqy, os + i), n = f64At(pRqy, on + i);
-    const avail = f64At(pH, base + i);
-    let fi: f64 = 1;
-    if ((Math.abs(w) + Math.abs(e) + Math.abs(s) + Math.abs(n)) * c > avail) {
-      const out = ((w < 0 ? -w : 0) + (e > 0 ? e : 0) + (s < 0 ? -s : 0) + (n > 0 ? n : 0)) * c;
-      if (out > avail) { fi = avail > 0 ? avail / out : 0; limited = 1; }
-    }
+  const zero = splat(0), one = splat(1), cV = splat(c);
+  let limitedV = splat(0);
+  let i = 0;
+  for (; i + 1 < W; i += 2) {
+    const w = ld2(pRqx, ox + i), e = ld2(pRqx, ox + i + 1), s = ld2(pRqy, os + i), n = ld2(pRqy, on + i);
+    const avail = ld2(pH, base + i);
+    const out = f64x2.mul(f64x2.add(f64x2.add(f64x2.add(
+      f64x2.max(f64x2.neg(w), zero), f64x2.max(e, zero)), f64x2.max(f64x2.neg(s), zero)), f64x2.max(n, zero)), cV);
+    const over = f64x2.gt(out, avail);
+    limitedV = v128.or(limitedV, over);
+    st2(pF, fo + i, sel(over, sel(f64x2.gt(avail, zero), f64x2.div(avail, out), zero), one));
+  }
+  let limited = v128.any_true(limitedV) ? 1 : 0;
+  for (; i < W; i++) {
+    const fi = factor(f64At(pRqx, ox + i), f64At(pRqx, ox + i + 1), f64At(pRqy, os + i), f64At(pRqy, on + i), f64At(pH, base + i), c);
+    if (fi < 1) limited = 1;
     setF64(pF, fo + i, fi);
   }
   setI32(pLim, slot, limited);
@@ -343,7 +419,7 @@ export function step(parity: i32, dt: f64, gravity: f64, manningN: f64, rainDept
   pH = parity == 0 ? pH0 : pH1; pHn = parity == 0 ? pH1 : pH0;
   pQx = parity == 0 ? pQx0 : pQx1; pQxN = parity == 0 ? pQx1 : pQx0;
   pQy = parity == 0 ? pQy0 : pQy1; pQyN = parity == 0 ? pQy1 : pQy0;
-  dtS = dt; gdt = gravity * dt; gdtn2 = gdt * manningN * manningN;
+  dtS = dt; gdt = gravity * dt; gdtn2 = gdt * manningN * manningN; gInvDx = gdt * invDx;
   rainM = rainDepthM; drainM = drainDepthM;
   bandHmax = 0;
   const rs = max(J0 - 1, 0);
