@@ -3,6 +3,7 @@ import type { DemGrid } from '../geo/DemGrid';
 import type { LocalFrame } from '../geo/LocalFrame';
 import { FloodBroadcaster } from '../sim/flood/FloodBroadcaster';
 import type { FloodFrame } from '../sim/flood/runFlood';
+import type { FloodKpis } from '../sim/flood/floodKpis';
 import type { Legend } from '../ui/Legend';
 import { SimPanel } from '../ui/sim/SimPanel';
 import type { CesiumWorkspace } from '../view/cesium/CesiumWorkspace';
@@ -25,6 +26,8 @@ export interface LiveSimulation {
   run(peakMmPerHour: number, centerM?: [number, number]): Promise<void>;
   /** Removes the last run's water, frames, KPIs and legend, here and on the walls. */
   clear(): void;
+  /** The last finished run: the scenario as sent to the worker, its KPIs and band workers (null after clear). */
+  readonly lastRun: { scenario: object; kpis: FloodKpis; workers: number } | null;
   dispose(): void;
 }
 
@@ -61,7 +64,9 @@ export function startSimulation(workspace: CesiumWorkspace, frame: LocalFrame, d
     panel.resetFrames();
     if (legend.scale === FLOOD_DEPTH_SCALE) legend.show(null);
     delete document.body.dataset.flood;
+    lastRun = null;
   };
+  let lastRun: LiveSimulation['lastRun'] = null;
   const run = async (peakMmPerHour: number, centerM?: [number, number]) => {
     const canvas = workspace.viewer.scene.canvas;
     const mid = workspace.lonLatAt(new Cartesian2(canvas.clientWidth / 2, canvas.clientHeight / 2));
@@ -100,6 +105,7 @@ export function startSimulation(workspace: CesiumWorkspace, frame: LocalFrame, d
           broadcast.show(frames.length - 1, f.timeS, f.depthM);
         },
       });
+      lastRun = { scenario, kpis: reply.kpis, workers: reply.workers };
       panel.showKpis(reply.kpis);
       panel.setProgress(1, `Done: ${reply.kpis.cells.toLocaleString('en')} cells, ${reply.kpis.steps.toLocaleString('en')} steps in ${reply.runS.toFixed(1)} s on ${reply.workers} worker(s).`);
       document.body.dataset.flood = 'done';
@@ -109,6 +115,7 @@ export function startSimulation(workspace: CesiumWorkspace, frame: LocalFrame, d
   };
   return {
     client, panel, broadcast, run, clear,
+    get lastRun() { return lastRun; },
     dispose: () => { abort?.abort(); surface?.dispose(); broadcast.clear(); broadcast.dispose(); panel.dispose(); client.dispose(); },
   };
 }

@@ -2,6 +2,8 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Page } from 'playwright-core';
+import { FloodSolver } from '../../src/sim/flood/FloodSolver';
+import { runFloodScenario } from '../../src/sim/flood/runFloodScenario';
 import { launchBrowser, type BrowserSession } from './launchBrowser';
 
 const root = join(import.meta.dirname, '../..');
@@ -59,6 +61,18 @@ describe('Flood what-if in the workspace and on the wall', () => {
     await s.page.waitForTimeout(1500);
     await s.page.screenshot({ path: join(root, 'test-results/flood-20min.png') });
   });
+
+  it('gives the same bits in Chromium (band workers, WebAssembly) as in node on one thread', async () => {
+    const run = await s.page.evaluate(() => window.twin!.simulation!.lastRun);
+    expect(run).not.toBeNull();
+    expect(run!.workers).toBe(2); // the preview serves COOP/COEP, so the page is cross-origin isolated
+    const node = await runFloodScenario(run!.scenario, {
+      file: 'flood what-if (node)', keepFrames: false,
+      createRunner: async (grid, params) => new FloodSolver(grid, params),
+    });
+    expect(node.kpis.steps).toBeGreaterThan(1000);
+    expect(run!.kpis).toEqual(node.kpis);
+  }, 120_000);
 
   it('shows the run on a wall window opened late, follows the slider, and clears with the workspace', async () => {
     const wall = await s.context.newPage();
