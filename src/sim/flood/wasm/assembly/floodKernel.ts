@@ -312,6 +312,21 @@ function prepare(r: i32): void {
   limit(r);
 }
 
+/**
+ * Rain onto open cell k's new depth d, then drainage up to `cap` (never below 0); stores the depth
+ * and the cell's peak; returns the depth drained (m).
+ */
+@inline function settleCell(k: i32, d: f64, rain: f64, cap: f64): f64 {
+  let t: f64 = 0;
+  if (load<u8>(pOpen + <usize>k) == 1) {
+    d += rain;
+    if (d > 0 && cap > 0) { t = d < cap ? d : cap; d -= t; }
+  }
+  setF64(pHn, k, d);
+  if (d > f32At(pMaxD, k)) setF32(pMaxD, k, d);
+  return t;
+}
+
 /** Row r when no factor around it is below 1: the raw fluxes are the fluxes. Returns drained depth (m). */
 function continuityRaw(r: i32): f64 {
   const base = r * W, ox = (r & 1) * (W + 1), os = (r % 3) * W, on = ((r + 1) % 3) * W, ex = r * (W + 1) + 1;
@@ -320,14 +335,10 @@ function continuityRaw(r: i32): f64 {
   setF32(pQxN, ex - 1, f64At(pRqx, ox));
   for (let i = 0; i < W; i++) {
     const east = f64At(pRqx, ox + i + 1), south = f64At(pRqy, os + i), k = base + i;
-    let d = f64At(pH, k) + c * (f64At(pRqx, ox + i) - east + south - f64At(pRqy, on + i));
-    if (load<u8>(pOpen + <usize>k) == 1) {
-      d += rain;
-      if (d > 0 && cap > 0) { const t = d < cap ? d : cap; d -= t; drained += t; }
-    }
-    setF64(pHn, k, d);
-    if (d > f32At(pMaxD, k)) setF32(pMaxD, k, d);
-    if (d > hm) hm = d;
+    const d = f64At(pH, k) + c * (f64At(pRqx, ox + i) - east + south - f64At(pRqy, on + i));
+    drained += settleCell(k, d, rain, cap);
+    const dn = f64At(pHn, k);
+    if (dn > hm) hm = dn;
     setF32(pQxN, ex + i, east);
     setF32(pQyN, base + i, south);
   }
@@ -349,14 +360,10 @@ function continuityLimited(r: i32): f64 {
     const east = re * (re > 0 ? f64At(pF, fr + i) : f64At(pF, fr + i + 1));
     const south = rs * (rs > 0 ? f64At(pF, fb + i) : f64At(pF, fr + i));
     const north = rn * (rn > 0 ? f64At(pF, fr + i) : f64At(pF, fa + i));
-    let d = f64At(pH, k) + c * (west - east + south - north);
-    if (load<u8>(pOpen + <usize>k) == 1) {
-      d += rain;
-      if (d > 0 && cap > 0) { const t = d < cap ? d : cap; d -= t; drained += t; }
-    }
-    setF64(pHn, k, d);
-    if (d > f32At(pMaxD, k)) setF32(pMaxD, k, d);
-    if (d > hm) hm = d;
+    const d = f64At(pH, k) + c * (west - east + south - north);
+    drained += settleCell(k, d, rain, cap);
+    const dn = f64At(pHn, k);
+    if (dn > hm) hm = dn;
     setF32(pQxN, ex + i + 1, east);
     setF32(pQyN, base + i, south);
     west = east;
