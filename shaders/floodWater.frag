@@ -1,4 +1,5 @@
-// Flood water: shallow pale blue to deep navy over 0..2 m, more opaque with depth, with moving
+// Flood water: shallow pale blue to deep navy over 0..2 m, more opaque with depth (shallow sheets
+// stay readable over the pale ground: 0.75 alpha at the wet threshold), with moving
 // ripples (two crossing waves advancing with the frame number) so standing water reads as water.
 in float v_depth;
 in vec3 v_positionMC;
@@ -12,5 +13,5 @@ void main() {
   float phase = float(czm_frameNumber) * 0.06;
   float ripple = sin(v_positionMC.x * 0.21 + phase) * sin(v_positionMC.y * 0.17 - phase * 0.8);
   colour += 0.05 * ripple;
-  out_FragColor = vec4(colour, 0.5 + 0.4 * t);
+  out_FragColor = vec4(colour, 0.75 + 0.2 * t);
 }

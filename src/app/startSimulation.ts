@@ -90,7 +90,7 @@ export function startSimulation(workspace: CesiumWorkspace, frame: LocalFrame, d
         // A run cleared or replaced may still deliver a callback or two before it stops.
         onSetup: (info) => {
           if (signal.aborted) return;
-          surface = new FloodSurface(workspace.viewer, info.grid, info.bedM);
+          surface = new FloodSurface(workspace.viewer, info.grid, info.bedM, workspace.tilesets.terrain);
           broadcast.setup(info.grid, info.bedM);
           legend.show(FLOOD_DEPTH_SCALE);
           const [lon, lat] = frame.toLonLat(cx, cy);

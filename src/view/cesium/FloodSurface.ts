@@ -1,6 +1,6 @@
 import {
   Appearance, BlendingState, BoundingSphere, Cartesian3, ComponentDatatype, Geometry, GeometryAttribute,
-  GeometryInstance, Primitive, PrimitiveType, type Viewer,
+  GeometryInstance, Primitive, PrimitiveType, type Cesium3DTileset, type Viewer,
 } from 'cesium';
 import vertexShaderSource from '../../../shaders/floodWater.vert?raw';
 import fragmentShaderSource from '../../../shaders/floodWater.frag?raw';
@@ -10,6 +10,13 @@ import { FLOOD_WET_M } from '../overlay/floodDepthScale';
 
 /** Water drawn this far above the bed so shallow sheets are not hidden by the coarser terrain mesh (m). */
 const LIFT_M = 0.3;
+/**
+ * Terrain screen-space error while water is shown (px): at the workspace's default 16 px the city's
+ * smooth terrain stays at its root tile (up to 5.7 m off the DEM, 156 m between vertices), which
+ * hides sheets a few decimetres deep; at 1 px the tiles around the flood refine towards the DEM the
+ * solver ran on.
+ */
+const TERRAIN_SSE_WITH_WATER_PX = 1;
 
 /**
  * The flood's water surface in the Cesium workspace: a mesh over the flood grid's cell centres at
@@ -19,7 +26,15 @@ export class FloodSurface {
   private primitive: Primitive | null = null;
   private readonly positions: Float64Array;
 
-  constructor(private readonly viewer: Viewer, private readonly grid: RasterGrid, private readonly bedM: Float32Array) {
+  private readonly terrainSsePx: number | null = null;
+
+  /** @param terrain the city's terrain tileset: refined while this surface exists (see TERRAIN_SSE_WITH_WATER_PX). */
+  constructor(private readonly viewer: Viewer, private readonly grid: RasterGrid, private readonly bedM: Float32Array,
+    private readonly terrain?: Cesium3DTileset) {
+    if (terrain) {
+      this.terrainSsePx = terrain.maximumScreenSpaceError;
+      terrain.maximumScreenSpaceError = Math.min(this.terrainSsePx, TERRAIN_SSE_WITH_WATER_PX);
+    }
     const frame = new LocalFrame(grid.originLonDeg, grid.originLatDeg);
     const { width, height, xMinM, yMinM, cellSizeM } = grid;
     // Horizontal positions once; heights are filled per frame.
@@ -80,5 +95,8 @@ export class FloodSurface {
     this.viewer.scene.requestRender();
   }
 
-  dispose(): void { this.clear(); }
+  dispose(): void {
+    this.clear();
+    if (this.terrain && this.terrainSsePx !== null && !this.terrain.isDestroyed()) this.terrain.maximumScreenSpaceError = this.terrainSsePx;
+  }
 }
