@@ -3,7 +3,7 @@ import { loadDem } from './loadDem';
 import { floodChannelName } from '../sim/flood/floodBroadcastProtocol';
 import { Legend } from '../ui/Legend';
 import type { OverlayModel } from '../view/overlay/OverlayModel';
-import { districtStops, tourStops, type TourStop } from '../view/three/tourStops';
+import { districtStops, floodStop, tourStops, type TourStop } from '../view/three/tourStops';
 import { parseWallLayout } from '../view/three/WallLayout';
 import { WallView } from '../view/three/WallView';
 import type { WallMode } from '../view/three/WallLook';
@@ -102,14 +102,19 @@ export async function startWall(s: WallStart): Promise<WallView> {
   });
   const legend = new Legend(document.body);
   legend.show(null);
-  const flood = startWallFlood(wall, floodChannelName(s.manifest.name), legend, floodCaption);
+  // A flood run shown here becomes the tour's stop after the city overview (and leaves it when cleared).
+  let floodTourStop: TourStop | null = null;
+  const flood = startWallFlood(wall, floodChannelName(s.manifest.name), legend, floodCaption, (grid) => {
+    floodTourStop = grid ? floodStop(grid) : null;
+    if (wall.tour.running) wall.tour.setStops(stops());
+  });
   Object.assign(handle, { wall, load: wall.state, flood });
   (window as unknown as { twin: WallHandle }).twin = handle;
   wall.overlay.attach(s.overlay);
   wall.start();
   const city: TourStop = { name: s.manifest.title, kind: 'city', lonDeg: s.manifest.origin.lonDeg, latDeg: s.manifest.origin.latDeg, rangeM: 9500, headingRad: 0, pitchRad: -0.7 };
   const districts = units ? districtStops(units) : [];
-  const stops = () => tourStops(city, districts, s.overlay);
+  const stops = () => tourStops(city, districts, s.overlay, floodTourStop);
   s.overlay.subscribe((c) => { if (c.kind === 'points' && wall.tour.running) wall.tour.setStops(stops()); });
   relabel = wireWallControls(wall, stops, kiosk);
   if (p.get('tour') === '1' || (kiosk && p.get('tour') !== '0')) wall.startTour(stops());

@@ -23,8 +23,10 @@ function floodCaption(timeS: number, peakM: number): string {
  * draws each run as a FloodWaterSurface (replaced on a new run, removed on clear), shows the depth
  * legend and the shown frame's simulated time and peak depth in `caption`. Body data attributes
  * for tests and screens: `data-flood` (shown | cleared), `data-flood-frames` (frames received).
+ * `onRun` hears of each run's grid when it is set up and of null when it is cleared (the tour stop).
  */
-export function startWallFlood(wall: WallView, channelName: string, legend: Legend, caption: HTMLElement): WallFlood {
+export function startWallFlood(wall: WallView, channelName: string, legend: Legend, caption: HTMLElement,
+  onRun: (grid: RasterGrid | null) => void = () => {}): WallFlood {
   let surface: FloodWaterSurface | null = null;
   const body = document.body.dataset;
   const remove = () => {
@@ -38,6 +40,7 @@ export function startWallFlood(wall: WallView, channelName: string, legend: Lege
       remove();
       surface = new FloodWaterSurface(grid, bedM, wall.frame, wall.look, wall.scene);
       legend.show(FLOOD_DEPTH_SCALE);
+      onRun(grid);
     },
     onFrame: (f) => {
       if (!surface) return;
@@ -49,6 +52,7 @@ export function startWallFlood(wall: WallView, channelName: string, legend: Lege
     onClear: () => {
       remove();
       body.flood = 'cleared';
+      onRun(null);
     },
   });
   return {

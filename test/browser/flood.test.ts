@@ -80,12 +80,18 @@ describe('Flood what-if in the workspace and on the wall', () => {
     wall.on('pageerror', (e) => s.errors.push(`wall pageerror: ${e.message}`));
     await wall.setViewportSize({ width: 640, height: 400 });
     const t0 = Date.now();
-    // Kiosk (no chrome: the legend stays, small), no tour, fixed render scale for the pixel counts.
-    await wall.goto(`${baseUrl}/?view=wall&kiosk=1&tour=0&budget=0`);
+    // Kiosk (no chrome: the legend stays, small), no tour yet (a quick one when T is pressed), fixed
+    // render scale for the pixel counts.
+    await wall.goto(`${baseUrl}/?view=wall&kiosk=1&tour=0&budget=0&dwell=0.5&flight=0.3`);
     // The hello of the late window is answered with the run's setup and the frame shown (20 min).
     await wall.waitForSelector('body[data-flood="shown"]', { timeout: 60_000 });
     expect(await wall.getAttribute('body', 'data-flood-frames')).toBe('1');
     expect(await wall.textContent('.wall-flood-caption')).toMatch(/^Flood · 20 min · peak \d+\.\d\d m$/);
+    // The tour visits the flood right after the city overview.
+    await wall.keyboard.press('t');
+    await wall.waitForSelector('body[data-tour-stop="Flood what-if"]', { timeout: 30_000 });
+    await wall.keyboard.press('t');
+    expect(await wall.evaluate(() => (window as any).twin.wall.tour.running)).toBe(false);
     // Look at the 1 km square the storm ran over, from the south.
     const [lon, lat] = await s.page.evaluate(() => window.twin!.model!.frame.toLonLat(-1500, 1100));
     await wall.evaluate(([lo, la]) => {

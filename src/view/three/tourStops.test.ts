@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { OverlayModel } from '../overlay/OverlayModel';
-import { alertStops, districtStops, tourStops } from './tourStops';
+import { alertStops, districtStops, floodStop, tourStops } from './tourStops';
 
 const square = (lon: number, lat: number, d: number) => [[[lon, lat], [lon + d, lat], [lon + d, lat + d], [lon, lat + d], [lon, lat]]];
 
@@ -30,5 +30,19 @@ describe('tourStops', () => {
     expect(alertStops(m).map((s) => s.name)).toEqual(['Water level 3.2 m']);
     const city = { name: 'City', kind: 'city' as const, lonDeg: 104.06, latDeg: 30.66, rangeM: 9000, headingRad: 0, pitchRad: -0.6 };
     expect(tourStops(city, [], m).map((s) => s.kind)).toEqual(['city', 'alert']);
+  });
+
+  it('looks at a flood run from far enough to see its grid, right after the city', () => {
+    // A 1 km square (200 x 200 cells of 5 m) whose centre is 1,500 m west and 1,100 m north of the origin.
+    const grid = { originLonDeg: 104.06, originLatDeg: 30.66, xMinM: -2000, yMinM: 600, cellSizeM: 5, width: 200, height: 200 };
+    const stop = floodStop(grid, 'Flood · 180 mm/h');
+    expect(stop.kind).toBe('flood');
+    expect(stop.lonDeg).toBeCloseTo(104.06 - 1500 / (111_320 * Math.cos(30.66 * Math.PI / 180)), 4);
+    expect(stop.latDeg).toBeCloseTo(30.66 + 1100 / 111_320, 4);
+    expect(stop.rangeM).toBeGreaterThan(1414);
+    expect(stop.rangeM).toBeLessThan(2000);
+    const city = { name: 'City', kind: 'city' as const, lonDeg: 104.06, latDeg: 30.66, rangeM: 9000, headingRad: 0, pitchRad: -0.6 };
+    const district = { ...city, name: 'D', kind: 'district' as const };
+    expect(tourStops(city, [district], new OverlayModel(), stop).map((s) => s.kind)).toEqual(['city', 'flood', 'district']);
   });
 });

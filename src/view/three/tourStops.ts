@@ -1,10 +1,12 @@
+import { LocalFrame } from '../../geo/LocalFrame';
+import type { RasterGrid } from '../../sim/core/RasterGrid';
 import type { OverlayModel } from '../overlay/OverlayModel';
 
 /** A place the auto tour visits: a look at a lon/lat point from a distance. */
 export interface TourStop {
   /** Shown on the wall and in `body[data-tour-stop]`. */
   name: string;
-  kind: 'city' | 'district' | 'alert';
+  kind: 'city' | 'district' | 'flood' | 'alert';
   lonDeg: number;
   latDeg: number;
   /** Camera distance from the point (m). */
@@ -55,7 +57,15 @@ export function alertStops(model: OverlayModel): TourStop[] {
   return out;
 }
 
-/** The whole tour: the city overview, each district, then each alert. */
-export function tourStops(city: TourStop, districts: readonly TourStop[], model: OverlayModel): TourStop[] {
-  return [city, ...districts, ...alertStops(model)];
+/** A look at a flood run's grid: centred on it, far enough to see all of it, from the south-west. */
+export function floodStop(grid: RasterGrid, name = 'Flood what-if'): TourStop {
+  const xM = grid.xMinM + (grid.width * grid.cellSizeM) / 2, yM = grid.yMinM + (grid.height * grid.cellSizeM) / 2;
+  const [lonDeg, latDeg] = new LocalFrame(grid.originLonDeg, grid.originLatDeg).toLonLat(xM, yM);
+  const sizeM = Math.hypot(grid.width, grid.height) * grid.cellSizeM;
+  return { name, kind: 'flood', lonDeg, latDeg, rangeM: Math.max(800, sizeM * 1.1), headingRad: 30 * DEG, pitchRad: -40 * DEG };
+}
+
+/** The whole tour: the city overview, the flood being shown (if any), each district, then each alert. */
+export function tourStops(city: TourStop, districts: readonly TourStop[], model: OverlayModel, flood: TourStop | null = null): TourStop[] {
+  return [city, ...(flood ? [flood] : []), ...districts, ...alertStops(model)];
 }
