@@ -327,13 +327,49 @@ function prepare(r: i32): void {
   return t;
 }
 
+/** Open flags of cells k and k + 1 as lane masks. */
+@inline function openMask2(k: i32): v128 {
+  const bytes = v128.load16_splat(pOpen + <usize>k);
+  return i64x2.eq(i64x2.extend_low_i32x4_u(i32x4.extend_low_i16x8_u(i16x8.extend_low_i8x16_u(bytes))), i64x2.splat(1));
+}
+
+/** settleCell of cells k and k + 1 (same operations per lane); returns the depths drained. `dn` gets the new depths. */
+@inline function settleCells2(k: i32, d: v128, rainV: v128, capV: v128, capOn: v128): v128 {
+  const open = openMask2(k), zero = splat(0);
+  const dr = sel(open, f64x2.add(d, rainV), d);
+  const t = v128.and(f64x2.min(dr, capV), v128.and(v128.and(open, capOn), f64x2.gt(dr, zero)));
+  const dn = f64x2.sub(dr, t);
+  st2(pHn, k, dn);
+  const m = ld2f32(pMaxD, k);
+  st2f32(pMaxD, k, sel(f64x2.gt(dn, m), dn, m));
+  return t;
+}
+
+/** Largest lane of the new depths of cells k, k + 1 against hm. */
+@inline function hmax2(k: i32, hm: f64): f64 {
+  const d0 = f64At(pHn, k), d1 = f64At(pHn, k + 1);
+  if (d0 > hm) hm = d0;
+  return d1 > hm ? d1 : hm;
+}
+
 /** Row r when no factor around it is below 1: the raw fluxes are the fluxes. Returns drained depth (m). */
 function continuityRaw(r: i32): f64 {
   const base = r * W, ox = (r & 1) * (W + 1), os = (r % 3) * W, on = ((r + 1) % 3) * W, ex = r * (W + 1) + 1;
   const c = dtS * invDx, rain = rainM, cap = drainM;
-  let drained: f64 = 0, hm = bandHmax;
+  const cV = splat(c), rainV = splat(rain), capV = splat(cap), capOn = cap > 0 ? i64x2.splat(-1) : splat(0);
+  let drainedV = splat(0), hm = bandHmax;
   setF32(pQxN, ex - 1, f64At(pRqx, ox));
-  for (let i = 0; i < W; i++) {
+  let i = 0;
+  for (; i + 1 < W; i += 2) {
+    const east = ld2(pRqx, ox + i + 1), south = ld2(pRqy, os + i), k = base + i;
+    const d = f64x2.add(ld2(pH, k), f64x2.mul(cV, f64x2.sub(f64x2.add(f64x2.sub(ld2(pRqx, ox + i), east), south), ld2(pRqy, on + i))));
+    drainedV = f64x2.add(drainedV, settleCells2(k, d, rainV, capV, capOn));
+    hm = hmax2(k, hm);
+    st2f32(pQxN, ex + i, east);
+    st2f32(pQyN, base + i, south);
+  }
+  let drained = f64x2.extract_lane(drainedV, 0) + f64x2.extract_lane(drainedV, 1);
+  for (; i < W; i++) {
     const east = f64At(pRqx, ox + i + 1), south = f64At(pRqy, os + i), k = base + i;
     const d = f64At(pH, k) + c * (f64At(pRqx, ox + i) - east + south - f64At(pRqy, on + i));
     drained += settleCell(k, d, rain, cap);
@@ -346,22 +382,24 @@ function continuityRaw(r: i32): f64 {
   return drained;
 }
 
-/** Row r with each edge flux scaled by its upstream cell's factor. Returns drained depth (m). */
-function continuityLimited(r: i32): f64 {
+/** Edge flux q scaled by its upstream cell's factor: fPos when q > 0 (flows towards +), else fNeg. */
+@inline function limited2(q: v128, fPos: v128, fNeg: v128): v128 { return f64x2.mul(q, sel(f64x2.gt(q, splat(0)), fPos, fNeg)); }
+
+/**
+ * Cells [i0, i1) of row r one at a time with limited fluxes (`west`: the limited flux of cell i0's
+ * west face); updates bandHmax, returns the depth drained. The first cell and the tail of a row.
+ */
+function continuityLimitedScalar(r: i32, i0: i32, i1: i32, west: f64): f64 {
   const W1 = W + 1, base = r * W, ox = (r & 1) * W1, os = (r % 3) * W, on = ((r + 1) % 3) * W;
   const fb = (r % 3) * W1, fr = ((r + 1) % 3) * W1, fa = ((r + 2) % 3) * W1, ex = r * W1;
-  const c = dtS * invDx, rain = rainM, cap = drainM;
+  const c = dtS * invDx;
   let drained: f64 = 0, hm = bandHmax;
-  const q0 = f64At(pRqx, ox);
-  let west: f64 = q0 < 0 ? q0 * f64At(pF, fr) : 0;
-  setF32(pQxN, ex, west);
-  for (let i = 0; i < W; i++) {
+  for (let i = i0; i < i1; i++) {
     const re = f64At(pRqx, ox + i + 1), rs = f64At(pRqy, os + i), rn = f64At(pRqy, on + i), k = base + i;
     const east = re * (re > 0 ? f64At(pF, fr + i) : f64At(pF, fr + i + 1));
     const south = rs * (rs > 0 ? f64At(pF, fb + i) : f64At(pF, fr + i));
     const north = rn * (rn > 0 ? f64At(pF, fr + i) : f64At(pF, fa + i));
-    const d = f64At(pH, k) + c * (west - east + south - north);
-    drained += settleCell(k, d, rain, cap);
+    drained += settleCell(k, f64At(pH, k) + c * (west - east + south - north), rainM, drainM);
     const dn = f64At(pHn, k);
     if (dn > hm) hm = dn;
     setF32(pQxN, ex + i + 1, east);
@@ -369,6 +407,39 @@ function continuityLimited(r: i32): f64 {
     west = east;
   }
   bandHmax = hm;
+  return drained;
+}
+
+/** Row r with each edge flux scaled by its upstream cell's factor. Returns drained depth (m). */
+function continuityLimited(r: i32): f64 {
+  const W1 = W + 1, base = r * W, ox = (r & 1) * W1, os = (r % 3) * W, on = ((r + 1) % 3) * W;
+  const fb = (r % 3) * W1, fr = ((r + 1) % 3) * W1, fa = ((r + 2) % 3) * W1, ex = r * W1;
+  const cV = splat(dtS * invDx), rainV = splat(rainM), capV = splat(drainM), capOn = drainM > 0 ? i64x2.splat(-1) : splat(0);
+  // The west side's raw flux only ever points out of cell 0, so its upstream factor is cell 0's.
+  const q0 = f64At(pRqx, ox);
+  const west0: f64 = q0 < 0 ? q0 * f64At(pF, fr) : 0;
+  setF32(pQxN, ex, west0);
+  let drained = continuityLimitedScalar(r, 0, min(1, W), west0);
+  let drainedV = splat(0), hm = bandHmax;
+  let i = 1;
+  for (; i + 1 < W; i += 2) {
+    const k = base + i;
+    const west = limited2(ld2(pRqx, ox + i), ld2(pF, fr + i - 1), ld2(pF, fr + i));
+    const east = limited2(ld2(pRqx, ox + i + 1), ld2(pF, fr + i), ld2(pF, fr + i + 1));
+    const south = limited2(ld2(pRqy, os + i), ld2(pF, fb + i), ld2(pF, fr + i));
+    const north = limited2(ld2(pRqy, on + i), ld2(pF, fr + i), ld2(pF, fa + i));
+    const d = f64x2.add(ld2(pH, k), f64x2.mul(cV, f64x2.sub(f64x2.add(f64x2.sub(west, east), south), north)));
+    drainedV = f64x2.add(drainedV, settleCells2(k, d, rainV, capV, capOn));
+    hm = hmax2(k, hm);
+    st2f32(pQxN, ex + i + 1, east);
+    st2f32(pQyN, base + i, south);
+  }
+  bandHmax = hm;
+  drained += f64x2.extract_lane(drainedV, 0) + f64x2.extract_lane(drainedV, 1);
+  if (i < W) {
+    const rw = f64At(pRqx, ox + i);
+    drained += continuityLimitedScalar(r, i, W, rw * (rw > 0 ? f64At(pF, fr + i - 1) : f64At(pF, fr + i)));
+  }
   return drained;
 }
 
