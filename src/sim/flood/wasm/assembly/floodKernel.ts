@@ -1,8 +1,8 @@
 // AssemblyScript: the local-inertial flood kernel of one band of rows, compiled to WebAssembly by
-// scripts/build-flood-wasm.mjs (into ../floodKernelWasm.ts). The arithmetic is that of the former
-// TypeScript kernel step for step (f64 maths, fluxes stored as f32, depth as f64), so results only
-// moved where the cube root's last bit did; wasm's IEEE arithmetic and this module's own cbrt make
-// node and every browser give the same bits, which V8's Math.cbrt did not.
+// scripts/buildFloodWasm.ts (`npm run build:wasm`, into ../floodKernelWasm.ts). f64 maths, fluxes
+// stored as f32, depth as f64, as the TypeScript kernel it replaced; its own cube root (cbrtDepth)
+// instead of libm's. WebAssembly arithmetic is IEEE-exact and calls no library, so node and every
+// browser give the same bits (V8's Math.cbrt differed between versions in the last bit).
 //
 // Scheme (see ../../README.md): raw edge fluxes (Bates et al. 2010 with de Almeida theta weighting,
 // semi-implicit Manning friction, Froude cap) -> per-cell limiter (a cell never loses more than it
