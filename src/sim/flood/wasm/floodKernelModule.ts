@@ -26,7 +26,12 @@ function kernelModule(shared: boolean): WebAssembly.Module {
     const bin = atob(FLOOD_KERNEL_WASM_BASE64[key]);
     const bytes = new Uint8Array(bin.length);
     for (let i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i);
-    m = compiled[key] = new WebAssembly.Module(bytes);
+    try {
+      m = compiled[key] = new WebAssembly.Module(bytes);
+    } catch (err) {
+      // The kernel uses 128-bit SIMD (and, shared, threads): Chrome 91+, Firefox 89+, Safari 16.4+, node 16.4+.
+      throw new Error(`flood kernel: this engine cannot compile the ${key}-memory WebAssembly kernel (it needs WebAssembly SIMD${shared ? ' and threads' : ''}): ${(err as Error).message}`);
+    }
   }
   return m;
 }
