@@ -1,63 +1,18 @@
-import { createRequire } from 'node:module';
-import { readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { Worker } from 'node:worker_threads';
 import { afterAll, describe, expect, it } from 'vitest';
 import { demoFleet, ringCentroid } from '../src/dispatch/demoFleet';
 import { generateDemoCity } from '../src/pipeline/demo-city/generateDemoCity';
 import { demoRoadGraph } from '../src/pipeline/network/demoRoadGraph';
 import { encodeRoadGraph } from '../src/route/roadGraphCodec';
-import { RouteClient, type WorkerLike } from './routeClient';
+import { RouteClient } from './routeClient';
+import { spawnNodeWorker } from './spawnNodeWorker';
 
-const require = createRequire(import.meta.url);
-
-function moduleUrl(pkg: string, exportKey: string): string {
-  const pkgPath = require.resolve(`${pkg}/package.json`);
-  const json = JSON.parse(readFileSync(pkgPath, 'utf8')) as { exports: Record<string, { import?: { default?: string } | string }> };
-  const entry = json.exports[exportKey] as { import?: { default?: string } };
-  return pathToFileURL(join(dirname(pkgPath), entry.import!.default!)).href;
-}
-
-/**
- * A real worker thread running workers/route.worker.ts: the worker's globals (postMessage,
- * addEventListener, WorkerGlobalScope) are mapped onto parentPort as a browser worker has them.
- */
-function spawnNodeWorker(): WorkerLike {
-  const adapter = pathToFileURL(require.resolve('comlink/dist/esm/node-adapter.mjs')).href;
-  const entry = new URL('./route.worker.ts', import.meta.url).href;
-  const code = `
-    const { parentPort } = await import('node:worker_threads');
-    const ep = (await import(${JSON.stringify(adapter)})).default(parentPort);
-    globalThis.WorkerGlobalScope = class {};
-    globalThis.postMessage = (m, t) => ep.postMessage(m, t);
-    globalThis.addEventListener = (t, h) => ep.addEventListener(t, h);
-    globalThis.removeEventListener = (t, h) => ep.removeEventListener(t, h);
-    (await import(${JSON.stringify(moduleUrl('tsx', './esm/api'))})).register();
-    await import(${JSON.stringify(entry)});`;
-  const w = new Worker(`(async () => { ${code} })()`, { eval: true });
-  const listeners = new Map<unknown, (data: unknown) => void>();
-  return {
-    postMessage: (m: unknown, t?: Transferable[]) => w.postMessage(m, t as never),
-    addEventListener: (_: string, h: EventListenerOrEventListenerObject) => {
-      const l = (data: unknown) => ('handleEvent' in h ? h.handleEvent({ data } as MessageEvent) : h({ data } as MessageEvent));
-      listeners.set(h, l);
-      w.on('message', l);
-    },
-    removeEventListener: (_: string, h: EventListenerOrEventListenerObject) => {
-      const l = listeners.get(h);
-      if (l) w.off('message', l);
-      listeners.delete(h);
-    },
-    terminate: () => void w.terminate(),
-  };
-}
+const spawnWorker = () => spawnNodeWorker(new URL('./route.worker.ts', import.meta.url));
 
 describe('RouteClient', () => {
   const city = generateDemoCity();
   const g = demoRoadGraph(city);
   const bin = encodeRoadGraph(g);
-  const client = new RouteClient(spawnNodeWorker);
+  const client = new RouteClient(spawnWorker);
   afterAll(() => client.dispose());
   const a: [number, number] = [104.03, 30.64], b: [number, number] = [104.09, 30.69];
   const seconds = { open: 0, closed: 0 };

@@ -4,7 +4,7 @@
  * call at once and terminates the worker (a search cannot be interrupted mid-way); the next call
  * starts a fresh worker and replays the network and the closures, so state survives an abort.
  */
-import { proxy, transfer, wrap, type Endpoint, type Remote } from 'comlink';
+import { proxy, transfer, wrap, type Remote } from 'comlink';
 import type { FeatureCollection, MultiPolygon } from 'geojson';
 import type { DispatchObjective } from '../src/dispatch/assignUnits';
 import type { CoverageResult } from '../src/dispatch/coverage';
@@ -17,9 +17,7 @@ import type { OverrideChange } from '../src/route/roadClosures';
 import type { RouteResult } from '../src/route/RouteResult';
 import type { LonLat, RouteMethod } from '../src/route/Router';
 import type { NetworkInfo, RouteApi } from './route.worker';
-
-/** A Worker as comlink needs it, plus terminate (a Web Worker, or a node adapter in tests). */
-export type WorkerLike = Endpoint & { terminate(): void };
+import type { WorkerLike } from './WorkerLike';
 
 const defaultWorker = (): WorkerLike => new Worker(new URL('./route.worker.ts', import.meta.url), { type: 'module' });
 

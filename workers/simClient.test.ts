@@ -1,56 +1,17 @@
 import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { Worker } from 'node:worker_threads';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { SimProgress } from '../src/sim/core/SimProgress';
 import type { FloodFrame } from '../src/sim/flood/runFlood';
 import type { FloodSetupInfo } from '../src/sim/flood/runFloodScenario';
-import { SimClient, type WorkerLike } from './simClient';
+import { SimClient } from './simClient';
+import { spawnNodeWorker } from './spawnNodeWorker';
 
-const require = createRequire(import.meta.url);
-
-function moduleUrl(pkg: string, exportKey: string): string {
-  const pkgPath = require.resolve(`${pkg}/package.json`);
-  const json = JSON.parse(readFileSync(pkgPath, 'utf8')) as { exports: Record<string, { import?: { default?: string } }> };
-  return pathToFileURL(join(dirname(pkgPath), json.exports[exportKey].import!.default!)).href;
-}
-
-/** A real worker thread running workers/sim.worker.ts with a browser worker's globals mapped onto parentPort. */
-function spawnNodeWorker(): WorkerLike {
-  const adapter = pathToFileURL(require.resolve('comlink/dist/esm/node-adapter.mjs')).href;
-  const entry = new URL('./sim.worker.ts', import.meta.url).href;
-  const code = `
-    const { parentPort } = await import('node:worker_threads');
-    const ep = (await import(${JSON.stringify(adapter)})).default(parentPort);
-    globalThis.postMessage = (m, t) => ep.postMessage(m, t);
-    globalThis.addEventListener = (t, h) => ep.addEventListener(t, h);
-    globalThis.removeEventListener = (t, h) => ep.removeEventListener(t, h);
-    (await import(${JSON.stringify(moduleUrl('tsx', './esm/api'))})).register();
-    await import(${JSON.stringify(entry)});`;
-  const w = new Worker(`(async () => { ${code} })()`, { eval: true });
-  const listeners = new Map<unknown, (data: unknown) => void>();
-  return {
-    postMessage: (m: unknown, t?: Transferable[]) => w.postMessage(m, t as never),
-    addEventListener: (_: string, h: EventListenerOrEventListenerObject) => {
-      const l = (data: unknown) => ('handleEvent' in h ? h.handleEvent({ data } as MessageEvent) : h({ data } as MessageEvent));
-      listeners.set(h, l);
-      w.on('message', l);
-    },
-    removeEventListener: (_: string, h: EventListenerOrEventListenerObject) => {
-      const l = listeners.get(h);
-      if (l) w.off('message', l);
-      listeners.delete(h);
-    },
-    terminate: () => void w.terminate(),
-  };
-}
+const spawnWorker = () => spawnNodeWorker(new URL('./sim.worker.ts', import.meta.url));
 
 const small = JSON.parse(readFileSync('test/fixtures/sim/flood-small.json', 'utf8')) as Record<string, unknown>;
 
 describe('SimClient', () => {
-  const client = new SimClient(spawnNodeWorker);
+  const client = new SimClient(spawnWorker);
   afterAll(() => client.dispose());
 
   it('runs a flood scenario in the worker with progress, the grid once and transferred depth frames', async () => {

@@ -5,14 +5,12 @@
  * worker stays up for the next run. Progress and frames arrive through comlink proxies, depth
  * arrays transferred.
  */
-import { proxy, wrap, type Endpoint, type Remote } from 'comlink';
+import { proxy, wrap, type Remote } from 'comlink';
 import type { SimProgress } from '../src/sim/core/SimProgress';
 import type { FloodFrame } from '../src/sim/flood/runFlood';
 import type { FloodSetupInfo } from '../src/sim/flood/runFloodScenario';
 import type { FloodRunReply, SimApi } from './sim.worker';
-
-/** A Worker as comlink needs it, plus terminate (a Web Worker, or a node adapter in tests). */
-export type WorkerLike = Endpoint & { terminate(): void };
+import type { WorkerLike } from './WorkerLike';
 
 export interface FloodRunOptions {
   signal?: AbortSignal;
