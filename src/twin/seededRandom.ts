@@ -3,6 +3,7 @@
  * the same seed and address whatever order they are asked for in. FNV-1a hashes the key; mulberry32
  * draws from it. Pure; no DOM.
  */
+import { createRandom } from '../pipeline/demo-city/random';
 
 /** 32-bit FNV-1a hash of a string. */
 export function hashText(text: string): number {
@@ -16,14 +17,7 @@ export function hashText(text: string): number {
 
 /** A generator of uniform numbers in [0, 1) for `seed` and `key`. */
 export function seededRandom(seed: number, key: string): () => number {
-  let a = (hashText(key) ^ Math.imul(seed | 0, 0x9e3779b1)) >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  return createRandom((hashText(key) ^ Math.imul(seed | 0, 0x9e3779b1)) >>> 0);
 }
 
 /** A Poisson draw with mean `lambda` (Knuth for small means, normal approximation above 30). */
