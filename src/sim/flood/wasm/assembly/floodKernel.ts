@@ -159,9 +159,11 @@ function cubeRootRow(r: i32): void {
   for (; i < W; i++) { const d = f64At(pH, base + i); setF64(pCb, off + i, d > hMin ? cbrtDepth(d) : 0); }
 }
 
-/** Local-inertial update of one edge (positive q flows from L to R), friction from q0. */
-function inertial(qa: f64, q0: f64, hf: f64, dEta: f64): f64 {
-  const hf73 = hf * hf * cbrtDepth(hf);
+/**
+ * Local-inertial update of one edge (positive q flows from L to R) from the weighted previous flux
+ * qa, friction from q0 (hf73 = hf^(7/3)), capped at the Froude limit.
+ */
+@inline function inertial(qa: f64, q0: f64, hf: f64, hf73: f64, dEta: f64): f64 {
   const q = ((qa - gInvDx * hf * dEta) * hf73) / (hf73 + gdtn2 * Math.abs(q0));
   const cap = frCap * hf * Math.sqrt(hf);
   return q > cap ? cap : q < -cap ? -cap : q;
@@ -175,7 +177,7 @@ function sideOutflow(k: i32, kIn: i32, q0: f64, sign: f64): f64 {
   if (zIn >= 1e5) return 0;
   const drop = Math.max(zIn + f64At(pH, kIn) - (zk + h), zIn - zk);
   if (!(drop > 0)) return 0;
-  const q = sign * inertial(sign * q0, q0, h, -drop);
+  const q = sign * inertial(sign * q0, q0, h, h * h * cbrtDepth(h), -drop);
   return sign * q > 0 ? q : 0;
 }
 
@@ -193,10 +195,7 @@ function sideOutflow(k: i32, kIn: i32, q0: f64, sign: f64): f64 {
   else if (zR >= zL) { hf = hR; cbh = cbR; } else { hf = etaR - zL; cbh = -1; }
   if (!(hf > hMin)) return 0;
   const qa = theta * q0 + 0.5 * (1 - theta) * ((qBefore != 0 ? qBefore : q0) + (qAfter != 0 ? qAfter : q0));
-  const hf73 = hf * hf * (cbh < 0 ? cbrtDepth(hf) : cbh);
-  const q = ((qa - gInvDx * hf * (etaR - etaL)) * hf73) / (hf73 + gdtn2 * Math.abs(q0));
-  const cap = frCap * hf * Math.sqrt(hf);
-  return q > cap ? cap : q < -cap ? -cap : q;
+  return inertial(qa, q0, hf, hf * hf * (cbh < 0 ? cbrtDepth(hf) : cbh), etaR - etaL);
 }
 
 /**
@@ -368,17 +367,11 @@ function continuityRaw(r: i32): f64 {
     st2f32(pQxN, ex + i, east);
     st2f32(pQyN, base + i, south);
   }
-  let drained = f64x2.extract_lane(drainedV, 0) + f64x2.extract_lane(drainedV, 1);
-  for (; i < W; i++) {
-    const east = f64At(pRqx, ox + i + 1), south = f64At(pRqy, os + i), k = base + i;
-    const d = f64At(pH, k) + c * (f64At(pRqx, ox + i) - east + south - f64At(pRqy, on + i));
-    drained += settleCell(k, d, rain, cap);
-    const dn = f64At(pHn, k);
-    if (dn > hm) hm = dn;
-    setF32(pQxN, ex + i, east);
-    setF32(pQyN, base + i, south);
-  }
   bandHmax = hm;
+  let drained = f64x2.extract_lane(drainedV, 0) + f64x2.extract_lane(drainedV, 1);
+  // The tail cell: all factors around it are 1, and a flux times 1 is that flux, so the limited
+  // scalar loop gives it exactly the raw arithmetic.
+  if (i < W) drained += continuityScalar(r, i, W, f64At(pRqx, ox + i));
   return drained;
 }
 
@@ -387,9 +380,10 @@ function continuityRaw(r: i32): f64 {
 
 /**
  * Cells [i0, i1) of row r one at a time with limited fluxes (`west`: the limited flux of cell i0's
- * west face); updates bandHmax, returns the depth drained. The first cell and the tail of a row.
+ * west face); updates bandHmax, returns the depth drained. The first cell and the tail of a row
+ * (of an unlimited row too: its factors are all 1).
  */
-function continuityLimitedScalar(r: i32, i0: i32, i1: i32, west: f64): f64 {
+function continuityScalar(r: i32, i0: i32, i1: i32, west: f64): f64 {
   const W1 = W + 1, base = r * W, ox = (r & 1) * W1, os = (r % 3) * W, on = ((r + 1) % 3) * W;
   const fb = (r % 3) * W1, fr = ((r + 1) % 3) * W1, fa = ((r + 2) % 3) * W1, ex = r * W1;
   const c = dtS * invDx;
@@ -419,7 +413,7 @@ function continuityLimited(r: i32): f64 {
   const q0 = f64At(pRqx, ox);
   const west0: f64 = q0 < 0 ? q0 * f64At(pF, fr) : 0;
   setF32(pQxN, ex, west0);
-  let drained = continuityLimitedScalar(r, 0, min(1, W), west0);
+  let drained = continuityScalar(r, 0, min(1, W), west0);
   let drainedV = splat(0), hm = bandHmax;
   let i = 1;
   for (; i + 1 < W; i += 2) {
@@ -438,7 +432,7 @@ function continuityLimited(r: i32): f64 {
   drained += f64x2.extract_lane(drainedV, 0) + f64x2.extract_lane(drainedV, 1);
   if (i < W) {
     const rw = f64At(pRqx, ox + i);
-    drained += continuityLimitedScalar(r, i, W, rw * (rw > 0 ? f64At(pF, fr + i - 1) : f64At(pF, fr + i)));
+    drained += continuityScalar(r, i, W, rw * (rw > 0 ? f64At(pF, fr + i - 1) : f64At(pF, fr + i)));
   }
   return drained;
 }
