@@ -1,5 +1,5 @@
 import type { LocalFrame } from '../geo/LocalFrame';
-import type { BuildingRecord } from '../pipeline/BuildingRecord';
+import type { BuildingRecord } from '../twin/BuildingRecord';
 import type { Fleet, Station, Unit, UnitKind } from './Fleet';
 
 /** Units based at each kind of station in the demo city. */

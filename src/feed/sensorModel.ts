@@ -1,4 +1,4 @@
-import { valueNoise } from '../pipeline/demo-city/random';
+import { valueNoise } from '../random/random';
 import type { SensorInfo } from '../signs/registry/SensorInfo';
 
 /**

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import type { DemGrid } from '../geo/DemGrid';
 import type { LocalFrame } from '../geo/LocalFrame';
-import type { BuildingRecord } from './BuildingRecord';
+import type { BuildingRecord } from '../twin/BuildingRecord';
 import { tileBuildings } from './tiles/tileBuildings';
 import type { MapLayers } from './tiles/MapPainter';
 import { fitDemForTiling } from './tiles/fitDemForTiling';

@@ -1,4 +1,4 @@
-import type { BuildingRecord } from '../pipeline/BuildingRecord';
+import type { BuildingRecord } from './BuildingRecord';
 import { generatedCounts, generateEntities, type EntityCounts, type EntityKind, type TwinEntity } from './addressEntities';
 
 /** One standard address with what is linked to it. */

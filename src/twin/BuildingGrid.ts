@@ -1,4 +1,4 @@
-import type { BuildingRecord } from '../pipeline/BuildingRecord';
+import type { BuildingRecord } from './BuildingRecord';
 
 type Ring = ReadonlyArray<readonly [number, number]>;
 

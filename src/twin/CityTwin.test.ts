@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { townOsmXml } from '../../test/fixtures/import/townOsm';
 import { LocalFrame } from '../geo/LocalFrame';
 import { importCitySources } from '../pipeline/import/importCitySources';
-import type { BuildingRecord } from '../pipeline/BuildingRecord';
+import type { BuildingRecord } from './BuildingRecord';
 import { generateDemoCity } from '../pipeline/demo-city/generateDemoCity';
 import { CityTwin } from './CityTwin';
 import { queryArea } from './queryArea';

@@ -1,5 +1,5 @@
 import type { LocalFrame } from '../geo/LocalFrame';
-import type { BuildingRecord } from '../pipeline/BuildingRecord';
+import type { BuildingRecord } from './BuildingRecord';
 import { AddressIndex, type AddressHit } from './AddressIndex';
 import { AddressRegistry } from './AddressRegistry';
 import { BuildingGrid } from './BuildingGrid';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { BuildingRecord } from '../pipeline/BuildingRecord';
+import type { BuildingRecord } from './BuildingRecord';
 import { generateDemoCity } from '../pipeline/demo-city/generateDemoCity';
 import { AddressRegistry } from './AddressRegistry';
 import { SpatialHierarchy } from './SpatialHierarchy';

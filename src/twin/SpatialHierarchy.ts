@@ -1,4 +1,4 @@
-import type { BuildingRecord } from '../pipeline/BuildingRecord';
+import type { BuildingRecord } from './BuildingRecord';
 import type { EntityCounts } from './addressEntities';
 import type { AddressRegistry } from './AddressRegistry';
 import { floorSlices, type FloorSlice } from './floorSlices';

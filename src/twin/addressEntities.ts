@@ -1,4 +1,4 @@
-import type { BuildingRecord } from '../pipeline/BuildingRecord';
+import type { BuildingRecord } from './BuildingRecord';
 import { poisson, seededRandom } from './seededRandom';
 
 /** Kinds of entity linked to a standard address ("one address, many entities"). */

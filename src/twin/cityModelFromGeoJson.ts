@@ -1,5 +1,5 @@
 import { LocalFrame } from '../geo/LocalFrame';
-import type { BuildingRecord } from '../pipeline/BuildingRecord';
+import type { BuildingRecord } from './BuildingRecord';
 import type { UnitInput } from './SpatialHierarchy';
 
 interface Feature { id?: string; properties: Record<string, unknown>; geometry: { type: string; coordinates: unknown } }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { BuildingRecord } from '../pipeline/BuildingRecord';
+import type { BuildingRecord } from './BuildingRecord';
 import { floorSlices } from './floorSlices';
 
 const building = (over: Partial<BuildingRecord> = {}): BuildingRecord => ({

@@ -1,4 +1,4 @@
-import type { BuildingRecord } from '../pipeline/BuildingRecord';
+import type { BuildingRecord } from './BuildingRecord';
 import { seededRandom } from './seededRandom';
 
 /** One floor of a building as a horizontal slice, with the people normally on it. */

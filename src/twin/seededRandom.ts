@@ -3,7 +3,7 @@
  * the same seed and address whatever order they are asked for in. FNV-1a hashes the key; mulberry32
  * draws from it. Pure; no DOM.
  */
-import { createRandom } from '../pipeline/demo-city/random';
+import { createRandom } from '../random/random';
 
 /** 32-bit FNV-1a hash of a string. */
 export function hashText(text: string): number {

@@ -3,9 +3,9 @@ import { availableParallelism } from 'node:os';
 import { parseArgs, requireFlag, UsageError } from '../args';
 import { createFloodRunnerNode } from '../../sim/flood/createFloodRunnerNode';
 import { runFloodScenario } from '../../sim/flood/runFloodScenario';
-import { runPlumeCommand } from '../../sim/plume/plumeCommand';
-import { runEvacuationCommand } from '../../sim/evacuation/evacuationCommand';
-import { runEpidemicCommand } from '../../sim/epidemic/epidemicCommand';
+import { runPlumeCommand } from './plumeCommand';
+import { runEvacuationCommand } from './evacuationCommand';
+import { runEpidemicCommand } from './epidemicCommand';
 
 /** Reads and parses a JSON file, or throws naming it. */
 function readJson(file: string): unknown {

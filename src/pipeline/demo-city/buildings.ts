@@ -1,9 +1,9 @@
-import type { BuildingRecord } from '../BuildingRecord';
+import type { BuildingRecord } from '../../twin/BuildingRecord';
 import {
   BLOCK_M, CITY_HALF_SIDE_M, DISTRICTS, NAME_PARTS, RADIAL_ANGLES_DEG, RING_RADII_M, RIVER_SETBACK_M,
   distanceToRiverM, type BuildingUse,
 } from './layout';
-import { createRandom } from './random';
+import { createRandom } from '../../random/random';
 import type { PlaneUnit, UnitHierarchy } from './units';
 
 type Zone = 'cbd' | 'mid' | 'outer';

@@ -1,6 +1,6 @@
 import { DemGrid } from '../../geo/DemGrid';
 import { DEMO_ORIGIN, distanceToRiverM } from './layout';
-import { fbm } from './random';
+import { fbm } from '../../random/random';
 
 /** Half the side of the DEM square (m): the city plus a margin of hills. */
 export const DEM_HALF_SIDE_M = 5120;

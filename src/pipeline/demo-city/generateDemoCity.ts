@@ -1,6 +1,6 @@
 import type { DemGrid } from '../../geo/DemGrid';
 import { LocalFrame } from '../../geo/LocalFrame';
-import type { BuildingRecord } from '../BuildingRecord';
+import type { BuildingRecord } from '../../twin/BuildingRecord';
 import { generateBuildings } from './buildings';
 import { generateDem } from './dem';
 import { DEMO_ORIGIN, RIVER_HALF_WIDTH_M, riverCenterY } from './layout';

@@ -1,20 +1,7 @@
 import { BLOCK_M, CITY_HALF_SIDE_M, NAME_PARTS, RADIAL_ANGLES_DEG, RING_RADII_M } from './layout';
+import type { PlaneRoad, RoadClass } from '../../twin/PlaneRoad';
 
-export type RoadClass = 'expressway' | 'primary' | 'secondary' | 'local';
-
-/** A road centreline in plane meters. Lines are not noded where they cross: the network compiler does that. */
-export interface PlaneRoad {
-  id: string;
-  name: string;
-  namePinyin: string;
-  roadClass: RoadClass;
-  speedKmh: number;
-  /** True when traffic may only go from the first to the last coordinate. */
-  oneway: boolean;
-  lanes: number;
-  widthM: number;
-  coords: Array<[number, number]>;
-}
+export type { PlaneRoad, RoadClass } from '../../twin/PlaneRoad';
 
 const RING_NAMES = [['一环路', 'Yihuan Lu'], ['二环路', 'Erhuan Lu'], ['三环路', 'Sanhuan Lu']] as const;
 

@@ -2,19 +2,9 @@ import {
   BLOCK_M, CELLS_PER_COMMUNITY, CITY_HALF_SIDE_M, COMMUNITIES_PER_STREET, DISTRICTS, NAME_PARTS,
 } from './layout';
 import { outlineOfSquares } from './outlineOfSquares';
+import type { PlaneUnit } from '../../twin/PlaneUnit';
 
-export type UnitLevel = 'city' | 'district' | 'street' | 'community' | 'grid';
-
-/** A spatial unit of the hierarchy city > district > street > community > grid cell, in plane meters. */
-export interface PlaneUnit {
-  id: string;
-  level: UnitLevel;
-  name: string;
-  namePinyin: string;
-  parentId: string | null;
-  /** Outer rings (counter-clockwise), each closed (first point repeated last). */
-  rings: Array<Array<[number, number]>>;
-}
+export type { PlaneUnit, UnitLevel } from '../../twin/PlaneUnit';
 
 /** The unit hierarchy plus a point lookup from plane meters to the ids that contain it. */
 export interface UnitHierarchy {

@@ -1,7 +1,7 @@
 import { transformPoints } from '../../geo/crs/transformPoint';
 import { DemGrid } from '../../geo/DemGrid';
 import { LocalFrame } from '../../geo/LocalFrame';
-import type { BuildingRecord } from '../BuildingRecord';
+import type { BuildingRecord } from '../../twin/BuildingRecord';
 import { checkCrs } from './checkCrs';
 import { geoJsonRoads } from './geoJsonRoads';
 import { ImportReport, type ImportReportJson } from './ImportReport';

@@ -1,5 +1,5 @@
 import type { LocalFrame } from '../../geo/LocalFrame';
-import type { BuildingRecord } from '../BuildingRecord';
+import type { BuildingRecord } from '../../twin/BuildingRecord';
 import type { BuildingUse } from '../demo-city/layout';
 import { buildingAttributes, type BuildingAttributes } from './buildingAttributes';
 import { cleanFootprint, signedArea } from './cleanFootprint';

@@ -1,7 +1,8 @@
 import earcut from 'earcut';
 import type { DemGrid } from '../../geo/DemGrid';
 import type { LocalFrame } from '../../geo/LocalFrame';
-import type { BuildingRecord } from '../BuildingRecord';
+import type { BuildingRecord } from '../../twin/BuildingRecord';
+import { buildingExtentM } from '../../twin/buildingExtent';
 
 /** Batched, extruded building geometry in glTF's y-up local frame (x east, y up, z south). */
 export interface BuildingMesh {
@@ -12,17 +13,6 @@ export interface BuildingMesh {
   indices: Uint32Array;
   /** Axis-aligned bounds in the z-up ENU frame: [minE, minN, minU, maxE, maxN, maxU]. */
   boundsEnu: [number, number, number, number, number, number];
-}
-
-/** Vertical extent of a building: walls from below the lowest ground to roof = ground at its centre + height. */
-export function buildingExtentM(b: BuildingRecord, dem: DemGrid): { baseM: number; roofM: number } {
-  let min = Infinity, cx = 0, cy = 0;
-  for (const [x, y] of b.footprint) {
-    min = Math.min(min, dem.sample(x, y));
-    cx += x; cy += y;
-  }
-  const ground = dem.sample(cx / b.footprint.length, cy / b.footprint.length);
-  return { baseM: min - 1, roofM: ground + b.heightM };
 }
 
 const enu = new Float64Array(3);

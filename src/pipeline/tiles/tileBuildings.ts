@@ -2,7 +2,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { DemGrid } from '../../geo/DemGrid';
 import type { LocalFrame } from '../../geo/LocalFrame';
-import type { BuildingRecord } from '../BuildingRecord';
+import type { BuildingRecord } from '../../twin/BuildingRecord';
 import { GL, GlbBuilder } from '../gltf/GlbBuilder';
 import { addPropertyTable } from '../gltf/propertyTable';
 import { BUILDING_SCHEMA } from './buildingSchema';

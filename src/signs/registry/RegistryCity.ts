@@ -1,6 +1,6 @@
-import type { BuildingRecord } from '../../pipeline/BuildingRecord';
-import type { PlaneRoad } from '../../pipeline/demo-city/roads';
-import type { PlaneUnit } from '../../pipeline/demo-city/units';
+import type { BuildingRecord } from '../../twin/BuildingRecord';
+import type { PlaneRoad } from '../../twin/PlaneRoad';
+import type { PlaneUnit } from '../../twin/PlaneUnit';
 
 /** The parts of a city (e.g. the demo city) the sensor registry is placed on; plane meters. */
 export interface RegistryCity {

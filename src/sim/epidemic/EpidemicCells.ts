@@ -1,5 +1,5 @@
-import type { BuildingRecord } from '../../pipeline/BuildingRecord';
-import type { PlaneUnit } from '../../pipeline/demo-city/units';
+import type { BuildingRecord } from '../../twin/BuildingRecord';
+import type { PlaneUnit } from '../../twin/PlaneUnit';
 
 /**
  * The patches of the epidemic model: one per grid-level spatial unit, with its people (sum of its

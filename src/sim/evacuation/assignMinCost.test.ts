@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createRandom } from '../../pipeline/demo-city/random';
+import { createRandom } from '../../random/random';
 import { assignGreedy } from './assignGreedy';
 import { assignMinCost } from './assignMinCost';
 import type { Assignment } from './Assignment';

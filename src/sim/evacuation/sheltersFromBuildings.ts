@@ -1,5 +1,5 @@
 import type { LocalFrame } from '../../geo/LocalFrame';
-import type { BuildingRecord } from '../../pipeline/BuildingRecord';
+import type { BuildingRecord } from '../../twin/BuildingRecord';
 import type { Shelter } from './EvacuationSites';
 import { ringArea, ringCentroid } from './ringGeometry';
 

@@ -1,4 +1,4 @@
-import type { BuildingRecord } from '../../pipeline/BuildingRecord';
+import type { BuildingRecord } from '../../twin/BuildingRecord';
 import { cellIndexAt, type RasterGrid } from '../core/RasterGrid';
 import { rasterizePolygon } from '../core/rasterizePolygon';
 

@@ -1,5 +1,5 @@
 import type { LocalFrame } from '../../geo/LocalFrame';
-import type { PlaneRoad } from '../../pipeline/demo-city/roads';
+import type { PlaneRoad } from '../../twin/PlaneRoad';
 import { cellIndexAt, type RasterGrid } from '../core/RasterGrid';
 
 /**

@@ -1,5 +1,5 @@
 import type { LocalFrame } from '../../geo/LocalFrame';
-import type { BuildingRecord } from '../../pipeline/BuildingRecord';
+import type { BuildingRecord } from '../../twin/BuildingRecord';
 import { plumeGrid, type PlumeGrid } from './PlumeGrid';
 import { rasterizeFootprints } from './rasterizeFootprints';
 

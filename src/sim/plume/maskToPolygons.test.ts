@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createRandom } from '../../pipeline/demo-city/random';
+import { createRandom } from '../../random/random';
 import { maskToPolygons, type PlanePolygon } from './maskToPolygons';
 import { plumeGrid } from './PlumeGrid';
 

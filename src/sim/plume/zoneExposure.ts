@@ -1,4 +1,4 @@
-import type { BuildingRecord } from '../../pipeline/BuildingRecord';
+import type { BuildingRecord } from '../../twin/BuildingRecord';
 import { cellIndexAt, type RasterGrid } from '../core/RasterGrid';
 
 /** What the exposure count needs of a building (a BuildingRecord has it all). */

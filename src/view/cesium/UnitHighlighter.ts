@@ -2,7 +2,7 @@ import {
   BoundingSphere, Cartesian3, Color, HeadingPitchRange, Math as CesiumMath, PolygonHierarchy, type Entity, type Viewer,
 } from 'cesium';
 import type { DemGrid } from '../../geo/DemGrid';
-import { buildingExtentM } from '../../pipeline/tiles/extrudeBuildings';
+import { buildingExtentM } from '../../twin/buildingExtent';
 import type { TwinUnit } from '../../twin/SpatialHierarchy';
 import type { CityTwin } from '../../twin/CityTwin';
 

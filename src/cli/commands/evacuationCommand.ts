@@ -1,12 +1,12 @@
 import { readFileSync } from 'node:fs';
-import { parseArgs, UsageError } from '../../cli/args';
+import { parseArgs, UsageError } from '../args';
 import { generateDemoCity } from '../../pipeline/demo-city/generateDemoCity';
 import { demoRoadGraph } from '../../pipeline/network/demoRoadGraph';
-import { numberFlag } from '../plume/numberFlag';
-import type { Shelter } from './EvacuationSites';
-import { evacueeGroupsFromBuildings } from './evacueeGroupsFromBuildings';
-import { runEvacuation } from './runEvacuation';
-import { sheltersFromBuildings } from './sheltersFromBuildings';
+import { numberFlag } from './numberFlag';
+import type { Shelter } from '../../sim/evacuation/EvacuationSites';
+import { evacueeGroupsFromBuildings } from '../../sim/evacuation/evacueeGroupsFromBuildings';
+import { runEvacuation } from '../../sim/evacuation/runEvacuation';
+import { sheltersFromBuildings } from '../../sim/evacuation/sheltersFromBuildings';
 
 function readJsonArray(file: string, flag: string): unknown[] {
   let json: unknown;

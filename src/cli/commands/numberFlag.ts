@@ -1,4 +1,4 @@
-import { UsageError, type ParsedArgs } from '../../cli/args';
+import { UsageError, type ParsedArgs } from '../args';
 
 /** A numeric flag with a default; throws a UsageError naming it when it is not a number in range. */
 export function numberFlag(p: ParsedArgs, name: string, fallback: number, min = -Infinity, unit = ''): number {

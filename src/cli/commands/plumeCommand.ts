@@ -1,9 +1,9 @@
-import { parseArgs, parseLonLat, requireFlag, UsageError, type ParsedArgs } from '../../cli/args';
+import { parseArgs, parseLonLat, requireFlag, UsageError, type ParsedArgs } from '../args';
 import { generateDemoCity } from '../../pipeline/demo-city/generateDemoCity';
-import { constantSeries } from '../core/TimeSeries';
-import { cityPlumeGrid } from './cityPlumeGrid';
+import { constantSeries } from '../../sim/core/TimeSeries';
+import { cityPlumeGrid } from '../../sim/plume/cityPlumeGrid';
 import { numberFlag } from './numberFlag';
-import { runPlume } from './runPlume';
+import { runPlume } from '../../sim/plume/runPlume';
 
 /** `--wind SPEED@FROMDEG`, e.g. 3@250 (m/s, degrees the wind blows from). */
 function windFlag(p: ParsedArgs): [number, number] {

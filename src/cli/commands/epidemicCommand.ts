@@ -1,11 +1,11 @@
 import { readFileSync } from 'node:fs';
-import { parseArgs, UsageError } from '../../cli/args';
+import { parseArgs, UsageError } from '../args';
 import { generateDemoCity } from '../../pipeline/demo-city/generateDemoCity';
-import { numberFlag } from '../plume/numberFlag';
-import { epidemicCellsFromCity } from './EpidemicCells';
-import { gravityCommuting } from './MobilityMatrix';
-import { runEpidemic } from './runEpidemic';
-import type { EpidemicIntervention } from './SeirParams';
+import { numberFlag } from './numberFlag';
+import { epidemicCellsFromCity } from '../../sim/epidemic/EpidemicCells';
+import { gravityCommuting } from '../../sim/epidemic/MobilityMatrix';
+import { runEpidemic } from '../../sim/epidemic/runEpidemic';
+import type { EpidemicIntervention } from '../../sim/epidemic/SeirParams';
 
 /** Reads a JSON array of interventions from a file, naming the file on failure (fields are checked by seirParams). */
 function readInterventions(file: string): EpidemicIntervention[] {

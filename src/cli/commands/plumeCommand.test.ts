@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { UsageError } from '../../cli/args';
+import { UsageError } from '../args';
 import { runPlumeCommand } from './plumeCommand';
 
 describe('runPlumeCommand', () => {
