@@ -1,5 +1,6 @@
 import type { Scenario, ScenarioEvent, ScenarioIntervention, ScenarioModels } from '../schema/Scenario';
-import { shortJson, type ScenarioIssue } from './ScenarioValidationError';
+import { shortJson } from '../../schema/JsonIssue';
+import type { ScenarioIssue } from './ScenarioValidationError';
 
 /** What a scenario may name in its city: the extent and the ids of communities, sensors and roads. */
 export interface CityIndex {
