@@ -1,7 +1,7 @@
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildCityTilesets, type PipelineProgress, type TilesetsSummary } from './buildCityTilesets';
-import { writeDem } from './demo-city/writeCitySources';
+import { writeDem } from './package/writeDem';
 import { importCitySources, type ImportCityOptions, type ImportedCity } from './import/importCitySources';
 import type { MapLayers, Rgb } from './tiles/MapPainter';
 import { elevationLayers } from './tiles/tileTerrain';
