@@ -1,8 +1,10 @@
 import { Cesium3DTileStyle, Color, type Cesium3DTileFeature } from 'cesium';
-import { demoFleet } from '../dispatch/demoFleet';
+import { fleetFromResources } from '../dispatch/stationFleet';
 import type { Fleet, UnitKind } from '../dispatch/Fleet';
 import type { DemGrid } from '../geo/DemGrid';
 import type { CityTwin } from '../twin/CityTwin';
+import { CityPackage } from '../twin/package/CityPackage';
+import { fetchPackageReader } from '../twin/package/PackageReader';
 import { DispatchPanel, INCIDENT_TYPES } from '../ui/dispatch/DispatchPanel';
 import type { Legend } from '../ui/Legend';
 import type { CesiumWorkspace } from '../view/cesium/CesiumWorkspace';
@@ -56,10 +58,12 @@ export async function startDispatch(s: DispatchStart): Promise<LiveDispatch> {
   const res = await fetch(`${s.cityUrl}/network.bin`);
   if (!res.ok) throw new Error(`${s.cityUrl}/network.bin: HTTP ${res.status} (npm run tiles writes it)`);
   const info = await client.load(await res.arrayBuffer(), { onProgress: (f) => panel.setStatus(`Preparing the road network… ${Math.round(f * 100)}%`) });
-  fleet = demoFleet(s.model.frame, s.model.buildings);
+  fleet = fleetFromResources(await (await CityPackage.open(fetchPackageReader(s.cityUrl))).resources());
   await client.setFleet(fleet);
   const stationName = new Map(fleet.stations.map((st) => [st.id, st.name]));
-  panel.setStatus(`Road network ready: ${info.nodes.toLocaleString('en')} nodes (preprocessed in ${info.preprocessS.toFixed(2)} s); ${fleet.units.length} units at ${fleet.stations.length} stations.`);
+  panel.setStatus(fleet.units.length === 0
+    ? 'This city lists no emergency stations or vehicles (its package has no resources): dispatch and coverage cannot run.'
+    : `Road network ready: ${info.nodes.toLocaleString('en')} nodes (preprocessed in ${info.preprocessS.toFixed(2)} s); ${fleet.units.length} units at ${fleet.stations.length} stations.`);
 
   const raise = async (lonLat: [number, number]) => {
     const id = `INC-${++count}`;

@@ -2,7 +2,9 @@ import { Cesium3DTileStyle, Color, type Cesium3DTileFeature } from 'cesium';
 import type { DemGrid } from '../geo/DemGrid';
 import { SignsConnection } from '../signs/connection/SignsConnection';
 import { defaultFeedConfig } from '../signs/connection/FeedConfig';
-import { demoSensorRegistry } from '../signs/registry/demoSensorRegistry';
+import type { SensorRegistry } from '../signs/registry/SensorInfo';
+import { cityTopicFilter } from '../signs/topics';
+import type { UnitRecord } from '../signs/units/UnitIndex';
 import { defaultRules } from '../signs/rules/defaultRules';
 import { SENSOR_KINDS, SENSOR_KIND_SPECS, type SensorKind } from '../signs/schema/sensorKinds';
 import { SignsStore } from '../signs/SignsStore';
@@ -22,6 +24,9 @@ export interface SignsStart {
   dem: DemGrid | null;
   /** ws://host:port/mqtt of the feed's broker. */
   feedUrl: string;
+  /** The city's sensor registry and spatial units (from its package: see cityRegistry). */
+  registry: SensorRegistry;
+  units: readonly UnitRecord[];
 }
 
 /** The live vital signs in the workspace, as `window.twin.signs` exposes them. */
@@ -51,12 +56,12 @@ function displayClientId(base: string): string {
  */
 export function startSigns(s: SignsStart): LiveSigns {
   const cfg = defaultFeedConfig();
-  const { city, registry } = demoSensorRegistry();
-  const store = new SignsStore({ registry, units: city.units, rules: defaultRules() });
+  const { registry } = s;
+  const store = new SignsStore({ registry, units: s.units, rules: defaultRules() });
   store.start(500);
   const display = cfg.accounts.display;
   const connection = new SignsConnection(
-    { url: s.feedUrl, clientId: displayClientId(cfg.display.clientId), username: display.username, password: display.password, topics: cfg.display.topics, qos: 1 },
+    { url: s.feedUrl, clientId: displayClientId(cfg.display.clientId), username: display.username, password: display.password, topics: [cityTopicFilter(registry.city)], qos: 1 },
     (topic, payload) => store.ingest(topic, payload),
   );
   connection.connect();

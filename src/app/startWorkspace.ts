@@ -17,6 +17,9 @@ import { floodChannelName } from '../sim/flood/floodBroadcastProtocol';
 import type { AreaQueryPanel } from '../ui/drilldown/AreaQueryPanel';
 import type { SensorKind } from '../signs/schema/sensorKinds';
 import { loadTwinModel } from './loadTwinModel';
+import { cityRegistry } from '../signs/registry/cityRegistry';
+import { CityPackage } from '../twin/package/CityPackage';
+import { fetchPackageReader } from '../twin/package/PackageReader';
 
 export interface WorkspaceStart {
   container: HTMLElement;
@@ -80,10 +83,12 @@ export async function startWorkspace(s: WorkspaceStart): Promise<CesiumWorkspace
   await workspace.load();
   wireControls(workspace, s, handle);
   const dem = await loadDem(s.cityUrl);
-  if (s.feedUrl && s.manifest.name === 'demo') {
+  if (s.feedUrl) {
+    const pkg = await CityPackage.open(fetchPackageReader(s.cityUrl));
+    const [registry, units] = await Promise.all([cityRegistry(pkg), pkg.units()]);
     handle.signs = startSigns({
       workspace, side: document.getElementById('side')!, statusBar: document.querySelector('.statusbar')!,
-      legend: s.legend, dem, feedUrl: s.feedUrl,
+      legend: s.legend, dem, feedUrl: s.feedUrl, registry, units,
     });
   }
   startDrillDown(workspace, s, handle, dem).catch((err: Error) => {

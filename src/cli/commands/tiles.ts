@@ -1,10 +1,13 @@
 import { parseArgs, UsageError } from '../args';
 import { buildDemoCity } from '../../pipeline/buildDemoCity';
 import { buildImportedCity } from '../../pipeline/buildImportedCity';
+import { ensureDemoPackage } from '../../pipeline/ensureDemoPackage';
 
 /**
- * `tiles --city demo --out DIR [--seed N]`: generates the demo city and writes its sources and
- * tilesets to DIR; prints { buildings, tiles, bytes, seconds, ... }.
+ * `tiles --city demo --out DIR [--seed N]`: generates the demo city and writes its package (sources,
+ * tilesets, network, registries, city.json) to DIR; prints { buildings, tiles, bytes, seconds, ... }.
+ * `tiles --city demo --if-stale`: rebuilds tilesets/demo only when it is missing or was built by
+ * other code (npm start runs this).
  * `tiles --buildings FILE [--dem FILE] [--crs EPSG:4544] [--dem-crs CRS] --out DIR`: imports real
  * data (GeoJSON, OSM XML/PBF; GeoTIFF or SRTM .hgt) and tiles it the same way; the summary carries
  * the import report (what was skipped, repaired or defaulted). Progress goes to stderr.
@@ -12,6 +15,10 @@ import { buildImportedCity } from '../../pipeline/buildImportedCity';
 export async function run(args: string[]): Promise<unknown> {
   const p = parseArgs(args);
   const city = p.flags.get('city');
+  if (city === 'demo' && p.flags.has('if-stale')) {
+    const rebuilt = await ensureDemoPackage();
+    return { city: 'demo', rebuilt: rebuilt !== null, reason: rebuilt ?? 'current' };
+  }
   const out = p.flags.get('out');
   if (typeof out !== 'string') throw new UsageError('missing --out DIR (where the tilesets go)');
   const buildings = p.flags.get('buildings');

@@ -9,6 +9,7 @@ import { featureCollectionText, poiFeatures, recordsText, roundDeg } from '../pa
 import { demBoundsLonLat, tiersOf } from '../package/manifestParts';
 import { resourcesFromBuildings } from '../package/resourcesFromBuildings';
 import { writeCityManifest } from '../package/writeManifest';
+import { demoGeneratorVersion } from './demoGeneratorVersion';
 import type { DemoCity } from './generateDemoCity';
 
 /** Building uses shown as points of interest. */
@@ -53,7 +54,7 @@ export function writeDemoPackage(dir: string, city: DemoCity): CityManifest {
     units: { file: 'units.geojson', rootId: root.id, tiers: tiersOf(city.units) },
     addresses: { file: 'addresses.json' }, sensors: { file: 'sensors.json' }, resources: { file: 'resources.json' }, pois: { file: 'pois.geojson' },
     provenance: {
-      generator: 'rongcheng-twin demo generator (npm run tiles)', sources: [],
+      generator: `rongcheng-twin demo generator (npm run tiles), code ${demoGeneratorVersion()}`, sources: [],
       derived: [
         ...(['buildings', 'terrain', 'roads', 'water', 'units', 'addresses', 'pois'] as const).map((part) => ({ part, how: `generated from seed ${city.seed}` })),
         { part: 'sensors', how: 'placed by the simulator rules (river gauges, per-street and per-community sensors, detectors on arterials, alarms in public and high-rise buildings)' },

@@ -4,11 +4,16 @@ import type { ScenarioIssue } from './ScenarioValidationError';
 
 /** What a scenario may name in its city: the extent and the ids of communities, sensors and roads. */
 export interface CityIndex {
+  /** The city package's name (the scenario's `city` must be it). */
+  city: string;
   /** [westDeg, southDeg, eastDeg, northDeg] of the modelled ground (the DEM). */
   boundsLonLat: [number, number, number, number];
   communityIds: ReadonlySet<string>;
   sensorIds: ReadonlySet<string>;
   roadIds: ReadonlySet<string>;
+  stationIds: ReadonlySet<string>;
+  /** Fire stations of the city (dispatch to a fire needs one). */
+  fireStations: number;
 }
 
 type Issue = Omit<ScenarioIssue, 'line' | 'column'>;
@@ -31,6 +36,7 @@ function allItems(s: Scenario): Array<[ScenarioEvent | ScenarioIntervention, str
  */
 export function cityIssues(s: Scenario, city: CityIndex): Issue[] {
   const out: Issue[] = [];
+  if (s.city !== city.city) out.push({ pointer: '/city', expected: `the city the scenario is checked against, "${city.city}"`, got: shortJson(s.city) });
   const [w, so, e, n] = city.boundsLonLat;
   const extent = `inside the city [${[w, so, e, n].map((v) => v.toFixed(4)).join(', ')}]`;
   const point = (lon: number, lat: number, at: string) => {
@@ -57,6 +63,11 @@ export function cityIssues(s: Scenario, city: CityIndex): Issue[] {
     if (it.kind === 'outbreak') known(city.communityIds, it.communityId, `${at}/communityId`, 'community');
     if (it.kind === 'closeCommunity' || it.kind === 'reduceContacts') it.communityIds?.forEach((id, k) => known(city.communityIds, id, `${at}/communityIds/${k}`, 'community'));
     if (it.kind === 'sensorOverride') known(city.sensorIds, it.sensorId, `${at}/sensorId`, 'sensor');
+    if (it.kind === 'incident' && city.stationIds.size === 0 && !s.interventions.some((i) => i.kind === 'addStation')) {
+      out.push({ pointer: at, expected: `a city with emergency stations to dispatch from (city "${city.city}" lists none in its resources; add an addStation intervention or import resources)` });
+    } else if (it.kind === 'incident' && (it.requirements.fireEngine ?? 0) > 0 && city.fireStations === 0 && !s.interventions.some((i) => i.kind === 'addStation')) {
+      out.push({ pointer: `${at}/requirements/fireEngine`, expected: `a city with fire stations (city "${city.city}" has none in its resources)`, got: shortJson(it.requirements.fireEngine) });
+    }
   }
   const trips = (m: ScenarioModels | undefined, at: string) => m?.traffic?.probeTrips?.forEach((t, k) => {
     point(t.from[0], t.from[1], `${at}/traffic/probeTrips/${k}/from`);
