@@ -1,0 +1,15 @@
+import { readOsmCity } from '../src/pipeline/cityImport/osm/readOsmCity';
+import { osmFacilities } from '../src/pipeline/cityImport/osm/osmFacilities';
+import { osmAdminAreas, osmWaterAreas } from '../src/pipeline/cityImport/osm/osmAreas';
+import * as turf from '@turf/turf';
+const t0 = performance.now();
+const osm = await readOsmCity('/work/shared/data/chengdu/chengdu_center.osm');
+const f = osmFacilities(osm);
+const by = (k: string) => f.filter((x) => x.kind === k);
+console.log('read', Math.round(performance.now() - t0), 'ms', f.length, ['fire_station','hospital','police','shelter','poi'].map((k) => `${k}:${by(k).length}`).join(' '));
+console.log(by('fire_station').map((x) => `${x.osmId} ${x.name}`));
+const a = osmAdminAreas(osm, 6, [104.0421, 30.6528, 104.1296, 30.7279]);
+for (const x of a) console.log(x.osmId, x.name, x.how, x.polygons.length, Math.round(x.polygons.reduce((s, p) => s + turf.area(turf.polygon(p)), 0) / 1e6 * 100) / 100, 'km2');
+console.log('total bbox km2', Math.round(turf.area(turf.bboxPolygon([104.0421, 30.6528, 104.1296, 30.7279])) / 1e4) / 100);
+const w = osmWaterAreas(osm, [104.0421, 30.6528, 104.1296, 30.7279]);
+console.log('water', w.length, w.slice(0, 5).map((x) => x.name));
