@@ -6,9 +6,9 @@ import type { UnplacedIssue } from '../../schema/SchemaValidator';
 
 /**
  * Spatial units from a package's units GeoJSON (lon/lat) into plane rings: the root (level "city",
- * parentId null) and every tier the manifest lists, each unit's parent one tier up (or the root).
- * Issues name the feature and field: duplicate ids, unknown levels, parents that are missing or
- * not one tier up, geometry that is not a (Multi)Polygon.
+ * parentId null) and every tier the manifest lists, each unit's parent a unit of a coarser tier
+ * (one tier up, or the root). Issues name the feature and field: duplicate ids, unknown levels,
+ * parents that are missing or not coarser, geometry that is not a (Multi)Polygon.
  */
 export function readUnits(doc: unknown, frame: LocalFrame, tiers: readonly CityTier[], rootId: string): { units: PlaneUnit[]; issues: UnplacedIssue[] } {
   const v = new FeatureIssues();
@@ -37,8 +37,9 @@ export function readUnits(doc: unknown, frame: LocalFrame, tiers: readonly CityT
       if (u.parentId !== null) v.add(`/features/${i}/properties/parentId`, 'null for the city (root) unit', u.parentId);
       return;
     }
+    // A unit hangs under a coarser one: usually one tier up, the root where no unit of that tier covers it.
     const pd = u.parentId === null ? undefined : levelOf.get(u.parentId);
-    if (pd === undefined || pd !== d - 1) v.add(`/features/${i}/properties/parentId`, `the id of a unit one tier up (${d === 1 ? 'the city root' : tiers[d - 2].level})`, units[k].parentId);
+    if (pd === undefined || pd >= d) v.add(`/features/${i}/properties/parentId`, `the id of a unit of a coarser tier (${['the city root', ...tiers.slice(0, d - 1).map((t) => t.level)].join(', ')})`, units[k].parentId);
   });
   if (!levelOf.has(rootId)) v.add('', `a unit of level "city" with id ${JSON.stringify(rootId)} (city.json units.rootId)`);
   return { units, issues: v.list };

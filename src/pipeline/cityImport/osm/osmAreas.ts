@@ -1,7 +1,8 @@
 import * as turf from '@turf/turf';
-import type { Feature, LineString, MultiPolygon, Polygon, Position } from 'geojson';
+import type { Feature, LineString, Position } from 'geojson';
 import { assembleRings } from '../../import/assembleRings';
 import type { OsmRelation, OsmTags } from '../../import/OsmData';
+import { clipToBbox } from '../clipToBbox';
 import type { OsmCity } from './readOsmCity';
 
 /** An area from OSM (an administrative unit, a water body): its polygons in lon/lat, clipped to the extent. */
@@ -22,15 +23,7 @@ const lineOf = (osm: OsmCity, refs: number[]): Position[] | null => {
   return pts.every(Boolean) ? (pts as Position[]) : null;
 };
 
-function clipPolygons(rings: Position[][], bbox: Bbox): Position[][][] {
-  const out: Position[][][] = [];
-  for (const r of rings) {
-    const clipped = turf.bboxClip(turf.polygon([r]), bbox).geometry as Polygon | MultiPolygon;
-    const polys = clipped.type === 'Polygon' ? [clipped.coordinates] : clipped.coordinates;
-    for (const p of polys) if (p[0] && p[0].length >= 4 && turf.area(turf.polygon(p)) > 1) out.push(p);
-  }
-  return out;
-}
+const clipPolygons = (rings: Position[][], bbox: Bbox) => clipToBbox(rings.map((r) => [r]), bbox);
 
 /** The outer rings a relation's member ways close into, or null when some member is missing. */
 function relationRings(osm: OsmCity, rel: OsmRelation): Position[][] | null {

@@ -11,6 +11,18 @@ export interface OsmCity {
   data: OsmData;
   /** Node id -> tags, for nodes that have tags. */
   nodeTags: Map<number, OsmTags>;
+  /** The extract's `<bounds>` [west, south, east, north] when the file states it: beyond it the data is cut. */
+  bounds?: [number, number, number, number];
+}
+
+const BOUNDS = /<bounds\b([^>]*)>/;
+
+function xmlBounds(xml: string): [number, number, number, number] | undefined {
+  const m = BOUNDS.exec(xml.slice(0, 4096));
+  if (!m) return undefined;
+  const v = (k: string) => Number(new RegExp(`\\b${k}\\s*=\\s*["']([-\\d.]+)["']`).exec(m[1])?.[1]);
+  const b: [number, number, number, number] = [v('minlon'), v('minlat'), v('maxlon'), v('maxlat')];
+  return b.every(Number.isFinite) ? b : undefined;
 }
 
 const NODE_BLOCK = /<node\b([^>]*?)(?<!\/)>([\s\S]*?)<\/node>/g;
@@ -50,5 +62,5 @@ export async function readOsmCity(path: string, report = new ImportReport()): Pr
   const pbf = /\.pbf$/i.test(path) || bytes[0] !== 0x3c /* '<' */ && !/^\s*</.test(new TextDecoder().decode(bytes.subarray(0, 64)));
   if (pbf) return { path, data: readOsmPbf(bytes, path, report), nodeTags: pbfNodeTags(bytes) };
   const xml = new TextDecoder().decode(bytes);
-  return { path, data: readOsmXml(xml, path, report), nodeTags: xmlNodeTags(xml) };
+  return { path, data: readOsmXml(xml, path, report), nodeTags: xmlNodeTags(xml), bounds: xmlBounds(xml) };
 }
