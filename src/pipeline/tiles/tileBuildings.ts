@@ -72,7 +72,7 @@ function writeContent(node: Node, frame: LocalFrame, dem: DemGrid, dir: string, 
   const position = glb.addAccessor(mesh.positions, 'VEC3', { target: GL.ARRAY_BUFFER, withBounds: true });
   const normal = glb.addAccessor(mesh.normals, 'VEC3', { target: GL.ARRAY_BUFFER });
   const featureId = glb.addAccessor(mesh.featureIds, 'SCALAR', { target: GL.ARRAY_BUFFER });
-  const cityFeatureId = glb.addAccessor(mesh.cityIndices, 'SCALAR', { target: GL.ARRAY_BUFFER });
+  const cityIndexAttr = glb.addAccessor(mesh.cityIndices, 'SCALAR', { target: GL.ARRAY_BUFFER });
   const indices = glb.addAccessor(mesh.indices, 'SCALAR', { target: GL.ELEMENT_ARRAY_BUFFER });
   const table = addPropertyTable(glb, BUILDING_SCHEMA, 'building', node.buildings.map((b, k) => ({
     id: b.id, index: cityIndex[k], height: b.heightM, floors: b.floors, use: b.use, population: b.population, addressId: b.addressId,
@@ -82,13 +82,11 @@ function writeContent(node: Node, frame: LocalFrame, dem: DemGrid, dir: string, 
   glb.json.extensionsUsed.push('EXT_mesh_features');
   glb.json.materials = [{ name: 'building', pbrMetallicRoughness: { baseColorFactor: [0.86, 0.86, 0.84, 1], metallicFactor: 0, roughnessFactor: 0.85 } }];
   glb.json.meshes = [{ primitives: [{
-    attributes: { POSITION: position, NORMAL: normal, _FEATURE_ID_0: featureId, _FEATURE_ID_1: cityFeatureId }, indices, material: 0, mode: 4,
-    // Set 0 indexes the tile's property table; set 1 ('cityIndex') is the building's index in the
-    // whole city, so a view colours every building through one city-wide state texture.
-    extensions: { EXT_mesh_features: { featureIds: [
-      { featureCount: node.buildings.length, attribute: 0, propertyTable: table },
-      { featureCount: node.buildings.length, attribute: 1, label: 'cityIndex' },
-    ] } },
+    // _CITY_INDEX (application-specific) is each vertex's building index in the whole city, so a
+    // view colours every building through one city-wide state texture. Not a second
+    // EXT_mesh_features set: CesiumJS custom shaders fail on a set without a property table.
+    attributes: { POSITION: position, NORMAL: normal, _FEATURE_ID_0: featureId, _CITY_INDEX: cityIndexAttr }, indices, material: 0, mode: 4,
+    extensions: { EXT_mesh_features: { featureIds: [{ featureCount: node.buildings.length, attribute: 0, propertyTable: table }] } },
   }] }];
   glb.json.nodes = [{ mesh: 0 }];
   glb.json.scenes = [{ nodes: [0] }];
