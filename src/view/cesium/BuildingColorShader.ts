@@ -27,6 +27,14 @@ function cssToBytes(css: string, out: Uint8Array, offset: number): void {
   out[offset + 2] = Color.floatToByte(c.blue); out[offset + 3] = Color.floatToByte(c.alpha);
 }
 
+/** Calls `visit` for every tile under `tile` whose content is loaded. */
+function visitLoaded(tile: Cesium3DTile | undefined, visit: (t: Cesium3DTile) => void): void {
+  if (!tile) return;
+  // contentReady is Cesium's (private) "content loaded and ready" flag.
+  if ((tile as unknown as { contentReady: boolean }).contentReady && tile.content.featuresLength > 0) visit(tile);
+  for (const child of tile.children) visitLoaded(child, visit);
+}
+
 interface PrivateTexture { width: number; height: number; copyFrom(o: { source: { width: number; height: number; arrayBufferView: Uint8Array } }): void }
 interface TextureManagerAccess { _textureManager: { getTexture(id: string): PrivateTexture | undefined } }
 
@@ -57,6 +65,8 @@ export class BuildingColorShader {
     });
     this.sizeVersion = this.compositor.sizeVersion;
     tileset.customShader = this.shader;
+    // Tiles loaded before the shader was attached (the tileset loads with the view).
+    visitLoaded(tileset.root, (tile) => this.learn(tile));
     this.offs.push(
       tileset.tileLoad.addEventListener((tile: Cesium3DTile) => this.learn(tile)),
       tileset.tileUnload.addEventListener((tile: Cesium3DTile) => { this.loaded.delete(tile); }),
