@@ -43,7 +43,7 @@ describe('CityPackage', () => {
     const dir = demoCopy();
     const manifest = readFileSync(join(dir, 'city.json'), 'utf8');
     writeFileSync(join(dir, 'city.json'), manifest.replace('"heights": "dem.f32"', '"heights": 5'));
-    const err = await CityPackage.open(nodePackageReader(dir)).catch((e: Error) => e);
+    const err = (await CityPackage.open(nodePackageReader(dir)).catch((e: Error) => e)) as Error;
     expect(err).toBeInstanceOf(CityPackageError);
     expect(err.message).toMatch(/city\.json:\d+:\d+: \/terrain\/heights: expected a string, got 5/);
     writeFileSync(join(dir, 'city.json'), manifest);
