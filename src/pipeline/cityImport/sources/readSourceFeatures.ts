@@ -52,7 +52,7 @@ export async function readSourceFeatures(spec: SourceSpec, ctx: SourceContext, p
   const path = sourcePath(spec.file, ctx, `${pointer}/file`);
   const format = sourceFormat(spec, pointer);
   if (format === 'osm') throw new Error(`import config ${pointer}: an OSM file is read through the OSM rules (units: osmAdminLevel; resources: "osm": true; pois, water: from the buildings' OSM file), not as a table`);
-  if (format === 'geopackage') throw new Error(`import config ${pointer}: GeoPackage is not supported (no npm reader without a native SQLite build); export the layer to GeoJSON or a Shapefile (ogr2ogr -f GeoJSON out.geojson ${spec.file} ${spec.layer ?? 'LAYER'})`);
+  if (format === 'geopackage') throw new Error(`import config ${pointer}: GeoPackage is not supported (the npm reader needs a native SQLite build; see README); export the layer to GeoJSON or a Shapefile (ogr2ogr -f GeoJSON out.geojson ${spec.file} ${spec.layer ?? 'LAYER'})`);
   const { features, crs } = await rawFeatures(path, format, (spec.fields ?? {}) as Record<string, string>);
   const where = Object.entries((spec.where ?? {}) as Record<string, string>);
   const kept = features.filter((f) => where.every(([k, v]) => String(f.properties[k] ?? '') === v));
