@@ -1,10 +1,11 @@
 import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import { formatIssue } from '../../schema/JsonIssue';
 import { placeIssues, SchemaValidator } from '../../schema/SchemaValidator';
 import { CITY_PACKAGE_SCHEMA, CITY_PACKAGE_SCHEMA_FILE, CITY_PACKAGE_VERSION } from '../../twin/package/cityPackageSchema';
 import type { CityManifest } from '../../twin/package/packageRecords';
+import { writeCityIndex } from './writeCityIndex';
 
 const validator = new SchemaValidator(CITY_PACKAGE_SCHEMA);
 
@@ -22,7 +23,8 @@ function dataFiles(m: ManifestDraft): string[] {
 /**
  * Writes `dir/city.json`: the draft with the package format and version, a `$schema` link and a
  * revision hashed over every data file it lists (so result caches see any change of data). The
- * manifest is checked against its schema first: a writer bug fails here, not in a viewer.
+ * manifest is checked against its schema first: a writer bug fails here, not in a viewer. A
+ * `tilesets/` folder above gets a fresh `cities.json` (see writeCityIndex).
  */
 export function writeCityManifest(dir: string, draft: ManifestDraft): CityManifest {
   const hash = createHash('sha256');
@@ -37,5 +39,7 @@ export function writeCityManifest(dir: string, draft: ManifestDraft): CityManife
   const issues = validator.issues(manifest);
   if (issues.length) throw new Error(`writeCityManifest: the manifest does not match its schema:\n${placeIssues(issues).map((i) => formatIssue('city.json', i)).join('\n')}`);
   writeFileSync(join(dir, 'city.json'), JSON.stringify(manifest, null, 2) + '\n');
+  const parent = dirname(resolve(dir));
+  if (basename(parent) === 'tilesets') writeCityIndex(parent);
   return manifest;
 }
