@@ -3,7 +3,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { writePointShapefile } from '../../../test/support/writePointShapefile';
+import mqtt from 'mqtt';
+import { startFeed } from '../../feed/startFeed';
 import { transformPoint } from '../../geo/crs/transformPoint';
+import { defaultFeedConfig } from '../../signs/connection/FeedConfig';
+import { defaultRules } from '../../signs/rules/defaultRules';
+import { SignsStore } from '../../signs/SignsStore';
+import { cityTopicFilter } from '../../signs/topics';
 import { CityPackage } from '../../twin/package/CityPackage';
 import { nodePackageReader } from '../package/openCityPackage';
 import { validateCityPackage } from '../package/validateCityPackage';
@@ -83,6 +89,30 @@ describe('importCity', () => {
     expect((await pkg.units()).filter((u) => u.level === 'grid').every((u) => u.parentId === 'bare-city')).toBe(true);
     expect((await validateCityPackage(out)).valid).toBe(true);
   }, 120_000);
+
+  it('feeds the imported city: the simulator publishes its synthetic sensors on city/<name>/... and the store accepts them', async () => {
+    const feed = await startFeed({ city: join(dir, 'bare'), port: 0, wsPort: 0, rateHz: 200, seed: 3 });
+    try {
+      expect(feed.registry.city).toBe('bare-city');
+      expect(feed.registry.synthetic).toBe(true);
+      const pkg = await CityPackage.open(nodePackageReader(join(dir, 'bare')));
+      const store = new SignsStore({ registry: feed.registry, units: await pkg.units(), rules: defaultRules(), intervalScale: feed.intervalScale });
+      const { display } = defaultFeedConfig().accounts;
+      const client = mqtt.connect(feed.urls.tcp, { username: display.username, password: display.password, clientId: 'rc-import-test' });
+      const topics: string[] = [];
+      client.on('message', (t, p) => { topics.push(t); store.ingest(t, p); });
+      await client.subscribeAsync(cityTopicFilter('bare-city'), { qos: 1 });
+      const t0 = Date.now();
+      while (topics.length < 20 && Date.now() - t0 < 10_000) await new Promise((r) => setTimeout(r, 100));
+      await client.endAsync();
+      store.dispose();
+      expect(topics.length).toBeGreaterThanOrEqual(20);
+      expect(topics.every((t) => t.startsWith('city/bare-city/bare-city/'))).toBe(true);
+      expect(store.ingestor.counts[0]).toBeGreaterThan(0);
+    } finally {
+      await feed.stop();
+    }
+  }, 60_000);
 
   it('names the config file, line and field of a bad config, and the file of a missing source', () => {
     const bad = write('bad.json', '{\n  "name": "x",\n  "title": "X",\n  "buildings": { "file": 3 }\n}\n');
