@@ -24,6 +24,8 @@ export interface FloodRunOptions {
   workers?: number;
   /** Names the scenario in validation errors. */
   file?: string;
+  /** Where city packages are served (default the page's /tilesets). */
+  tilesetsUrl?: string;
 }
 
 const defaultWorker = (): WorkerLike => new Worker(new URL('./sim.worker.ts', import.meta.url), { type: 'module' });
@@ -64,7 +66,7 @@ export class SimClient {
     opts.signal?.addEventListener('abort', onAbort, { once: true });
     try {
       return await api.runFlood(
-        { scenario, runId, workers: opts.workers, file: opts.file },
+        { scenario, runId, workers: opts.workers, file: opts.file, tilesetsUrl: opts.tilesetsUrl },
         opts.onProgress && proxy(opts.onProgress), opts.onSetup && proxy(opts.onSetup), opts.onFrame && proxy(opts.onFrame),
       );
     } catch (err) {
