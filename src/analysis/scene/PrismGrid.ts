@@ -1,0 +1,112 @@
+import { prismEntry } from './prismRay';
+import type { PrismSet } from './PrismSet';
+
+/** At most this many grid cells (a huge extent with tiny cells is refused with its size). */
+export const MAX_GRID_CELLS = 16_000_000;
+
+/**
+ * A uniform grid over a prism set (plane meters) for ray queries: each cell lists the prisms whose
+ * bounding box overlaps it and the tallest top among them, so a ray walks only the cells under
+ * its 2D path (Amanatides-Woo traversal) and skips a cell it crosses above everything in it.
+ * Not thread-safe (a per-query stamp avoids testing a prism twice); one per worker.
+ */
+export class PrismGrid {
+  readonly xMinM: number;
+  readonly yMinM: number;
+  readonly nx: number;
+  readonly ny: number;
+  readonly maxTopM: number;
+  /** Prism hit by the last `firstHit`, or -1. */
+  hitPrism = -1;
+  private readonly cellStart: Uint32Array;
+  private readonly items: Uint32Array;
+  private readonly cellTop: Float64Array;
+  private readonly stamp: Uint32Array;
+  private ray = 0;
+
+  constructor(readonly prisms: PrismSet, readonly cellSizeM = 32) {
+    if (!(cellSizeM > 0)) throw new Error(`PrismGrid: cellSizeM must be > 0 m, got ${cellSizeM}`);
+    const n = prisms.count, xy = prisms.xyM, box = new Float64Array(4 * n);
+    let x0 = Infinity, y0 = Infinity, x1 = -Infinity, y1 = -Infinity, maxTop = -Infinity;
+    for (let p = 0; p < n; p++) {
+      let a = Infinity, b = Infinity, c = -Infinity, d = -Infinity;
+      for (let v = prisms.ringStart[p]; v < prisms.ringStart[p + 1]; v++) {
+        a = Math.min(a, xy[2 * v]); b = Math.min(b, xy[2 * v + 1]); c = Math.max(c, xy[2 * v]); d = Math.max(d, xy[2 * v + 1]);
+      }
+      box.set([a, b, c, d], 4 * p);
+      x0 = Math.min(x0, a); y0 = Math.min(y0, b); x1 = Math.max(x1, c); y1 = Math.max(y1, d);
+      maxTop = Math.max(maxTop, prisms.topM[p]);
+    }
+    if (n === 0) { x0 = y0 = 0; x1 = y1 = cellSizeM; }
+    this.xMinM = x0; this.yMinM = y0; this.maxTopM = maxTop;
+    this.nx = Math.max(1, Math.ceil((x1 - x0) / cellSizeM)); this.ny = Math.max(1, Math.ceil((y1 - y0) / cellSizeM));
+    if (this.nx * this.ny > MAX_GRID_CELLS) throw new Error(`PrismGrid: ${this.nx} x ${this.ny} cells of ${cellSizeM} m, at most ${MAX_GRID_CELLS}; use larger cells`);
+    const cells = this.nx * this.ny, count = new Uint32Array(cells + 1);
+    const span = (p: number, fn: (c: number) => void) => {
+      const i0 = this.col(box[4 * p]), i1 = this.col(box[4 * p + 2]), j0 = this.row(box[4 * p + 1]), j1 = this.row(box[4 * p + 3]);
+      for (let j = j0; j <= j1; j++) for (let i = i0; i <= i1; i++) fn(j * this.nx + i);
+    };
+    for (let p = 0; p < n; p++) span(p, (c) => count[c + 1]++);
+    for (let c = 0; c < cells; c++) count[c + 1] += count[c];
+    this.cellStart = count;
+    this.items = new Uint32Array(count[cells]);
+    this.cellTop = new Float64Array(cells).fill(-Infinity);
+    const fill = count.slice(0, cells);
+    for (let p = 0; p < n; p++) span(p, (c) => { this.items[fill[c]++] = p; this.cellTop[c] = Math.max(this.cellTop[c], prisms.topM[p]); });
+    this.stamp = new Uint32Array(n);
+  }
+
+  private col(x: number): number { return Math.min(this.nx - 1, Math.max(0, Math.floor((x - this.xMinM) / this.cellSizeM))); }
+  private row(y: number): number { return Math.min(this.ny - 1, Math.max(0, Math.floor((y - this.yMinM) / this.cellSizeM))); }
+
+  /**
+   * First t in (tMin, tMax] where the ray o + t·d enters a prism (Infinity if none; `hitPrism` set).
+   * With `any`, returns at the first entry found, not necessarily the nearest (shadow tests).
+   * d need not be unit length: t is in units of |d|.
+   */
+  firstHit(ox: number, oy: number, oz: number, dx: number, dy: number, dz: number, tMin: number, tMax: number, any = false): number {
+    this.hitPrism = -1;
+    const cs = this.cellSizeM, x0 = this.xMinM, y0 = this.yMinM, x1 = x0 + this.nx * cs, y1 = y0 + this.ny * cs;
+    // Clip to the grid box, and for upward rays to the height of the tallest prism.
+    let t0 = tMin, t1 = tMax;
+    if (dz > 0) t1 = Math.min(t1, (this.maxTopM - oz) / dz);
+    if (dx !== 0) { const a = (x0 - ox) / dx, b = (x1 - ox) / dx; t0 = Math.max(t0, Math.min(a, b)); t1 = Math.min(t1, Math.max(a, b)); } else if (ox < x0 || ox > x1) return Infinity;
+    if (dy !== 0) { const a = (y0 - oy) / dy, b = (y1 - oy) / dy; t0 = Math.max(t0, Math.min(a, b)); t1 = Math.min(t1, Math.max(a, b)); } else if (oy < y0 || oy > y1) return Infinity;
+    if (!(t0 <= t1)) return Infinity;
+    if (++this.ray === 0xffffffff) { this.stamp.fill(0); this.ray = 1; }
+    const ray = this.ray;
+    let i = this.col(ox + t0 * dx), j = this.row(oy + t0 * dy);
+    const si = dx > 0 ? 1 : -1, sj = dy > 0 ? 1 : -1;
+    const ddx = dx !== 0 ? cs / Math.abs(dx) : Infinity, ddy = dy !== 0 ? cs / Math.abs(dy) : Infinity;
+    let nextX = dx !== 0 ? (x0 + (dx > 0 ? i + 1 : i) * cs - ox) / dx : Infinity;
+    let nextY = dy !== 0 ? (y0 + (dy > 0 ? j + 1 : j) * cs - oy) / dy : Infinity;
+    let best = Infinity, tc0 = t0;
+    for (;;) {
+      const tc1 = Math.min(nextX, nextY, t1), c = j * this.nx + i;
+      const zLow = oz + dz * (dz >= 0 ? tc0 : tc1);
+      if (zLow <= this.cellTop[c]) {
+        for (let k = this.cellStart[c]; k < this.cellStart[c + 1]; k++) {
+          const p = this.items[k];
+          if (this.stamp[p] === ray) continue;
+          this.stamp[p] = ray;
+          const t = prismEntry(this.prisms, p, ox, oy, oz, dx, dy, dz, tMin, Math.min(best, tMax));
+          if (t < best) { best = t; this.hitPrism = p; if (any) return t; }
+        }
+      }
+      if (best <= tc1 || tc1 >= t1) return best;
+      tc0 = tc1;
+      if (nextX < nextY) { i += si; nextX += ddx; } else { j += sj; nextY += ddy; }
+      if (i < 0 || j < 0 || i >= this.nx || j >= this.ny) return best;
+    }
+  }
+}
+
+/** The brute-force peer of PrismGrid.firstHit: every prism, no index (benchmarks and tests). */
+export function firstHitBrute(prisms: PrismSet, ox: number, oy: number, oz: number, dx: number, dy: number, dz: number, tMin: number, tMax: number, any = false): number {
+  let best = Infinity;
+  for (let p = 0; p < prisms.count; p++) {
+    const t = prismEntry(prisms, p, ox, oy, oz, dx, dy, dz, tMin, Math.min(best, tMax));
+    if (t < best) { best = t; if (any) return t; }
+  }
+  return best;
+}
