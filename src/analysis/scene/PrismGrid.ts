@@ -1,6 +1,9 @@
 import { prismEntry } from './prismRay';
 import type { PrismSet } from './PrismSet';
 
+/** Side of the blocks of cells that keep their tallest top (in cells). */
+const SUPER = 8;
+
 /** At most this many grid cells (a huge extent with tiny cells is refused with its size). */
 export const MAX_GRID_CELLS = 16_000_000;
 
@@ -21,6 +24,9 @@ export class PrismGrid {
   private readonly cellStart: Uint32Array;
   private readonly items: Uint32Array;
   private readonly cellTop: Float64Array;
+  /** Tallest top per block of SUPER x SUPER cells: a ray above it skips the whole block. */
+  private readonly superTop: Float64Array;
+  private readonly sx: number;
   private readonly stamp: Uint32Array;
   private ray = 0;
 
@@ -53,6 +59,14 @@ export class PrismGrid {
     this.cellTop = new Float64Array(cells).fill(-Infinity);
     const fill = count.slice(0, cells);
     for (let p = 0; p < n; p++) span(p, (c) => { this.items[fill[c]++] = p; this.cellTop[c] = Math.max(this.cellTop[c], prisms.topM[p]); });
+    this.sx = Math.ceil(this.nx / SUPER);
+    this.superTop = new Float64Array(this.sx * Math.ceil(this.ny / SUPER)).fill(-Infinity);
+    for (let j = 0; j < this.ny; j++) {
+      for (let i = 0; i < this.nx; i++) {
+        const k = Math.floor(j / SUPER) * this.sx + Math.floor(i / SUPER);
+        this.superTop[k] = Math.max(this.superTop[k], this.cellTop[j * this.nx + i]);
+      }
+    }
     this.stamp = new Uint32Array(n);
   }
 
@@ -74,17 +88,32 @@ export class PrismGrid {
     if (dy !== 0) { const a = (y0 - oy) / dy, b = (y1 - oy) / dy; t0 = Math.max(t0, Math.min(a, b)); t1 = Math.min(t1, Math.max(a, b)); } else if (oy < y0 || oy > y1) return Infinity;
     if (!(t0 <= t1)) return Infinity;
     if (++this.ray === 0xffffffff) { this.stamp.fill(0); this.ray = 1; }
-    const ray = this.ray;
-    let i = this.col(ox + t0 * dx), j = this.row(oy + t0 * dy);
-    const si = dx > 0 ? 1 : -1, sj = dy > 0 ? 1 : -1;
+    const ray = this.ray, si = dx > 0 ? 1 : -1, sj = dy > 0 ? 1 : -1;
     const ddx = dx !== 0 ? cs / Math.abs(dx) : Infinity, ddy = dy !== 0 ? cs / Math.abs(dy) : Infinity;
+    let best = Infinity, tc0 = t0;
+    let i = this.col(ox + t0 * dx), j = this.row(oy + t0 * dy);
     let nextX = dx !== 0 ? (x0 + (dx > 0 ? i + 1 : i) * cs - ox) / dx : Infinity;
     let nextY = dy !== 0 ? (y0 + (dy > 0 ? j + 1 : j) * cs - oy) / dy : Infinity;
-    let best = Infinity, tc0 = t0;
     for (;;) {
+      // A whole block of cells the ray crosses above everything in it is skipped at once.
+      const bi = Math.floor(i / SUPER), bj = Math.floor(j / SUPER);
+      const bx0 = x0 + bi * SUPER * cs, by0 = y0 + bj * SUPER * cs;
+      const bExit = Math.min(t1,
+        dx > 0 ? (bx0 + SUPER * cs - ox) / dx : dx < 0 ? (bx0 - ox) / dx : Infinity,
+        dy > 0 ? (by0 + SUPER * cs - oy) / dy : dy < 0 ? (by0 - oy) / dy : Infinity);
+      if (oz + dz * (dz >= 0 ? tc0 : bExit) > this.superTop[bj * this.sx + bi]) {
+        if (bExit >= t1) return best;
+        // Restart the cell walk just past the block (unless rounding keeps it in the same block).
+        const ni = this.col(ox + (bExit + 1e-6) * dx), nj = this.row(oy + (bExit + 1e-6) * dy);
+        if (Math.floor(ni / SUPER) !== bi || Math.floor(nj / SUPER) !== bj) {
+          i = ni; j = nj; tc0 = bExit;
+          nextX = dx !== 0 ? (x0 + (dx > 0 ? i + 1 : i) * cs - ox) / dx : Infinity;
+          nextY = dy !== 0 ? (y0 + (dy > 0 ? j + 1 : j) * cs - oy) / dy : Infinity;
+          continue;
+        }
+      }
       const tc1 = Math.min(nextX, nextY, t1), c = j * this.nx + i;
-      const zLow = oz + dz * (dz >= 0 ? tc0 : tc1);
-      if (zLow <= this.cellTop[c]) {
+      if (oz + dz * (dz >= 0 ? tc0 : tc1) <= this.cellTop[c]) {
         for (let k = this.cellStart[c]; k < this.cellStart[c + 1]; k++) {
           const p = this.items[k];
           if (this.stamp[p] === ray) continue;

@@ -50,17 +50,22 @@ export class TerrainRay {
    * of horizontal travel) is below the ground; Infinity when it never is.
    */
   firstHit(ox: number, oy: number, oz: number, ux: number, uy: number, slope: number, minDistM: number, maxDistM: number): number {
-    const d = this.dem, cs = d.cellSizeM, step = cs / 2;
+    const d = this.dem, cs = d.cellSizeM, step = cs / 2, bs = cs * BLOCK;
     const xMin = d.xMinM, yMin = d.yMinM, xMax = d.xMaxM, yMax = d.yMaxM;
     for (let s = minDistM; s <= maxDistM; s += step) {
       const z = oz + slope * s;
       if (z > this.maxM && slope >= 0) return Infinity;
       const x = ox + ux * s, y = oy + uy * s;
       if (x < xMin || x > xMax || y < yMin || y > yMax) return Infinity;
-      const k = Math.floor((y - yMin) / cs / BLOCK) * this.bw + Math.floor((x - xMin) / cs / BLOCK);
-      if (z > this.blockMax[k]) continue;
-      const g = d.sample(x, y);
-      if (g > z) return s;
+      const bi = Math.floor((x - xMin) / bs), bj = Math.floor((y - yMin) / bs);
+      if (z > this.blockMax[bj * this.bw + bi]) {
+        // Above the whole block: go on from where the ray leaves it (if it stays above till then).
+        const bx = xMin + bi * bs, by = yMin + bj * bs;
+        const exit = Math.min(ux > 0 ? (bx + bs - ox) / ux : ux < 0 ? (bx - ox) / ux : Infinity, uy > 0 ? (by + bs - oy) / uy : uy < 0 ? (by - oy) / uy : Infinity);
+        if (slope >= 0 && exit > s + step) s = exit - step + 1e-6;
+        continue;
+      }
+      if (d.sample(x, y) > z) return s;
     }
     return Infinity;
   }
