@@ -43,6 +43,11 @@ export class AnalysisScene {
     return this.terrain ? this.terrain.groundM(xM, yM) : 0;
   }
 
+  /** Top of the city at a plane point: the tallest roof over it, else the ground (m). */
+  surfaceM(xM: number, yM: number): number {
+    return Math.max(this.groundM(xM, yM), this.grid.topAt(xM, yM));
+  }
+
   /** True when a building or the ground lies on the ray from o along the unit vector d within maxM. */
   blocked(ox: number, oy: number, oz: number, dx: number, dy: number, dz: number, maxM = Infinity): boolean {
     if (this.grid.firstHit(ox, oy, oz, dx, dy, dz, 0, maxM, true) < Infinity) return true;

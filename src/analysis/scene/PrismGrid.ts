@@ -1,4 +1,4 @@
-import { prismEntry } from './prismRay';
+import { insidePrismRing, prismEntry } from './prismRay';
 import type { PrismSet } from './PrismSet';
 
 /** Side of the blocks of cells that keep their tallest top (in cells). */
@@ -73,6 +73,28 @@ export class PrismGrid {
   private col(x: number): number { return Math.min(this.nx - 1, Math.max(0, Math.floor((x - this.xMinM) / this.cellSizeM))); }
   private row(y: number): number { return Math.min(this.ny - 1, Math.max(0, Math.floor((y - this.yMinM) / this.cellSizeM))); }
 
+  /** Calls fn for each prism listed in the cell holding (x, y) (nothing outside the grid). */
+  cellPrisms(xM: number, yM: number, fn: (p: number) => void): void {
+    const fi = (xM - this.xMinM) / this.cellSizeM, fj = (yM - this.yMinM) / this.cellSizeM;
+    if (fi < 0 || fj < 0 || fi >= this.nx || fj >= this.ny) return;
+    const c = Math.floor(fj) * this.nx + Math.floor(fi);
+    for (let k = this.cellStart[c]; k < this.cellStart[c + 1]; k++) fn(this.items[k]);
+  }
+
+  /** Top of the tallest prism whose footprint contains (x, y), or -Infinity. */
+  topAt(xM: number, yM: number): number {
+    let top = -Infinity;
+    this.cellPrisms(xM, yM, (p) => { if (this.prisms.topM[p] > top && insidePrismRing(this.prisms, p, xM, yM)) top = this.prisms.topM[p]; });
+    return top;
+  }
+
+  /** The prism of greatest top whose footprint contains (x, y), or -1. */
+  prismAt(xM: number, yM: number): number {
+    let best = -1;
+    this.cellPrisms(xM, yM, (p) => { if ((best < 0 || this.prisms.topM[p] > this.prisms.topM[best]) && insidePrismRing(this.prisms, p, xM, yM)) best = p; });
+    return best;
+  }
+
   /**
    * First t in (tMin, tMax] where the ray o + t·d enters a prism (Infinity if none; `hitPrism` set).
    * With `any`, returns at the first entry found, not necessarily the nearest (shadow tests).
@@ -127,6 +149,24 @@ export class PrismGrid {
       if (nextX < nextY) { i += si; nextX += ddx; } else { j += sj; nextY += ddy; }
       if (i < 0 || j < 0 || i >= this.nx || j >= this.ny) return best;
     }
+  }
+}
+
+/**
+ * Visits each prism whose bounding box the 2D segment o + t·d, t in [0, tMax], passes over, once,
+ * in order of the cells walked (near to far). For profiles (skyline, surface) rather than rays.
+ */
+export function prismsAlong(grid: PrismGrid, ox: number, oy: number, dx: number, dy: number, tMax: number, visit: (p: number) => void): void {
+  const seen = new Set<number>(), cs = grid.cellSizeM, x0 = grid.xMinM, y0 = grid.yMinM;
+  let i = Math.floor((ox - x0) / cs), j = Math.floor((oy - y0) / cs);
+  const si = dx > 0 ? 1 : -1, sj = dy > 0 ? 1 : -1;
+  const ddx = dx !== 0 ? cs / Math.abs(dx) : Infinity, ddy = dy !== 0 ? cs / Math.abs(dy) : Infinity;
+  let nextX = dx !== 0 ? (x0 + (dx > 0 ? i + 1 : i) * cs - ox) / dx : Infinity;
+  let nextY = dy !== 0 ? (y0 + (dy > 0 ? j + 1 : j) * cs - oy) / dy : Infinity;
+  for (let t = 0; t <= tMax;) {
+    grid.cellPrisms(x0 + (i + 0.5) * cs, y0 + (j + 0.5) * cs, (p) => { if (!seen.has(p)) { seen.add(p); visit(p); } });
+    if (nextX < nextY) { t = nextX; i += si; nextX += ddx; } else { t = nextY; j += sj; nextY += ddy; }
+    if ((i < 0 && si < 0) || (j < 0 && sj < 0) || (i >= grid.nx && si > 0) || (j >= grid.ny && sj > 0)) return;
   }
 }
 

@@ -107,3 +107,16 @@ describe('sunlightMinutes', () => {
     expect(strict[0]).toBe(0);
   });
 });
+
+describe('sunlightMinutes over terrain', () => {
+  it('shades a wall at the foot of a ridge to its south and frees it when the ridge is gone', async () => {
+    const { syntheticScene } = await import('../testing/syntheticScene');
+    const wall = [boxBuilding('wall', -20, 0, 20, 10, 30)];
+    const ridge = (_x: number, y: number) => (y <= -60 && y >= -120 ? 150 : 0); // a 150 m ridge 60 m south
+    const shaded = syntheticScene(wall, ridge), open = syntheticScene(wall, () => 0);
+    const s = facadeSamples(wall, [0], (b) => shaded.groundM(b.footprint[0][0] + 20, b.footprint[0][1] + 5), { spacingM: 1000, floors: [1] });
+    const south = (m: Float32Array) => m[Array.from(s.facade).indexOf(0)];
+    expect(south(sunlightMinutes(shaded, s, path))).toBe(0);
+    expect(south(sunlightMinutes(open, s, path))).toBe(480);
+  });
+});
