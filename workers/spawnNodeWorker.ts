@@ -1,5 +1,5 @@
 /**
- * Tests only (node): a real worker_threads Worker running a module Web Worker's entry, with the
+ * Node (tests, CLI, benchmarks): a real worker_threads Worker running a module Web Worker's entry, with the
  * globals a browser worker has (postMessage, add/removeEventListener, WorkerGlobalScope) mapped
  * onto parentPort through comlink's node adapter, and tsx registered so the entry can be .ts.
  */
