@@ -26,10 +26,10 @@ function readJson(file: string): unknown {
   }
 }
 
-/** Reads tilesets/<name> under `root` (default the working directory); throws naming a missing file. */
-export function readAnalysisCity(name: string, root = process.cwd()): AnalysisCity {
+/** Reads `<tilesetsDir>/<name>` (default tilesets/ in the working directory); throws naming a missing file. */
+export function readAnalysisCity(name: string, tilesetsDir = 'tilesets'): AnalysisCity {
   if (!/^[A-Za-z0-9_.-]+$/.test(name) || name.startsWith('.')) throw new Error(`city name must be a folder name under tilesets/ (letters, digits, "_", "-", "."), got ${JSON.stringify(name)}`);
-  const dir = join(root, 'tilesets', name);
+  const dir = join(tilesetsDir, name);
   const manifestFile = join(dir, 'city.json');
   if (!existsSync(manifestFile)) throw new Error(`${manifestFile}: no such city (build the demo city with \`npm run tiles\`)`);
   const manifest = readJson(manifestFile) as { origin?: { lonDeg?: unknown; latDeg?: unknown } };
