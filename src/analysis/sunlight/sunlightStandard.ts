@@ -23,6 +23,9 @@ export const SUNLIGHT_STANDARDS: Readonly<Record<string, SunlightStandard>> = {
   dongzhi: { id: 'dongzhi', label: '冬至日 >= 1 h (GB 50180, 09:00-15:00 true solar time)', monthDay: '12-22', startHour: 9, endHour: 15, requiredMin: 60 },
 };
 
+/** The ids of SUNLIGHT_STANDARDS (the scenario schema's enum). */
+export const SUNLIGHT_STANDARD_IDS = ['dahan', 'dahan3h', 'dongzhi'] as const;
+
 /** The standard of an id, or a clear error listing the ids. */
 export function sunlightStandard(id: string): SunlightStandard {
   const s = SUNLIGHT_STANDARDS[id];
@@ -30,7 +33,7 @@ export function sunlightStandard(id: string): SunlightStandard {
   return s;
 }
 
-/** Sunlight of one floor of one building: its best sample (a floor passes when one window does). */
+/** Sunlight of one floor of one building: its best counted sample (a floor passes when one window does). */
 export interface FloorSunlight {
   buildingId: string;
   use: string;
@@ -43,15 +46,29 @@ export interface FloorSunlight {
 }
 
 /**
- * Per building and floor, the best and mean minutes of its samples, and whether the floor misses
- * `requiredMin` (no sample reaches it). Sorted by building (sample order), then floor.
+ * Which windows decide a floor: 'south' (default) only samples on facades whose outward normal is
+ * within 45 deg of due south, where Chinese homes put their living rooms (a building with no such
+ * facade uses them all); 'any' every facade (the most lenient reading).
  */
-export function floorSunlight(buildings: ReadonlyArray<BuildingRecord>, samples: FacadeSamples, minutes: Float32Array, requiredMin: number): FloorSunlight[] {
+export type FloorRule = 'south' | 'any';
+
+/** cos 45 deg: a facade "faces south" when its normal's southward component reaches this. */
+const SOUTH_COS = Math.SQRT1_2;
+
+/**
+ * Per building and floor, the best and mean minutes of the samples the rule counts, and whether
+ * the floor misses `requiredMin` (no such sample reaches it). In sample order (building, floor).
+ */
+export function floorSunlight(buildings: ReadonlyArray<BuildingRecord>, samples: FacadeSamples, minutes: Float32Array, requiredMin: number, rule: FloorRule = 'south'): FloorSunlight[] {
+  const southFacing = new Set<number>();
+  if (rule === 'south') for (let i = 0; i < samples.count; i++) if (-samples.normal[2 * i + 1] >= SOUTH_COS) southFacing.add(samples.building[i]);
   const byKey = new Map<number, { b: number; floor: number; max: number; sum: number; n: number }>();
   for (let i = 0; i < samples.count; i++) {
-    const key = samples.building[i] * 65536 + samples.floor[i];
+    const b = samples.building[i];
+    if (southFacing.has(b) && -samples.normal[2 * i + 1] < SOUTH_COS) continue;
+    const key = b * 65536 + samples.floor[i];
     let r = byKey.get(key);
-    if (!r) byKey.set(key, (r = { b: samples.building[i], floor: samples.floor[i], max: 0, sum: 0, n: 0 }));
+    if (!r) byKey.set(key, (r = { b, floor: samples.floor[i], max: 0, sum: 0, n: 0 }));
     r.max = Math.max(r.max, minutes[i]); r.sum += minutes[i]; r.n++;
   }
   return [...byKey.values()].map((r) => ({

@@ -1,7 +1,7 @@
 import type { BuildingRecord } from '../../twin/BuildingRecord';
 import { parseIsoDate, sunPath, type SunPath } from '../sun/sunPath';
 import { facadeSamples, type FacadeSampleOptions, type FacadeSamples } from './FacadeSamples';
-import { floorSunlight, residentialBelow, sunlightStandard, type FloorSunlight, type SunlightStandard } from './sunlightStandard';
+import { floorSunlight, residentialBelow, sunlightStandard, type FloorRule, type FloorSunlight, type SunlightStandard } from './sunlightStandard';
 
 /** A sunlight-hours study as asked for: the day, the standard and how finely to sample. */
 export interface SunlightRequest extends FacadeSampleOptions {
@@ -16,6 +16,8 @@ export interface SunlightRequest extends FacadeSampleOptions {
   stepMin?: number;
   /** Shortest continuous sun that counts (min); default 1. */
   minRunMin?: number;
+  /** Which windows decide a floor (see FloorRule); default 'south'. */
+  floorRule?: FloorRule;
 }
 
 /** Everything needed to count: samples, the sun path at the site, the standard. */
@@ -30,6 +32,7 @@ export interface SunlightPlan {
   /** True when the date is the standard's day (大寒 Jan 20, 冬至 Dec 22). */
   onStandardDay: boolean;
   minRunMin: number;
+  floorRule: FloorRule;
 }
 
 /** The outcome: per floor, and the residential floors below the standard. */
@@ -52,11 +55,11 @@ export function planSunlight(buildings: ReadonlyArray<BuildingRecord>, indices: 
   const samples = facadeSamples(buildings, indices, groundM, req);
   const window = { startHour: req.startHour ?? standard.startHour, endHour: req.endHour ?? standard.endHour };
   const path = sunPath(req.date, siteLonLat[0], siteLonLat[1], { ...window, stepMin: req.stepMin ?? 1 });
-  return { samples, path, standard, window, siteLonLat, onStandardDay: req.date.slice(5) === standard.monthDay, minRunMin: req.minRunMin ?? 1 };
+  return { samples, path, standard, window, siteLonLat, onStandardDay: req.date.slice(5) === standard.monthDay, minRunMin: req.minRunMin ?? 1, floorRule: req.floorRule ?? 'south' };
 }
 
 /** Floors and the residential floors below the plan's standard, from the minutes per sample. */
 export function reportSunlight(buildings: ReadonlyArray<BuildingRecord>, plan: SunlightPlan, minutes: Float32Array): SunlightReport {
-  const floors = floorSunlight(buildings, plan.samples, minutes, plan.standard.requiredMin);
+  const floors = floorSunlight(buildings, plan.samples, minutes, plan.standard.requiredMin, plan.floorRule);
   return { floors, belowStandard: residentialBelow(floors) };
 }

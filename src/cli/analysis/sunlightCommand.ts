@@ -5,7 +5,7 @@ import { nodeAnalysisClient } from '../../analysis/node/nodeAnalysisClient';
 import { readAnalysisCity } from '../../analysis/node/readAnalysisCity';
 import { citySceneData } from '../../analysis/scene/citySceneData';
 import { floorsCsv, samplesCsv } from '../../analysis/sunlight/sunlightCsv';
-import { SUNLIGHT_STANDARDS } from '../../analysis/sunlight/sunlightStandard';
+import { SUNLIGHT_STANDARDS, type FloorRule } from '../../analysis/sunlight/sunlightStandard';
 import { planSunlight, reportSunlight } from '../../analysis/sunlight/sunlightStudy';
 
 /** At most this many buildings named on the command line. */
@@ -14,7 +14,7 @@ const MAX_BUILDINGS = 5000;
 /**
  * `analysis sunlight --city NAME --buildings ID,... --date YYYY-MM-DD [--standard dahan|dahan3h|dongzhi]
  * [--start-hour H] [--end-hour H]
- * [--spacing M] [--step MIN] [--min-run MIN] [--workers N] [--tilesets DIR] [--csv FILE] [--floors-csv FILE]`: minutes of
+ * [--spacing M] [--step MIN] [--min-run MIN] [--floor-rule south|any] [--workers N] [--tilesets DIR] [--csv FILE] [--floors-csv FILE]`: minutes of
  * direct sun per facade sample of the buildings, occluded by every building and the terrain, and
  * the residential floors below the standard, as JSON.
  */
@@ -26,6 +26,8 @@ export async function sunlightCommand(p: ParsedArgs): Promise<unknown> {
   const standard = (p.flags.get('standard') ?? 'dahan') as string;
   if (!(standard in SUNLIGHT_STANDARDS)) throw new UsageError(`--standard expects one of ${Object.keys(SUNLIGHT_STANDARDS).join(', ')}, got ${JSON.stringify(standard)}`);
   const workers = numberFlag(p, 'workers', 2, 1);
+  const floorRule = (p.flags.get('floor-rule') ?? 'south') as FloorRule;
+  if (floorRule !== 'south' && floorRule !== 'any') throw new UsageError(`--floor-rule expects south (windows facing within 45 deg of south decide) or any, got ${JSON.stringify(floorRule)}`);
   const dir = p.flags.get('tilesets') ?? 'tilesets';
   if (dir === true) throw new UsageError('--tilesets expects a DIR holding <city>/ folders');
   const city = readAnalysisCity(cityName, dir);
@@ -35,7 +37,7 @@ export async function sunlightCommand(p: ParsedArgs): Promise<unknown> {
   const { data, groundM } = citySceneData(city);
   const toLonLat = (x: number, y: number) => city.frame.toLonLat(x, y);
   const plan = planSunlight(city.buildings, ids.map((id) => byId.get(id)!), groundM, toLonLat, {
-    date, standard, startHour: optionalHour(p, 'start-hour'), endHour: optionalHour(p, 'end-hour'), spacingM: numberFlag(p, 'spacing', 2, 0.1, 'm'), stepMin: numberFlag(p, 'step', 1, 0.1, 'min'), minRunMin: numberFlag(p, 'min-run', 1, 0, 'min'),
+    date, standard, startHour: optionalHour(p, 'start-hour'), endHour: optionalHour(p, 'end-hour'), spacingM: numberFlag(p, 'spacing', 2, 0.1, 'm'), stepMin: numberFlag(p, 'step', 1, 0.1, 'min'), minRunMin: numberFlag(p, 'min-run', 1, 0, 'min'), floorRule,
   });
   const client = nodeAnalysisClient(workers);
   const t0 = performance.now();
@@ -54,7 +56,7 @@ export async function sunlightCommand(p: ParsedArgs): Promise<unknown> {
     const s = plan.samples, r2 = (v: number) => Math.round(v * 100) / 100;
     return {
       city: cityName, date, standard: plan.standard, onStandardDay: plan.onStandardDay,
-      window: { ...plan.window, timeBase: 'true solar time', stepMin: plan.path.stepMin, minRunMin: plan.minRunMin },
+      window: { ...plan.window, timeBase: 'true solar time', stepMin: plan.path.stepMin, minRunMin: plan.minRunMin }, floorRule,
       siteLonLat: plan.siteLonLat.map((v) => Math.round(v * 1e7) / 1e7), sampleCount: s.count, workers, sceneSetupS: r2(setupS), seconds: r2(seconds), samplesPerSecond: Math.round(s.count / seconds),
       belowStandard: report.belowStandard, floors: report.floors,
       samples: Array.from({ length: s.count }, (_, i) => {
