@@ -38,6 +38,11 @@ export const api = {
     return { prisms: data.prisms.count, gridCells: scene.grid.nx * scene.grid.ny, demNodes: data.dem ? data.dem.heightsM.length : 0, buildS: (performance.now() - t0) / 1000 };
   },
 
+  /** The scene's size, or null before setScene (a cheap round trip: the worker is up). */
+  info(): { prisms: number; demNodes: number } | null {
+    return scene ? { prisms: scene.data.prisms.count, demNodes: scene.data.dem ? scene.data.dem.heightsM.length : 0 } : null;
+  },
+
   /** Minutes of sun per facade sample over the path (see sunlightMinutes). */
   sunlight(samples: FacadeSamples, path: SunPath, minRunMin = 1, onProgress?: (fraction: number) => void): Float32Array {
     const minutes = sunlightMinutes(need(), samples, path, { minRunMin, onProgress: onProgress && ((f) => void onProgress(f)) });

@@ -22,6 +22,7 @@ describe('AnalysisClient', () => {
   it('computes sunlight over two workers with the same minutes as on this thread, with progress', async () => {
     const info = await client.setScene(data);
     expect(info.prisms).toBe(buildings.length);
+    await client.ready(2);
     const progress: number[] = [];
     const minutes = await client.sunlight(samples, path, { onProgress: (f) => progress.push(f) });
     expect(Array.from(minutes)).toEqual(Array.from(sunlightMinutes(local, samples, path)));

@@ -48,6 +48,12 @@ export class AnalysisClient {
     return infos[0];
   }
 
+  /** Starts `workers` workers (default the pool) and waits until each has built the scene: warm-up. */
+  async ready(workers = this.workers, signal?: AbortSignal): Promise<void> {
+    const n = Math.max(1, Math.min(workers, this.workers));
+    await this.run(Promise.all(Array.from({ length: n }, (_, k) => this.slot(k).api.info())), signal);
+  }
+
   /**
    * Minutes of sun per sample, the samples split in contiguous shares over `workers` workers
    * (default all of the pool). Progress is the share of samples done over all workers.
