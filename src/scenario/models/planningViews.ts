@@ -33,7 +33,7 @@ export function siteViews(s: Scenario, before: ScenarioCity, after: ScenarioCity
       const [tx, ty] = frame.toPlane(t.lonDeg, t.latDeg);
       const los = lineOfSight(b1, eye, [tx, ty, b1.surfaceM(tx, ty) + (t.heightM ?? 0)]);
       if (!los.visible) corridorsBlocked++;
-      corridors.push(lineFeature([[v.lonDeg, v.latDeg], [t.lonDeg, t.latDeg]], { viewpoint: v.id, target: t.id, visible: los.visible, distanceM: Math.round(los.distanceM), blockedAtM: los.obstruction ? Math.round(los.obstruction.distanceM) : null }));
+      corridors.push(lineFeature([[v.lonDeg, v.latDeg], [t.lonDeg, t.latDeg]], { viewpoint: v.id, target: t.id, visible: los.visible, state: los.visible ? 'clear' : 'blocked', distanceM: Math.round(los.distanceM), blockedAtM: los.obstruction ? Math.round(los.obstruction.distanceM) : null }));
       if (los.obstruction) {
         const [lon, lat] = frame.toLonLat(los.obstruction.pointM[0], los.obstruction.pointM[1]);
         corridors.push(pointFeature(lon, lat, { viewpoint: v.id, target: t.id, obstruction: los.obstruction.kind, heightM: Math.round(los.obstruction.pointM[2] * 10) / 10 }));

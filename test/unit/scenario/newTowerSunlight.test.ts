@@ -4,6 +4,7 @@ import { ResultCache } from '../../../src/scenario/cache/ResultCache';
 import { scenarioCity } from '../../../src/scenario/city/ScenarioCity';
 import { loadScenarioFile } from '../../../src/scenario/io/loadScenarioFile';
 import type { Feature } from '../../../src/scenario/layers/GeoJson';
+import { resultLayerToOverlay } from '../../../src/scenario/layers/toOverlayLayers';
 import { nodeEnvironment } from '../../../src/scenario/run/nodeEnvironment';
 import type { RunResult } from '../../../src/scenario/run/RunResult';
 import { inThreadExecutor } from '../../../src/scenario/runner/inThreadExecutor';
@@ -60,8 +61,13 @@ describe('scenarios/new-tower-sunlight.json', () => {
     expect(corridor.properties.obstruction).toBe('building');
   });
 
-  it('removes the shed it replaces and reports the dispatch KPIs beside the planning ones', () => {
+  it('removes the shed it replaces, draws the tower as a 99 m solid, and reports the dispatch KPIs beside the planning ones', () => {
     expect(layer('tower', 'cleared-buildings').map((f) => f.properties.id)).toEqual(['B015033']);
+    const solid = resultLayerToOverlay(runs.get('tower')!.layers.find((l) => l.id === 'proposed-buildings')!, 0)[0][1];
+    expect(solid.kind).toBe('polygons');
+    const { extrude } = (solid as { polygons: Array<{ extrude?: { baseM: number; topM: number } }> }).polygons[0];
+    expect(extrude!.topM - extrude!.baseM).toBeGreaterThan(99);
+    expect(extrude!.topM - extrude!.baseM).toBeLessThan(102);
     expect(runs.get('tower')!.modules).toEqual(['dispatch', 'planning']);
     expect(runs.get('tower')!.kpis.firstArrivalS).toBeGreaterThan(0);
   });
