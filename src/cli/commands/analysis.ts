@@ -1,16 +1,24 @@
 import { parseArgs, UsageError } from '../args';
+import { limitsCommand } from '../analysis/limitsCommand';
+import { measureCommand } from '../analysis/measureCommand';
+import { losCommand, viewshedCommand } from '../analysis/sightCommand';
 import { sunCommand } from '../analysis/sunCommand';
 import { sunlightCommand } from '../analysis/sunlightCommand';
 
 const SUB = {
   sun: sunCommand,
   sunlight: sunlightCommand,
+  los: losCommand,
+  viewshed: viewshedCommand,
+  limits: limitsCommand,
+  measure: measureCommand,
 } as const;
 
 /**
- * `analysis <sun|sunlight> ...`: the 3D analysis tools headless (src/analysis), JSON on stdout.
- * `analysis sun --at LON,LAT --time ISO` and `analysis sunlight --city NAME --buildings ID,...
- * --date YYYY-MM-DD`; see src/cli/analysis/*Command.ts for every flag.
+ * `analysis <sun|sunlight|los|viewshed|limits|measure> ...`: the 3D analysis tools headless
+ * (src/analysis), JSON on stdout, e.g. `analysis sun --at LON,LAT --time ISO` and `analysis
+ * sunlight --city NAME --buildings ID,... --date YYYY-MM-DD`; src/cli/analysis/*Command.ts lists
+ * every flag.
  */
 export async function run(args: string[]): Promise<unknown> {
   const [sub, ...rest] = args;

@@ -1,6 +1,7 @@
 import { mkdtempSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import geographiclib from 'geographiclib-geodesic';
 import { afterAll, describe, expect, it } from 'vitest';
 import { LocalFrame } from '../../geo/LocalFrame';
 import { boxBuilding } from '../../analysis/testing/boxBuilding';
@@ -54,8 +55,33 @@ describe('analysis command', () => {
     expect(readFileSync(csv, 'utf8').split('\n')[0]).toBe('buildingId,use,floor,maxSunMinutes,meanSunMinutes,samples,belowStandard');
   }, 60_000);
 
+  it('answers line of sight, viewshed, height limits and measurement on the same city', async () => {
+    const frame = new LocalFrame(104.06, 30.66), at = (x: number, y: number) => frame.toLonLat(x, y).join(',');
+    const base = ['--city', 'mini', '--tilesets', root];
+    // From 100 m south of the slab to 100 m north of the homes, at 2 m: the slab's south wall is in the way.
+    const los = (await run(['los', ...base, '--from', `${at(0, -120)},2`, '--to', `${at(0, 130)},2`])) as any;
+    expect(los.visible).toBe(false);
+    expect(los.obstruction).toMatchObject({ kind: 'building', buildingId: 'T1' });
+    expect(los.obstruction.distanceM).toBeCloseTo(100, 1);
+    expect(((await run(['los', ...base, '--from', `${at(0, -120)},60`, '--to', `${at(0, 130)},60`])) as any).visible).toBe(true);
+    const vs = (await run(['viewshed', ...base, '--at', at(0, -100), '--radius', '200', '--cell', '10'])) as any;
+    expect(vs.visibleCells).toBeGreaterThan(0);
+    expect(vs.visibleCells).toBeLessThan(vs.cellsInRadius);
+    const limits = (await run(['limits', ...base, '--height', '35'])) as any;
+    expect(limits.buildings.map((b: any) => [b.buildingId, b.excessM, b.floorsAbove])).toEqual([['T1', 5, 2]]);
+    const d = (await run(['measure', '--from', '104.06,30.66,500', '--to', '104.07,30.66,500'])) as any;
+    expect(d.geodesicM).toBeCloseTo(geographiclib.Geodesic.WGS84.Inverse(30.66, 104.06, 30.66, 104.07).s12!, 2);
+    expect(((await run(['measure', '--area', `${at(0, 0)};${at(100, 0)};${at(100, 100)};${at(0, 100)}`])) as any).areaM2).toBeCloseTo(10_000, 0);
+    const prof = (await run(['measure', ...base, '--profile', `${at(0, -50)};${at(0, 80)}`, '--step', '10'])) as any;
+    const mid = prof.samples.reduce((a: any, b: any) => (Math.abs(b.distanceM - 50) < Math.abs(a.distanceM - 50) ? b : a)); // y = 0, in the slab
+    expect(mid).toMatchObject({ buildingId: 'T1', surfaceM: 40, groundM: 0 });
+    expect(prof.horizontalM).toBeCloseTo(130, 1);
+  });
+
   it('rejects bad input naming the flag and what it expects', async () => {
     await expect(run(['moon'])).rejects.toThrow(UsageError);
+    await expect(run(['limits', '--city', 'mini', '--tilesets', root])).rejects.toThrow(/expects --height M .* or --zones FILE/);
+    await expect(run(['measure', '--area', '104,30;105,30'])).rejects.toThrow(/--area expects at least 3 points/);
     await expect(run(['sun', '--at', '104.06,30.66', '--time', '2026-01-20T12:00:00'])).rejects.toThrow(/--time expects an ISO-8601 date-time with a UTC offset/);
     await expect(run(['sunlight', '--city', 'mini', '--tilesets', root, '--buildings', 'R9', '--date', '2026-01-20'])).rejects.toThrow(/mini\/buildings.geojson has no building "R9"/);
     await expect(run(['sunlight', '--city', 'mini', '--tilesets', root, '--buildings', 'R1', '--date', '2026-02-30'])).rejects.toThrow(/expected a calendar date YYYY-MM-DD, got "2026-02-30"/);

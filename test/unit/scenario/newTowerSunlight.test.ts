@@ -65,7 +65,7 @@ describe('scenarios/new-tower-sunlight.json', () => {
     expect(layer('tower', 'cleared-buildings').map((f) => f.properties.id)).toEqual(['B015033']);
     const solid = resultLayerToOverlay(runs.get('tower')!.layers.find((l) => l.id === 'proposed-buildings')!, 0)[0][1];
     expect(solid.kind).toBe('polygons');
-    const { extrude } = (solid as { polygons: Array<{ extrude?: { baseM: number; topM: number } }> }).polygons[0];
+    const { extrude } = (solid as unknown as { polygons: Array<{ extrude?: { baseM: number; topM: number } }> }).polygons[0];
     expect(extrude!.topM - extrude!.baseM).toBeGreaterThan(99);
     expect(extrude!.topM - extrude!.baseM).toBeLessThan(102);
     expect(runs.get('tower')!.modules).toEqual(['dispatch', 'planning']);
