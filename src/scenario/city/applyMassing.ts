@@ -23,6 +23,7 @@ export function planeRing(frame: LocalFrame, ring: ReadonlyArray<readonly [numbe
   return r;
 }
 
+/** Vertex centroid of a ring (plane m). */
 export function centroid(ring: ReadonlyArray<readonly [number, number]>): [number, number] {
   let x = 0, y = 0;
   for (const p of ring) { x += p[0]; y += p[1]; }
@@ -82,7 +83,7 @@ export function applyMassing(s: Scenario, buildings: ReadonlyArray<BuildingRecor
     const [x, y] = centroid(planeRing(frame, proposedRing(iv)));
     let best: BuildingRecord | undefined, bestD = Infinity;
     for (const b of buildings) {
-      const [bx, by] = b.footprint[0], d = (bx - x) ** 2 + (by - y) ** 2;
+      const [bx, by] = centroid(b.footprint), d = (bx - x) ** 2 + (by - y) ** 2;
       if (d < bestD) { bestD = d; best = b; }
     }
     return proposedRecord(iv, frame, best);
