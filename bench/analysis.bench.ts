@@ -21,7 +21,7 @@ import { sunPath } from '../src/analysis/sun/sunPath';
 const ms = (t0: number) => performance.now() - t0;
 const r1 = (v: number) => Math.round(v * 10) / 10;
 
-/** Every ray against every prism (2D bounding box first) and the terrain: the no-index peer. */
+/** Every ray against every prism (2D bounding box first), then the terrain: the no-index peer. */
 function bruteForce(prisms: PrismSet, scene: AnalysisScene): Occluder {
   const box = new Float64Array(4 * prisms.count);
   for (let p = 0; p < prisms.count; p++) {
@@ -33,7 +33,8 @@ function bruteForce(prisms: PrismSet, scene: AnalysisScene): Occluder {
     box.set([a, b, c, d], 4 * p);
   }
   return {
-    blocked(ox, oy, oz, dx, dy, dz) {
+    blockedByTerrain: (ox, oy, oz, dx, dy, dz) => scene.terrainHit(ox, oy, oz, dx, dy, dz, Infinity) < Infinity,
+    blockedByBuildings(ox, oy, oz, dx, dy, dz) {
       for (let p = 0; p < prisms.count; p++) {
         // Skip a prism whose box the ray's 2D line cannot reach before rising above its top.
         const reach = dz > 0 ? (prisms.topM[p] - oz) / dz : Infinity;
@@ -42,7 +43,7 @@ function bruteForce(prisms: PrismSet, scene: AnalysisScene): Occluder {
         if (Math.max(ox, ex) < box[4 * p] || Math.min(ox, ex) > box[4 * p + 2] || Math.max(oy, ey) < box[4 * p + 1] || Math.min(oy, ey) > box[4 * p + 3]) continue;
         if (prismEntry(prisms, p, ox, oy, oz, dx, dy, dz, 0, reach) < Infinity) return true;
       }
-      return scene.terrainHit(ox, oy, oz, dx, dy, dz, Infinity) < Infinity;
+      return false;
     },
   };
 }

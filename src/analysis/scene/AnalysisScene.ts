@@ -1,5 +1,6 @@
 import type { DemHeader } from '../../geo/DemGrid';
 import { PrismGrid } from './PrismGrid';
+import { prismEntry } from './prismRay';
 import { prismBuffers, type PrismSet } from './PrismSet';
 import { TerrainRay } from './TerrainRay';
 
@@ -32,6 +33,7 @@ export function sceneBuffers(s: SceneData): ArrayBuffer[] {
 export class AnalysisScene {
   readonly grid: PrismGrid;
   readonly terrain: TerrainRay | null;
+  private lastBlocker = -1;
 
   constructor(readonly data: SceneData, cellSizeM = 32) {
     this.grid = new PrismGrid(data.prisms, cellSizeM);
@@ -48,9 +50,26 @@ export class AnalysisScene {
     return Math.max(this.groundM(xM, yM), this.grid.topAt(xM, yM));
   }
 
-  /** True when a building or the ground lies on the ray from o along the unit vector d within maxM. */
+  /**
+   * True when a building or the ground lies on the ray from o along the unit vector d within maxM.
+   * The prism that blocked the previous ray is tried first: successive sun steps from one facade
+   * point (and its neighbours) are mostly shaded by the same building.
+   */
   blocked(ox: number, oy: number, oz: number, dx: number, dy: number, dz: number, maxM = Infinity): boolean {
-    if (this.grid.firstHit(ox, oy, oz, dx, dy, dz, 0, maxM, true) < Infinity) return true;
+    return this.blockedByBuildings(ox, oy, oz, dx, dy, dz, maxM) || this.blockedByTerrain(ox, oy, oz, dx, dy, dz, maxM);
+  }
+
+  /** The building half of `blocked` (the last blocking prism tried first). */
+  blockedByBuildings(ox: number, oy: number, oz: number, dx: number, dy: number, dz: number, maxM = Infinity): boolean {
+    const last = this.lastBlocker;
+    if (last >= 0 && prismEntry(this.data.prisms, last, ox, oy, oz, dx, dy, dz, 0, maxM) < Infinity) return true;
+    if (this.grid.firstHit(ox, oy, oz, dx, dy, dz, 0, maxM, true) === Infinity) return false;
+    this.lastBlocker = this.grid.hitPrism;
+    return true;
+  }
+
+  /** The terrain half of `blocked`. */
+  blockedByTerrain(ox: number, oy: number, oz: number, dx: number, dy: number, dz: number, maxM = Infinity): boolean {
     return this.terrainHit(ox, oy, oz, dx, dy, dz, maxM) < Infinity;
   }
 

@@ -83,7 +83,7 @@ describe('sunlightMinutes', () => {
     });
     const { prisms } = prismsFromBuildings(buildings, null);
     const scene = flat(buildings), s = facadeSamples(buildings, [3, 40, 77], () => 0, { spacingM: 6 });
-    const brute = { blocked: (ox: number, oy: number, oz: number, dx: number, dy: number, dz: number) => firstHitBrute(prisms, ox, oy, oz, dx, dy, dz, 0, Infinity, true) < Infinity };
+    const brute = { blockedByBuildings: (ox: number, oy: number, oz: number, dx: number, dy: number, dz: number) => firstHitBrute(prisms, ox, oy, oz, dx, dy, dz, 0, Infinity, true) < Infinity, blockedByTerrain: () => false };
     expect(Array.from(sunlightMinutes(scene, s, path))).toEqual(Array.from(sunlightMinutes(brute, s, path)));
   });
 
