@@ -14,9 +14,10 @@ const MAX_BUILDINGS = 5000;
 /**
  * `analysis sunlight --city NAME --buildings ID,... --date YYYY-MM-DD [--standard dahan|dahan3h|dongzhi]
  * [--start-hour H] [--end-hour H]
- * [--spacing M] [--step MIN] [--min-run MIN] [--floor-rule south|any] [--workers N] [--tilesets DIR] [--csv FILE] [--floors-csv FILE]`: minutes of
+ * [--spacing M] [--step MIN] [--min-run MIN] [--floor-rule south|any] [--workers N] [--tilesets DIR] [--csv FILE] [--floors-csv FILE] [--summary]`: minutes of
  * direct sun per facade sample of the buildings, occluded by every building and the terrain, and
- * the residential floors below the standard, as JSON.
+ * the residential floors below the standard, as JSON (`--summary` leaves out the per-sample rows;
+ * `--csv` still writes them).
  */
 export async function sunlightCommand(p: ParsedArgs): Promise<unknown> {
   const cityName = requireFlag(p, 'city', 'NAME (a folder under tilesets/)');
@@ -59,7 +60,7 @@ export async function sunlightCommand(p: ParsedArgs): Promise<unknown> {
       window: { ...plan.window, timeBase: 'true solar time', stepMin: plan.path.stepMin, minRunMin: plan.minRunMin }, floorRule,
       siteLonLat: plan.siteLonLat.map((v) => Math.round(v * 1e7) / 1e7), sampleCount: s.count, workers, sceneSetupS: r2(setupS), seconds: r2(seconds), samplesPerSecond: Math.round(s.count / seconds),
       belowStandard: report.belowStandard, floors: report.floors,
-      samples: Array.from({ length: s.count }, (_, i) => {
+      samples: p.flags.has('summary') ? undefined : Array.from({ length: s.count }, (_, i) => {
         const [lon, lat] = toLonLat(s.positionM[3 * i], s.positionM[3 * i + 1]);
         return { buildingId: buildingIds[s.building[i]], floor: s.floor[i], facade: s.facade[i], lonDeg: Math.round(lon * 1e7) / 1e7, latDeg: Math.round(lat * 1e7) / 1e7, heightM: r2(s.positionM[3 * i + 2]), minutes: minutes[i] };
       }),

@@ -53,6 +53,9 @@ describe('analysis command', () => {
     expect(r1[0].maxMinutes).toBeLessThan(120);
     expect(r1[9].maxMinutes).toBeGreaterThanOrEqual(120);
     expect(readFileSync(csv, 'utf8').split('\n')[0]).toBe('buildingId,use,floor,maxSunMinutes,meanSunMinutes,samples,belowStandard');
+    const summary = (await run(['sunlight', '--city', 'mini', '--tilesets', root, '--buildings', 'R1', '--date', '2026-01-20', '--spacing', '6', '--step', '2', '--workers', '1', '--summary'])) as any;
+    expect(summary.samples).toBeUndefined();
+    expect(summary.belowStandard).toEqual(below.filter((b) => b.buildingId === 'R1'));
   }, 60_000);
 
   it('answers line of sight, viewshed, height limits and measurement on the same city', async () => {
