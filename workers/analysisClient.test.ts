@@ -35,15 +35,21 @@ describe('AnalysisClient', () => {
     const pending = client.sunlight(samples, path, { signal: ctl.signal });
     ctl.abort();
     await expect(pending).rejects.toMatchObject({ name: 'AbortError' });
-    const los = await client.lineOfSight([-300, -20, 502], [300, -20, 502]);
+    const los = await client.query('lineOfSight', [[-300, -20, 502], [300, -20, 502]]);
     expect(los.visible).toBe(false);
     expect(los.obstruction!.kind).toBe('building');
-    const v = await client.viewshed({ observerM: [0, 0], radiusM: 150, cellSizeM: 10 });
+    const v = await client.query('viewshed', [{ observerM: [0, 0], radiusM: 150, cellSizeM: 10 }]);
     expect(v.cells).toBeInstanceOf(Uint8Array);
     expect(v.visibleCells).toBeGreaterThan(0);
     expect(v.visibleCells).toBeLessThan(v.cellsInRadius);
-    const sky = await client.skyline({ eyeM: [0, 0, 501.6], stepDeg: 5, maxDistM: 400 });
+    const sky = await client.query('skyline', [{ eyeM: [0, 0, 501.6], stepDeg: 5, maxDistM: 400 }]);
     expect(sky.elevationDeg.length).toBe(72);
     expect(prismsFromBuildings(buildings, null).prisms.count).toBe(40);
   }, 60_000);
+
+  it('asks for a scene before any tool runs', () => {
+    const fresh = new AnalysisClient(spawnWorker, { workers: 1 });
+    expect(() => fresh.query('info', [])).toThrow('AnalysisClient: no scene; call setScene(data) first');
+    fresh.dispose();
+  });
 });

@@ -1,38 +1,27 @@
 /**
- * Main-thread side of the analysis workers (Squoosh's worker-bridge pattern, typed from
- * `typeof api`): workers start lazily, the scene is sent to each once (and replayed to a fresh
+ * Main-thread side of the analysis workers, on the one worker bridge (one bridge per worker,
+ * typed from `AnalysisApi`): workers start lazily and are given the scene (replayed to a fresh
  * one), sunlight samples are split over `workers` workers (both cores by default), and an aborted
- * AbortSignal rejects at once and terminates the workers; the next call starts fresh ones.
+ * call terminates its workers (a sweep cannot be interrupted mid-way); the next call starts fresh
+ * ones. Stateless tools go through `query`; only setScene changes what a worker holds.
  */
-import { proxy, transfer, wrap, type Remote } from 'comlink';
-import type { SkylineProfile, SkylineRequest } from '../src/analysis/limits/skyline';
-import type { ProfileSample } from '../src/analysis/measure/measure';
+import { proxy, transfer, type Remote } from 'comlink';
 import { sceneBuffers, type SceneData } from '../src/analysis/scene/AnalysisScene';
-import type { LineOfSight, PlanePoint } from '../src/analysis/sight/lineOfSight';
-import type { Viewshed, ViewshedRequest } from '../src/analysis/sight/viewshed';
 import { sampleBuffers, sliceSamples, type FacadeSamples } from '../src/analysis/sunlight/FacadeSamples';
 import type { SunPath } from '../src/analysis/sun/sunPath';
 import type { AnalysisApi, SceneInfo } from './analysis.worker';
+import { WorkerBridge } from './bridge/WorkerBridge';
 import type { WorkerLike } from './WorkerLike';
 
 const defaultWorker = (): WorkerLike => new Worker(new URL('./analysis.worker.ts', import.meta.url), { type: 'module' });
 const defaultCount = () => Math.max(1, Math.min(2, (globalThis.navigator?.hardwareConcurrency as number | undefined) ?? 2));
 
-interface Slot {
-  worker: WorkerLike;
-  api: Remote<AnalysisApi>;
-}
-
-/** Per-call options. */
-export interface CallOptions {
-  signal?: AbortSignal;
-  onProgress?: (fraction: number) => void;
-}
+/** The analysis worker's calls that read the scene without changing it (on the first worker). */
+export type AnalysisQuery = 'lineOfSight' | 'viewshed' | 'skyline' | 'profile' | 'info';
 
 export class AnalysisClient {
-  private slots: Slot[] = [];
+  private readonly bridges: Array<WorkerBridge<AnalysisApi>> = [];
   private scene: { data: SceneData; cellSizeM: number } | null = null;
-  private disposed = false;
   readonly workers: number;
 
   /** `spawn` creates one worker (default: the module Web Worker next to this file); `workers` caps the pool (default 2). */
@@ -40,91 +29,73 @@ export class AnalysisClient {
     this.workers = Math.max(1, Math.floor(opts.workers ?? defaultCount()));
   }
 
-  /** Keeps the scene (to replay) and builds it in every started worker; reports the first worker's build. */
+  /** Keeps the scene (to replay) and builds it in every running worker; reports the first one's build. */
   async setScene(data: SceneData, cellSizeM = 32, signal?: AbortSignal): Promise<SceneInfo> {
+    this.scene = null; // a worker this call starts builds it once, from the call below
+    const running = this.bridges.filter((b) => b.running);
+    const targets = running.length ? running : [this.bridge(0)];
+    const infos = await Promise.all(targets.map((b) => b.call((api) => api.setScene(copyScene(data), cellSizeM), signal)));
     this.scene = { data, cellSizeM };
-    if (!this.slots.length) this.slot(0, false);
-    const infos = await this.run(Promise.all(this.slots.map((s) => s.api.setScene(data, cellSizeM))), signal);
     return infos[0];
   }
 
-  /** Starts `workers` workers (default the pool) and waits until each has built the scene: warm-up. */
+  /** Starts `workers` workers (default the pool) and waits until each holds the scene: warm-up. */
   async ready(workers = this.workers, signal?: AbortSignal): Promise<void> {
     const n = Math.max(1, Math.min(workers, this.workers));
-    await this.run(Promise.all(Array.from({ length: n }, (_, k) => this.slot(k).api.info())), signal);
+    await Promise.all(Array.from({ length: n }, (_, k) => this.bridge(k).call((api) => api.info(), signal)));
   }
 
   /**
    * Minutes of sun per sample, the samples split in contiguous shares over `workers` workers
-   * (default all of the pool). Progress is the share of samples done over all workers.
+   * (default the pool). Progress is the share of samples done over all workers.
    */
-  async sunlight(samples: FacadeSamples, path: SunPath, opts: CallOptions & { minRunMin?: number; workers?: number } = {}): Promise<Float32Array> {
+  async sunlight(samples: FacadeSamples, path: SunPath, opts: { signal?: AbortSignal; onProgress?: (fraction: number) => void; minRunMin?: number; workers?: number } = {}): Promise<Float32Array> {
+    this.requireScene();
     const n = Math.max(1, Math.min(opts.workers ?? this.workers, this.workers, samples.count || 1));
     const done = new Float64Array(n);
     const parts = Array.from({ length: n }, (_, k) => {
-      const from = Math.floor((k * samples.count) / n), to = Math.floor(((k + 1) * samples.count) / n);
-      const part = sliceSamples(samples, from, to);
+      const part = sliceSamples(samples, Math.floor((k * samples.count) / n), Math.floor(((k + 1) * samples.count) / n));
       const onProgress = opts.onProgress && proxy((f: number) => { done[k] = f * part.count; opts.onProgress!(done.reduce((a, b) => a + b, 0) / samples.count); });
-      return this.slot(k).api.sunlight(transfer(part, sampleBuffers(part)), path, opts.minRunMin ?? 1, onProgress);
+      return this.bridge(k).call((api) => api.sunlight(transfer(part, sampleBuffers(part)), path, opts.minRunMin ?? 1, onProgress), opts.signal);
     });
-    const results = await this.run(Promise.all(parts), opts.signal);
+    // One part aborted or failed: stop the others too (their results are of no use).
+    const results = await Promise.all(parts).catch((err) => { if (opts.signal?.aborted) this.stop(); throw err; });
     const out = new Float32Array(samples.count);
     let at = 0;
     for (const r of results) { out.set(r, at); at += r.length; }
     return out;
   }
 
-  lineOfSight(from: PlanePoint, to: PlanePoint, opts: { toleranceM?: number; signal?: AbortSignal } = {}): Promise<LineOfSight> {
-    return this.run(this.slot(0).api.lineOfSight(from, to, opts.toleranceM), opts.signal);
+  /** A query of the scene (AnalysisApi's method of that name, with its arguments) on the first worker. */
+  query<K extends AnalysisQuery>(method: K, args: Parameters<AnalysisApi[K]>, signal?: AbortSignal): Promise<Awaited<ReturnType<AnalysisApi[K]>>> {
+    this.requireScene();
+    return this.bridge(0).call((api) => (api[method] as unknown as (...a: unknown[]) => Promise<Awaited<ReturnType<AnalysisApi[K]>>>)(...args), signal);
   }
 
-  viewshed(req: ViewshedRequest, opts: CallOptions = {}): Promise<Viewshed> {
-    return this.run(this.slot(0).api.viewshed(req, opts.onProgress && proxy(opts.onProgress)), opts.signal);
-  }
-
-  skyline(req: SkylineRequest, signal?: AbortSignal): Promise<SkylineProfile> {
-    return this.run(this.slot(0).api.skyline(req), signal);
-  }
-
-  profile(lineM: Array<[number, number]>, stepM: number, originLonLat: [number, number], signal?: AbortSignal): Promise<{ samples: ProfileSample[]; horizontalM: number; surfaceM: number }> {
-    return this.run(this.slot(0).api.profile(lineM, stepM, originLonLat), signal);
-  }
-
-  /** Terminates the workers; safe to call twice. */
+  /** Terminates the workers for good; safe to call twice. */
   dispose(): void {
-    this.disposed = true;
-    this.stop();
-  }
-
-  /** Worker k, started (and, with `replay`, given the scene) when needed. */
-  private slot(k: number, replay = true): Slot {
-    if (this.disposed) throw new Error('AnalysisClient: disposed');
-    while (this.slots.length <= k) {
-      const worker = this.spawn(), api = wrap<AnalysisApi>(worker);
-      // comlink keeps messages in order, so the scene is built before any later call.
-      if (replay && this.scene) void api.setScene(copyScene(this.scene.data), this.scene.cellSizeM);
-      this.slots.push({ worker, api });
-    }
-    return this.slots[k];
+    for (const b of this.bridges) b.dispose();
   }
 
   private stop(): void {
-    for (const s of this.slots) s.worker.terminate();
-    this.slots = [];
+    for (const b of this.bridges) b.stop();
   }
 
-  /** Races a call against `signal`: on abort, rejects with an AbortError and terminates the workers. */
-  private run<T>(call: Promise<T>, signal?: AbortSignal): Promise<T> {
-    if (!signal) return call;
-    if (signal.aborted) { this.stop(); return Promise.reject(abortError()); }
-    return new Promise<T>((resolve, reject) => {
-      const onAbort = () => { this.stop(); reject(abortError()); };
-      signal.addEventListener('abort', onAbort, { once: true });
-      call.then(
-        (v) => { signal.removeEventListener('abort', onAbort); resolve(v); },
-        (e) => { signal.removeEventListener('abort', onAbort); reject(e); },
-      );
-    });
+  private requireScene(): void {
+    if (!this.scene) throw new Error('AnalysisClient: no scene; call setScene(data) first');
+  }
+
+  /** Bridge k, created on first use; a worker it starts is given the scene first. */
+  private bridge(k: number): WorkerBridge<AnalysisApi> {
+    while (this.bridges.length <= k) {
+      this.bridges.push(new WorkerBridge<AnalysisApi>(this.spawn, { name: `analysis worker ${this.bridges.length + 1}`, onStart: (api) => this.replay(api) }));
+    }
+    return this.bridges[k];
+  }
+
+  private replay(api: Remote<AnalysisApi>): void {
+    // comlink keeps messages in order, so the scene is built before any later call.
+    if (this.scene) void api.setScene(copyScene(this.scene.data), this.scene.cellSizeM);
   }
 }
 
@@ -135,8 +106,4 @@ function copyScene(d: SceneData): SceneData {
     dem: d.dem ? { header: d.dem.header, heightsM: d.dem.heightsM.slice() } : null,
   };
   return transfer(copy, sceneBuffers(copy));
-}
-
-function abortError(): Error {
-  return typeof DOMException !== 'undefined' ? new DOMException('analysis worker call aborted', 'AbortError') : Object.assign(new Error('analysis worker call aborted'), { name: 'AbortError' });
 }
