@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
@@ -133,6 +133,41 @@ describe('Role layouts, shortcuts and the one colouring path', () => {
     await wall.waitForFunction(() => ((window as any).twin.mirror?.applied ?? 0) > 0 && (window as any).twin.wall.features.stats().coloured > 1000, undefined, { timeout: 120_000 });
     await wall.screenshot({ path: join(shots, 'wall-coverage.png') });
     await wall.close();
+  });
+
+  it('compares in split screen beside the side panel, exports a PNG that is not black, and closes without WebGL errors', async () => {
+    const warnings: string[] = [];
+    s.page.on('console', (m) => { if (/WebGL|GL_INVALID/.test(m.text())) warnings.push(m.text()); });
+    await s.page.setViewportSize({ width: 1280, height: 800 });
+    await s.page.goto(`${baseUrl}/?fly=0&feed=none&role=planner&scenario=highrise-fire&variant=forward-fire-post&compare=1`);
+    await s.page.waitForSelector('body[data-scenario="ready"]', { timeout: 180_000 });
+    expect(await s.page.isVisible('.sc-timeline')).toBe(true);
+    const right = (await s.page.locator('.sc-compare-right').boundingBox())!, side = (await s.page.locator('#side').boundingBox())!;
+    expect(right.x + right.width).toBeLessThanOrEqual(side.x + 0.5);
+    const kpis = (await s.page.locator('.sc-kpis-wrap').boundingBox())!, section = (await s.page.locator('details[data-section="scenarios"]').boundingBox())!;
+    expect(kpis.x + kpis.width).toBeLessThanOrEqual(section.x + section.width + 0.5);
+    await s.page.screenshot({ path: join(shots, 'split-compare.png') });
+    const [download] = await Promise.all([s.page.waitForEvent('download'), s.page.click('button[data-export="png"]')]);
+    const png = readFileSync((await download.path())!).toString('base64');
+    const lit = await s.page.evaluate(async (data) => {
+      const img = new Image();
+      img.src = `data:image/png;base64,${data}`;
+      await img.decode();
+      const c = document.createElement('canvas');
+      c.width = img.width; c.height = img.height;
+      const g = c.getContext('2d')!;
+      g.drawImage(img, 0, 0);
+      const px = g.getImageData(0, 0, c.width, c.height).data;
+      let n = 0;
+      for (let i = 0; i < px.length; i += 4) if (px[i] + px[i + 1] + px[i + 2] > 150) n++;
+      return { lit: n, total: px.length / 4, halves: window.twin!.scenario!.split!.canvases().length };
+    }, png);
+    console.log(`PNG export: ${lit.lit} of ${lit.total} pixels lit (${lit.halves} halves)`);
+    expect(lit.lit).toBeGreaterThan(lit.total * 0.2);
+    await s.page.evaluate(() => window.twin!.scenario!.setCompare(false));
+    await s.page.waitForTimeout(2000);
+    expect(await s.page.locator('.sc-compare-right').count()).toBe(0);
+    expect(warnings).toEqual([]);
   });
 
   it('logged no console errors and made no request off its origin or feed', () => {

@@ -1,7 +1,7 @@
 import { sourceHash } from '../../pipeline/sourceHash';
 
 /** Source the results depend on: the models, what they call, the city loader, the rules. */
-const SOURCES = ['src/scenario', 'src/sim', 'src/route', 'src/dispatch', 'src/twin', 'src/pipeline/network', 'src/signs', 'src/geo', 'config/signs'];
+const SOURCES = ['src/scenario', 'src/analysis', 'src/twin', 'src/sim', 'src/route', 'src/dispatch', 'src/pipeline/network', 'src/signs', 'src/geo', 'config/signs'];
 
 let cached: string | null = null;
 

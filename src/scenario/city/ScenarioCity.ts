@@ -2,6 +2,7 @@ import { fleetFromResources } from '../../dispatch/stationFleet';
 import type { Fleet, UnitKind } from '../../dispatch/Fleet';
 import { decodeRoadGraph } from '../../route/roadGraphCodec';
 import type { RoadGraph } from '../../route/RoadGraph';
+import type { BuildingRecord } from '../../twin/BuildingRecord';
 import { Router } from '../../route/Router';
 import { registryFromSensorsFile } from '../../signs/registry/sensorRecords';
 import type { SensorRegistry } from '../../signs/registry/SensorInfo';
@@ -73,6 +74,18 @@ export class ScenarioCity {
     return fleetFromResources(this.parts.resources, perStation);
   }
 
+  /**
+   * The same city with other buildings (a massing variant): roads, graph, sensors and the index
+   * are shared, so only what depends on buildings is rebuilt by the modules that use them.
+   */
+  withBuildings(buildings: BuildingRecord[]): ScenarioCity {
+    const other = new ScenarioCity({ ...this.parts, city: { ...this.parts.city, buildings } });
+    other.graphCache = this.graphCache;
+    other.registryCache = this.registryCache;
+    other.indexCache = this.indexCache;
+    return other;
+  }
+
   /** A router over the road graph with no closures (~30 ms). */
   newRouter(): Router {
     return new Router(this.graph);
@@ -93,6 +106,7 @@ export class ScenarioCity {
         roadIds: new Set(roads.map((r) => r.id)),
         stationIds: new Set(this.parts.resources.stations.map((s) => s.id)),
         fireStations: this.parts.resources.stations.filter((s) => s.kind === 'fire_station').length,
+        buildingIds: new Set(this.parts.city.buildings.map((b) => b.id)),
       };
     }
     return this.indexCache;

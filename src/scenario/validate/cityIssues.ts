@@ -14,6 +14,8 @@ export interface CityIndex {
   stationIds: ReadonlySet<string>;
   /** Fire stations of the city (dispatch to a fire needs one). */
   fireStations: number;
+  /** Building ids (clearBuildings may name them); omitted: not checked. */
+  buildingIds?: ReadonlySet<string>;
 }
 
 type Issue = Omit<ScenarioIssue, 'line' | 'column'>;
@@ -68,7 +70,18 @@ export function cityIssues(s: Scenario, city: CityIndex): Issue[] {
     } else if (it.kind === 'incident' && (it.requirements.fireEngine ?? 0) > 0 && city.fireStations === 0 && !s.interventions.some((i) => i.kind === 'addStation')) {
       out.push({ pointer: `${at}/requirements/fireEngine`, expected: `a city with fire stations (city "${city.city}" has none in its resources)`, got: shortJson(it.requirements.fireEngine) });
     }
+    if (it.kind === 'proposeBuilding') (it.footprint ?? it.geometry?.coordinates[0])?.forEach((p, k) => point(p[0], p[1], `${at}/${it.footprint ? 'footprint' : 'geometry/coordinates/0'}/${k}`));
+    if (it.kind === 'clearBuildings') {
+      it.polygon?.forEach((p, k) => point(p[0], p[1], `${at}/polygon/${k}`));
+      const ids = city.buildingIds;
+      if (ids) it.buildingIds?.forEach((id, k) => known(ids, id, `${at}/buildingIds/${k}`, 'building'));
+    }
   }
+  s.site?.polygon.forEach((p, k) => point(p[0], p[1], `/site/polygon/${k}`));
+  s.site?.viewpoints?.forEach((v, k) => {
+    point(v.lonDeg, v.latDeg, `/site/viewpoints/${k}`);
+    v.targets?.forEach((t, j) => point(t.lonDeg, t.latDeg, `/site/viewpoints/${k}/targets/${j}`));
+  });
   const trips = (m: ScenarioModels | undefined, at: string) => m?.traffic?.probeTrips?.forEach((t, k) => {
     point(t.from[0], t.from[1], `${at}/traffic/probeTrips/${k}/from`);
     point(t.to[0], t.to[1], `${at}/traffic/probeTrips/${k}/to`);
