@@ -5,17 +5,17 @@ import { CityPackage } from '../../twin/package/CityPackage';
 import type { ResourcesFile } from '../../twin/package/packageRecords';
 import { fetchPackageReader } from '../../twin/package/PackageReader';
 import type { PlaneUnit } from '../../twin/PlaneUnit';
-
-/** What the live signs need of a city: its sensors and the units their indicators aggregate over. */
-export interface SignsCity { registry: SensorRegistry; units: PlaneUnit[] }
 import type { CityTwin } from '../../twin/CityTwin';
 import type { CityManifest } from '../cityManifest';
 import { loadDem } from '../loadDem';
 import { loadTwinModel } from '../loadTwinModel';
 
+/** What the live signs need of a city: its sensors and the units their indicators aggregate over. */
+export interface SignsCity { registry: SensorRegistry; units: PlaneUnit[] }
+
 /**
- * The city a page shows: its manifest and URL at once, its DEM and twin model on first request
- * (each fetched once, shared by every feature that asks).
+ * The city a page shows: its manifest and URL at once; its package, DEM, twin model, sensors and
+ * resources on first request (each fetched once, shared by every feature that asks).
  */
 export class CityContext {
   private demPromise: Promise<DemGrid | null> | null = null;
