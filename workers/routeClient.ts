@@ -24,7 +24,7 @@ const defaultWorker = (): WorkerLike => new Worker(new URL('./route.worker.ts', 
 export class RouteClient {
   private worker: WorkerLike | null = null;
   private api: Remote<RouteApi> | null = null;
-  private network: { bytes: ArrayBuffer; hierarchy: boolean } | null = null;
+  private network: { bytes: ArrayBuffer; hierarchy: boolean; source?: string } | null = null;
   private overrideEntries: Array<[number, number]> = [];
   private fleet: Fleet | null = null;
   private demand: Array<{ lonLat: LonLat; weight: number }> | null = null;
@@ -34,17 +34,19 @@ export class RouteClient {
   constructor(private readonly spawn: () => WorkerLike = defaultWorker) {}
 
   /**
-   * Sends network.bin to the worker (a copy is kept so a restarted worker can reload it) and
-   * builds the hierarchy there. Progress is the share of nodes contracted.
+   * Sends network.bin to the worker (a copy is kept so a restarted worker can reload it), which
+   * checks it (a damaged file rejects with an error naming `source`, default 'network.bin') and
+   * routes on its stored hierarchy, or builds one when the file has none. Progress is the share of
+   * nodes contracted (1 at once with a stored hierarchy).
    */
-  async load(networkBin: ArrayBuffer, opts: { hierarchy?: boolean; signal?: AbortSignal; onProgress?: (fraction: number) => void } = {}): Promise<NetworkInfo> {
-    this.network = { bytes: networkBin.slice(0), hierarchy: opts.hierarchy !== false };
+  async load(networkBin: ArrayBuffer, opts: { hierarchy?: boolean; source?: string; signal?: AbortSignal; onProgress?: (fraction: number) => void } = {}): Promise<NetworkInfo> {
+    this.network = { bytes: networkBin.slice(0), hierarchy: opts.hierarchy !== false, source: opts.source };
     this.overrideEntries = [];
     this.demand = null; // demand is snapped to a network: set it again for the new one
     const api = this.connect(false);
     const progress = opts.onProgress ? proxy(opts.onProgress) : undefined;
     try {
-      return await this.run(api.load(transfer(networkBin, [networkBin]), { hierarchy: this.network.hierarchy }, progress), opts.signal);
+      return await this.run(api.load(transfer(networkBin, [networkBin]), { hierarchy: this.network.hierarchy, source: opts.source }, progress), opts.signal);
     } catch (err) {
       this.network = null; // an aborted or failed load is not replayed
       throw err;
@@ -142,7 +144,7 @@ export class RouteClient {
       if (!this.network) throw new Error('RouteClient: no network loaded; call load(networkBin) first');
       const copy = this.network.bytes.slice(0);
       // comlink keeps messages in order, so these run before any later call.
-      void this.api.load(transfer(copy, [copy]), { hierarchy: this.network.hierarchy });
+      void this.api.load(transfer(copy, [copy]), { hierarchy: this.network.hierarchy, source: this.network.source });
       if (this.overrideEntries.length) void this.api.setOverrides(this.overrideEntries);
       if (this.fleet) void this.api.setFleet(this.fleet);
       if (this.demand) void this.api.setDemand(this.demand);

@@ -7,6 +7,7 @@ import type { ContractionHierarchy } from './ContractionHierarchy';
 import { dijkstraPath, growDijkstraTree } from './dijkstra';
 import { unitSpherePoints } from './geodesy';
 import { MinHeap } from './MinHeap';
+import type { DecodedNetwork } from './roadGraphCodec';
 import type { RoadGraph } from './RoadGraph';
 import { RouteOverrides } from './RouteOverrides';
 import { assembleRoute, sameSegmentRoute, type RouteAlgorithm, type RouteResult } from './RouteResult';
@@ -60,6 +61,15 @@ export class Router {
   /** A router with a contraction hierarchy built on free-flow times (the slow part: seconds per 100k nodes). */
   static withHierarchy(graph: RoadGraph, opts: ContractOptions = {}): Router {
     return new Router(graph, contractGraph(graph, graph.arcTimeS, opts));
+  }
+
+  /**
+   * A router on a decoded network.bin: on its stored hierarchy, else (a file written without one)
+   * on a hierarchy built now when `build` is true, else on none (A* and Dijkstra only).
+   */
+  static fromNetwork(network: DecodedNetwork, build = true, opts: ContractOptions = {}): Router {
+    if (network.hierarchy || !build) return new Router(network.graph, network.hierarchy);
+    return Router.withHierarchy(network.graph, opts);
   }
 
   /** Current per-arc times (s) with overrides applied. */

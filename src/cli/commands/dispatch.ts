@@ -29,8 +29,9 @@ export async function run(args: string[]): Promise<unknown> {
   let city: DemoCity | null = null;
   const demo = () => (city ??= generateDemoCity());
   const fleet = withUnavailable(scenario.fleet === 'demo' ? demoFleet(demo().frame, demo().buildings) : scenario.fleet, scenario.unavailableUnits, file);
-  const { graph, source } = openRoadGraph(graphFile);
-  const router = Router.withHierarchy(graph);
+  const network = openRoadGraph(graphFile);
+  const { graph, source } = network;
+  const router = Router.fromNetwork(network);
   const closed = scenario.closures.map((c, i) => {
     const change = overrideSegmentAt(router, c.lonLat, c.factor ?? Infinity);
     if (!change) throw new Error(`${file}: $.closures[${i}].lonLat: no road within 200 m of ${c.lonLat.join(',')}`);

@@ -1,4 +1,10 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { applyFlip, forgeValue } from '../../../test/fuzz/flipBytes';
+import { demoRoadGraph } from '../../pipeline/network/demoRoadGraph';
+import { encodeRoadGraph } from '../../route/roadGraphCodec';
 import { UsageError } from '../args';
 import { run } from './route';
 
@@ -30,5 +36,19 @@ describe('route command', () => {
     await expect(run(['--from', '104.03,30.64', '--to', '104.09,30.69', '--method', 'fast'])).rejects.toThrow(/--method expects one of auto, ch, astar, dijkstra/);
     await expect(run(['--from', '104.03,30.64', '--to', '104.09,30.69', '--graph', '/nope/network.bin'])).rejects.toThrow(/network file not found: \/nope\/network\.bin; build the demo city's with `npm run tiles`/);
     await expect(run(['--from', '0,0', '--to', '104.09,30.69'])).rejects.toThrow(/--from 0,0: no open road within 2000 m/);
+  });
+
+  it('refuses a damaged network.bin with its name, whether the checksum or a stored value gives it away', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'route-cli-'));
+    try {
+      const bytes = encodeRoadGraph(demoRoadGraph());
+      const file = join(dir, 'network.bin');
+      writeFileSync(file, applyFlip(bytes, { offset: 70_000, xor: 0x80 }, false));
+      await expect(run(['--from', '104.03,30.64', '--to', '104.09,30.69', '--graph', file])).rejects.toThrow(new RegExp(`^${file}: checksum mismatch`));
+      writeFileSync(file, forgeValue(bytes, 'arcLengthM', 0, (v, at) => v.setFloat32(at, -12.5, true)));
+      await expect(run(['--from', '104.03,30.64', '--to', '104.09,30.69', '--graph', file])).rejects.toThrow(/network\.bin: corrupt: arcLengthM\[0\] = -12\.5: expected a finite length >= 0 m/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

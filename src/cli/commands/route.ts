@@ -9,7 +9,8 @@ const METHODS: RouteMethod[] = ['auto', 'ch', 'astar', 'dijkstra'];
  * `route --from LON,LAT --to LON,LAT [--graph FILE] [--method auto|ch|astar|dijkstra]
  * [--close "LON,LAT;LON,LAT"]`: the fastest route as JSON (meters, seconds, node path, lon/lat line
  * with per-vertex times). --graph defaults to tilesets/demo/network.bin, or the demo city in memory.
- * The hierarchy is built only for --method ch (one query does not repay preprocessing).
+ * The file's stored hierarchy is used when it has one; otherwise one is built only for --method ch
+ * (one query does not repay preprocessing).
  */
 export async function run(args: string[]): Promise<unknown> {
   const p = parseArgs(args);
@@ -24,8 +25,9 @@ export async function run(args: string[]): Promise<unknown> {
   const closures = typeof closeText === 'string' ? closeText.split(';').filter(Boolean).map((t) => parseLonLat(t, 'close')) : [];
 
   const t0 = performance.now();
-  const { graph, source } = openRoadGraph(graphFlag);
-  const router = method === 'ch' ? Router.withHierarchy(graph) : new Router(graph);
+  const network = openRoadGraph(graphFlag);
+  const { graph, source } = network;
+  const router = Router.fromNetwork(network, method === 'ch');
   const preprocessS = (performance.now() - t0) / 1000;
   const closed = closures.map((c) => {
     const change = overrideSegmentAt(router, c);
@@ -38,7 +40,10 @@ export async function run(args: string[]): Promise<unknown> {
   const t1 = performance.now();
   const r = router.route(from, to, method);
   const queryMs = performance.now() - t1;
-  const base = { graph: source, nodes: graph.nodeCount, arcs: graph.arcCount, from, to, closed, preprocessS: round(preprocessS, 3), queryMs: round(queryMs, 3) };
+  const base = {
+    graph: source, nodes: graph.nodeCount, arcs: graph.arcCount, hierarchy: router.ch ? (network.hierarchy ? 'stored' : 'built') : 'none',
+    from, to, closed, preprocessS: round(preprocessS, 3), queryMs: round(queryMs, 3),
+  };
   if (!r) return { ...base, reachable: false, reason: 'no drivable path between the two points (one-way streets or closures)' };
   return {
     ...base, reachable: true, algorithm: r.algorithm,

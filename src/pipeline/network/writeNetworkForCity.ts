@@ -1,5 +1,6 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { contractGraph } from '../../route/contractGraph';
 import { encodeRoadGraph } from '../../route/roadGraphCodec';
 import { compileRoadNetwork } from './compileRoadNetwork';
 import { readRoadLinesGeoJson } from './readRoadLinesGeoJson';
@@ -21,7 +22,8 @@ export interface NetworkSummary {
 export function writeNetworkForCity(cityDir: string, opts: { nodeCrossings?: boolean } = {}): NetworkSummary {
   const lines = readRoadLinesGeoJson(join(cityDir, 'roads.geojson'));
   const graph = compileRoadNetwork(lines, { nodeCrossings: opts.nodeCrossings ?? true });
-  const bytes = encodeRoadGraph(graph);
+  // Stored with the network, the hierarchy is built once here instead of on every load.
+  const bytes = encodeRoadGraph(graph, contractGraph(graph));
   const file = join(cityDir, 'network.bin');
   writeFileSync(file, bytes);
   return { file, nodes: graph.nodeCount, edges: graph.arcCount, bytes: bytes.byteLength };
