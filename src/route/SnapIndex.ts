@@ -62,7 +62,13 @@ export class SnapIndex {
       if (this.reverseOf[a] < 0 || g.arcFrom[a] < g.arcTo[a]) canonical.push(a);
     }
     const width = (maxLon - minLon) * this.kx || 1, height = (maxLat - minLat) * M_PER_DEG || 1;
-    this.cellM = Math.min(2000, Math.max(20, Math.sqrt((width * height) / Math.max(1, canonical.length / 2))));
+    // About 2 segments per cell, cells of 20 m to 2 km, and never more than 4 cells per segment: a
+    // network whose nodes span a continent (a stray node) gets bigger cells, not a huge grid.
+    const maxCells = Math.max(4096, 4 * canonical.length);
+    this.cellM = Math.max(
+      Math.min(2000, Math.max(20, Math.sqrt((width * height) / Math.max(1, canonical.length / 2)))),
+      Math.sqrt((width * height) / maxCells) * 1.05 + 1,
+    );
     this.minX = -width / 2 - this.cellM; this.minY = -height / 2 - this.cellM;
     this.cols = Math.ceil(width / this.cellM) + 3; this.rows = Math.ceil(height / this.cellM) + 3;
     ({ start: this.cellStart, arcs: this.cellArcs } = this.bucket(canonical));
