@@ -3,11 +3,11 @@ import { buildCityTilesets, type PipelineProgress, type TilesetsSummary } from '
 import { DEFAULT_DEMO_SEED, generateDemoCity } from './demo-city/generateDemoCity';
 import { demoMapLayers } from './demo-city/demoMapLayers';
 import { writeCitySources } from './demo-city/writeCitySources';
-import { writeNetworkForCity } from './network/writeNetworkForCity';
+import { networkFigures, writeNetworkForCity } from './network/writeNetworkForCity';
 
 export interface DemoCitySummary extends TilesetsSummary {
-  /** The routable road graph written to network.bin. */
-  network: { nodes: number; edges: number; bytes: number };
+  /** The car network written to network.bin, and the walk network (network-walk.bin). */
+  network: { nodes: number; edges: number; bytes: number; walk: { nodes: number; edges: number; bytes: number } };
   city: 'demo';
   seed: number;
   tiles: number;
@@ -29,7 +29,7 @@ export async function buildDemoCity(outDir: string, opts: { seed?: number; onPro
   const network = writeNetworkForCity(outDir, { nodeCrossings: true });
   opts.onProgress?.('road network', 1);
   return {
-    network: { nodes: network.nodes, edges: network.edges, bytes: network.bytes },
+    network: networkFigures(network),
     city: 'demo', seed, ...summary, tiles: summary.buildingTiles + summary.terrainTiles,
     population: counts.population, seconds: Math.round((performance.now() - t0) / 10) / 100,
   };

@@ -6,12 +6,13 @@ import { importCitySources, type ImportCityOptions, type ImportedCity } from './
 import type { MapLayers, Rgb } from './tiles/MapPainter';
 import { elevationLayers } from './tiles/tileTerrain';
 import type { ImportReportJson } from './import/ImportReport';
-import { writeNetworkForCity } from './network/writeNetworkForCity';
+import { networkFigures, writeNetworkForCity } from './network/writeNetworkForCity';
 
 export interface ImportedCitySummary extends TilesetsSummary {
   tiles: number;
   roads: number;
-  network: { nodes: number; edges: number; bytes: number } | null;
+  /** The car network (network.bin) and the walk network (network-walk.bin). */
+  network: ReturnType<typeof networkFigures> | null;
   seconds: number;
   buildingsPerSecond: number;
   report: ImportReportJson;
@@ -55,7 +56,7 @@ export async function buildImportedCity(outDir: string, opts: ImportCityOptions 
   }, null, 2) + '\n');
   return {
     ...summary, tiles: summary.buildingTiles + summary.terrainTiles, roads: city.roads.length,
-    network: network ? { nodes: network.nodes, edges: network.edges, bytes: network.bytes } : null,
+    network: network ? networkFigures(network) : null,
     seconds: Math.round((performance.now() - t0) / 10) / 100,
     buildingsPerSecond: Math.round(city.buildings.length / importSeconds),
     report: city.report,

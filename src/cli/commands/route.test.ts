@@ -22,6 +22,22 @@ describe('route command', () => {
     }
   });
 
+  it('walks with --mode walk at walking speed, and refuses a car network file for it', async () => {
+    const walk = (await run(['--from', '104.03,30.64', '--to', '104.09,30.69', '--mode', 'walk'])) as Record<string, any>;
+    const car = (await run(['--from', '104.03,30.64', '--to', '104.09,30.69'])) as Record<string, any>;
+    expect(walk.mode).toBe('walk');
+    expect(walk.meters / walk.seconds).toBeCloseTo(5 / 3.6, 3);
+    expect(walk.meters).toBeLessThanOrEqual(car.meters * 1.05);
+    const dir = mkdtempSync(join(tmpdir(), 'route-cli-'));
+    try {
+      writeFileSync(join(dir, 'network.bin'), encodeRoadGraph(demoRoadGraph()));
+      await expect(run(['--from', '104.03,30.64', '--to', '104.09,30.69', '--mode', 'walk', '--graph', join(dir, 'network.bin')])).rejects.toThrow(/holds the car network, not the walk one \(network-walk\.bin in the same folder\?\)/);
+      await expect(run(['--from', '104.03,30.64', '--to', '104.09,30.69', '--mode', 'bike'])).rejects.toThrow(/--mode expects one of car, walk/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('routes around a closed road', async () => {
     const open = (await run(['--from', '104.03,30.64', '--to', '104.09,30.69'])) as Record<string, any>;
     const mid = open.coordinates[Math.floor(open.coordinates.length / 2)];

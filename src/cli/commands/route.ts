@@ -2,13 +2,15 @@ import { parseArgs, parseLonLat, requireFlag, UsageError } from '../args';
 import { openRoadGraph } from '../../pipeline/network/openRoadGraph';
 import { overrideSegmentAt } from '../../route/roadClosures';
 import { Router, type LonLat, type RouteMethod } from '../../route/Router';
+import { TRAVEL_MODES, type TravelMode } from '../../route/TravelMode';
 
 const METHODS: RouteMethod[] = ['auto', 'ch', 'astar', 'dijkstra'];
 
 /**
- * `route --from LON,LAT --to LON,LAT [--graph FILE] [--method auto|ch|astar|dijkstra]
+ * `route --from LON,LAT --to LON,LAT [--mode car|walk] [--graph FILE] [--method auto|ch|astar|dijkstra]
  * [--close "LON,LAT;LON,LAT"]`: the fastest route as JSON (meters, seconds, node path, lon/lat line
- * with per-vertex times). --graph defaults to tilesets/demo/network.bin, or the demo city in memory.
+ * with per-vertex times). --graph defaults to the demo city's network of --mode (default car:
+ * tilesets/demo/network.bin; walk: network-walk.bin), or that network compiled in memory.
  * The file's stored hierarchy is used when it has one; otherwise one is built only for --method ch
  * (one query does not repay preprocessing).
  */
@@ -18,6 +20,8 @@ export async function run(args: string[]): Promise<unknown> {
   const to = parseLonLat(requireFlag(p, 'to', 'LON,LAT (destination, degrees)'), 'to');
   const method = (p.flags.get('method') ?? 'auto') as RouteMethod;
   if (!METHODS.includes(method)) throw new UsageError(`--method expects one of ${METHODS.join(', ')}, got ${JSON.stringify(method)}`);
+  const mode = (p.flags.get('mode') ?? 'car') as TravelMode;
+  if (!TRAVEL_MODES.includes(mode)) throw new UsageError(`--mode expects one of ${TRAVEL_MODES.join(', ')}, got ${JSON.stringify(mode)}`);
   const graphFlag = p.flags.get('graph');
   if (graphFlag === true) throw new UsageError('--graph expects a FILE (a network.bin)');
   const closeText = p.flags.get('close');
@@ -25,7 +29,7 @@ export async function run(args: string[]): Promise<unknown> {
   const closures = typeof closeText === 'string' ? closeText.split(';').filter(Boolean).map((t) => parseLonLat(t, 'close')) : [];
 
   const t0 = performance.now();
-  const network = openRoadGraph(graphFlag);
+  const network = openRoadGraph(graphFlag, mode);
   const { graph, source } = network;
   const router = Router.fromNetwork(network, method === 'ch');
   const preprocessS = (performance.now() - t0) / 1000;
@@ -41,10 +45,10 @@ export async function run(args: string[]): Promise<unknown> {
   const r = router.route(from, to, method);
   const queryMs = performance.now() - t1;
   const base = {
-    graph: source, nodes: graph.nodeCount, arcs: graph.arcCount, hierarchy: router.ch ? (network.hierarchy ? 'stored' : 'built') : 'none',
+    graph: source, mode, nodes: graph.nodeCount, arcs: graph.arcCount, hierarchy: router.ch ? (network.hierarchy ? 'stored' : 'built') : 'none',
     from, to, closed, preprocessS: round(preprocessS, 3), queryMs: round(queryMs, 3),
   };
-  if (!r) return { ...base, reachable: false, reason: 'no drivable path between the two points (one-way streets or closures)' };
+  if (!r) return { ...base, reachable: false, reason: `no ${mode === 'car' ? 'drivable' : 'walkable'} path between the two points (one-way streets, access or closures)` };
   return {
     ...base, reachable: true, algorithm: r.algorithm,
     meters: round(r.meters, 2), seconds: round(r.seconds, 3), minutes: round(r.seconds / 60, 2),
