@@ -2,8 +2,11 @@ import type { RoadGraph } from './RoadGraph';
 import type { ArcPath } from './Seeds';
 import type { Snap } from './SnapIndex';
 
-/** Which search produced a route. */
-export type RouteAlgorithm = 'ch' | 'bidirectional-astar' | 'dijkstra' | 'same-segment';
+/**
+ * Which search produced a route: 'ch' the hierarchy, 'ch-astar' A* on closures and slowdowns
+ * guided by the hierarchy, 'bidirectional-astar' A* guided by straight-line distance.
+ */
+export type RouteAlgorithm = 'ch' | 'ch-astar' | 'bidirectional-astar' | 'dijkstra' | 'same-segment';
 
 /** A route as plain data a view can draw and animate. */
 export interface RouteResult {

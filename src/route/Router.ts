@@ -1,6 +1,8 @@
 import { bidirectionalAStar, type BidirectionalWorkspace } from './bidirectionalAStar';
 import { chManyToMany } from './chManyToMany';
 import { maxChordSpeed } from './chordPotential';
+import { chPotentialAStar } from './chPotentialAStar';
+import { ChPotentials } from './chPotentials';
 import { chShortestPath } from './chQuery';
 import { contractGraph, type ContractOptions } from './contractGraph';
 import type { ContractionHierarchy } from './ContractionHierarchy';
@@ -28,8 +30,9 @@ export type RouteMethod = 'auto' | 'ch' | 'astar' | 'dijkstra';
  *
  * Exactness under overrides: the hierarchy is built on free-flow times and overrides only raise
  * times, so a hierarchy path that uses no overridden arc is still optimal (it kept its cost, and no
- * other path got cheaper). 'auto' checks that and otherwise reruns the query with bidirectional A*
- * on the overridden times; tables fall back to plain Dijkstra trees while overrides are active.
+ * other path got cheaper). 'auto' checks that and otherwise reruns the query as A* on the
+ * overridden times guided by the hierarchy's free-flow times (exact lower bounds: ChPotentials),
+ * so closures need no rebuild; tables fall back to plain Dijkstra trees while overrides are active.
  */
 export class Router {
   readonly graph: RoadGraph;
@@ -44,6 +47,7 @@ export class Router {
   private readonly chordSpeed: number;
   private readonly treeLabels: SearchLabels;
   private readonly treeHeap: MinHeap;
+  private potentials: ChPotentials | null = null;
 
   constructor(graph: RoadGraph, ch: ContractionHierarchy | null = null) {
     if (ch && ch.nodeCount !== graph.nodeCount) throw new Error(`Router: hierarchy has ${ch.nodeCount} nodes, graph ${graph.nodeCount}`);
@@ -118,6 +122,13 @@ export class Router {
       const path = chShortestPath(this.ch, sourceSeeds(g, from, base), targetSeeds(g, to, base), this.ws);
       // Unreachable on free-flow times stays unreachable with closures (times only rise).
       if (method === 'ch' || !path || !path.arcs.some((arc) => this.overrides.has(arc))) return path && { path, algorithm: 'ch', weightsS: base };
+    }
+    if (this.ch && method === 'auto') {
+      const targets = targetSeeds(g, to, w);
+      const pot = (this.potentials ??= new ChPotentials(this.ch, this.ws.bwd, this.ws.bwdHeap));
+      pot.setTargets(targets);
+      const path = chPotentialAStar(g, w, pot, sourceSeeds(g, from, w), targets, this.ws.fwd, this.ws.fwdHeap);
+      return path && { path, algorithm: 'ch-astar', weightsS: w };
     }
     const path = bidirectionalAStar(g, w, this.chordSpeed, sourceSeeds(g, from, w), targetSeeds(g, to, w), this.ws);
     return path && { path, algorithm: 'bidirectional-astar', weightsS: w };
