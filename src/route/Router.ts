@@ -1,7 +1,6 @@
 import { bidirectionalAStar, type BidirectionalWorkspace } from './bidirectionalAStar';
 import { chManyToMany } from './chManyToMany';
 import { maxChordSpeed } from './chordPotential';
-import { chPotentialAStar } from './chPotentialAStar';
 import { ChPotentials } from './chPotentials';
 import { chShortestPath } from './chQuery';
 import { contractGraph, type ContractOptions } from './contractGraph';
@@ -127,7 +126,7 @@ export class Router {
       const targets = targetSeeds(g, to, w);
       const pot = (this.potentials ??= new ChPotentials(this.ch, this.ws.bwd, this.ws.bwdHeap));
       pot.setTargets(targets);
-      const path = chPotentialAStar(g, w, pot, sourceSeeds(g, from, w), targets, this.ws.fwd, this.ws.fwdHeap);
+      const path = dijkstraPath(g, w, sourceSeeds(g, from, w), targets, this.ws.fwd, this.ws.fwdHeap, (v) => pot.potential(v));
       return path && { path, algorithm: 'ch-astar', weightsS: w };
     }
     const path = bidirectionalAStar(g, w, this.chordSpeed, sourceSeeds(g, from, w), targetSeeds(g, to, w), this.ws);

@@ -12,7 +12,7 @@ import type { Seeds } from './Seeds';
  *
  * setTargets runs one full backward upward search (on the down graph) from the targets; pi(v) is
  * then min(backward label of v, min over up edges v -> x of weight + pi(x)), memoised, computed on
- * demand for the nodes the A* search touches.
+ * demand for the nodes the A* search touches (dijkstraPath with `potential`).
  */
 export class ChPotentials {
   private readonly pot: Float64Array;
