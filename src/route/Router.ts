@@ -5,7 +5,7 @@ import { ChPotentials } from './chPotentials';
 import { chShortestPath } from './chQuery';
 import { contractGraph, type ContractOptions } from './contractGraph';
 import type { ContractionHierarchy } from './ContractionHierarchy';
-import { dijkstraPath, growDijkstraTree } from './dijkstra';
+import { dijkstraPath, growDijkstraTree, tracePath } from './dijkstra';
 import { unitSpherePoints } from './geodesy';
 import { MinHeap } from './MinHeap';
 import type { DecodedNetwork } from './roadGraphCodec';
@@ -16,6 +16,9 @@ import { SearchLabels } from './SearchLabels';
 import type { ArcPath, Seeds } from './Seeds';
 import { SnapIndex, type Snap } from './SnapIndex';
 import { sameSegmentCostS, sourceSeeds, targetSeeds } from './snapSeeds';
+
+/** Nodes a backward search from the destination settles before A* takes over (see searchWithPotentials). */
+const CUT_OFF_PROBE_NODES = 1000;
 
 /** [lonDeg, latDeg]. */
 export type LonLat = [number, number];
@@ -123,14 +126,32 @@ export class Router {
       if (method === 'ch' || !path || !path.arcs.some((arc) => this.overrides.has(arc))) return path && { path, algorithm: 'ch', weightsS: base };
     }
     if (this.ch && method === 'auto') {
-      const targets = targetSeeds(g, to, w);
-      const pot = (this.potentials ??= new ChPotentials(this.ch, this.ws.bwd, this.ws.bwdHeap));
-      pot.setTargets(targets);
-      const path = dijkstraPath(g, w, sourceSeeds(g, from, w), targets, this.ws.fwd, this.ws.fwdHeap, (v) => pot.potential(v));
+      const path = this.searchWithPotentials(this.ch, sourceSeeds(g, from, w), targetSeeds(g, to, w), w);
       return path && { path, algorithm: 'ch-astar', weightsS: w };
     }
     const path = bidirectionalAStar(g, w, this.chordSpeed, sourceSeeds(g, from, w), targetSeeds(g, to, w), this.ws);
     return path && { path, algorithm: 'bidirectional-astar', weightsS: w };
+  }
+
+  /**
+   * Exact search on overridden times: A* guided by the hierarchy's free-flow times (ChPotentials).
+   * A closure that cuts the destination off leaves it a small region that a short backward search
+   * exhausts first and answers from, where A* would sweep the whole city before finding no way in.
+   */
+  private searchWithPotentials(ch: ContractionHierarchy, sources: Seeds, targets: Seeds, w: Float64Array): ArcPath | null {
+    const g = this.graph, labels = this.treeLabels;
+    growDijkstraTree(g, w, targets, { backward: true, maxSettled: CUT_OFF_PROBE_NODES }, labels, this.treeHeap);
+    if (this.treeHeap.size === 0) {
+      let best = Infinity, start = -1;
+      for (let i = 0; i < sources.nodes.length; i++) {
+        const c = sources.costsS[i] + labels.get(sources.nodes[i]);
+        if (c < best) { best = c; start = sources.nodes[i]; }
+      }
+      return start < 0 ? null : { costS: best, ...tracePath(labels, start, true) };
+    }
+    const pot = (this.potentials ??= new ChPotentials(ch, this.ws.bwd, this.ws.bwdHeap));
+    pot.setTargets(targets);
+    return dijkstraPath(g, w, sources, targets, this.ws.fwd, this.ws.fwdHeap, (v) => pot.potential(v));
   }
 
   /** True when no snapped segment is overridden (the arcs of a hierarchy path are checked after). */

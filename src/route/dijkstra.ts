@@ -48,6 +48,8 @@ export interface TreeOptions {
   backward?: boolean;
   /** Stop as soon as all these nodes are settled. */
   untilSettled?: ArrayLike<number>;
+  /** Stop after settling this many nodes (the heap is then not empty). Default Infinity. */
+  maxSettled?: number;
 }
 
 /**
@@ -66,8 +68,8 @@ export function growDijkstraTree(
   const wanted = opts.untilSettled;
   if (wanted) for (let i = 0; i < wanted.length; i++) pending++;
   let settledCount = 0;
-  const offsets = backward ? g.inOffsets : g.arcOffsets;
-  while (heap.size > 0 && heap.minKey() <= maxCost) {
+  const offsets = backward ? g.inOffsets : g.arcOffsets, maxSettled = opts.maxSettled ?? Infinity;
+  while (heap.size > 0 && heap.minKey() <= maxCost && settledCount < maxSettled) {
     const u = heap.pop();
     labels.settle(u);
     settledCount++;
