@@ -66,8 +66,9 @@ export const api = {
     const t0 = performance.now();
     const decoded = decodeNetwork(network, opts.source ?? 'network.bin');
     const g = decoded.graph;
-    router = Router.fromNetwork(opts.hierarchy === false ? { graph: g, hierarchy: null } : decoded, opts.hierarchy !== false, { onProgress });
-    onProgress?.(1);
+    const build = opts.hierarchy !== false;
+    router = Router.fromNetwork(build ? decoded : { graph: g, hierarchy: null }, build, { onProgress });
+    if (!build || decoded.hierarchy) onProgress?.(1); // a contraction reports its own progress
     const ll = g.nodeLonLatDeg;
     const bbox: NetworkInfo['bboxLonLat'] = [Infinity, Infinity, -Infinity, -Infinity];
     for (let v = 0; v < g.nodeCount; v++) {
