@@ -9,11 +9,11 @@ import type { WallViewPort } from './views/startWallView';
 
 /**
  * The wall's features: its controls, colouring (static and live, `colour=` in the URL), live
- * alerts as pulsing markers the tour visits, the workspace's flood and shared results.
+ * alerts as pulsing markers the tour visits (with `feed=URL`), the workspace's flood and shared results.
  */
 export function wallFeatures(view: WallViewPort): Feature[] {
   return [
     new WallControlsFeature(view), new ColourByFeature(), new ShortcutHelpFeature(),
-    new LiveSignsFeature(), new WallFloodFeature(view), new OverlayMirrorFeature('receive'),
+    new LiveSignsFeature(false), new WallFloodFeature(view), new OverlayMirrorFeature('receive'),
   ];
 }

@@ -37,19 +37,22 @@ export class LiveSignsFeature implements Feature {
   private live: LiveSigns | null = null;
   private readonly offs: Array<() => void> = [];
 
+  /** `defaultFeed`: connect to this host's feed when the URL names none (the workspace); the wall connects only when told. */
+  constructor(private readonly defaultFeed = true) {}
+
   init(host: FeatureHost): void {
     host.url.claim(this.name, 'feed');
     const param = host.url.get('feed');
     // The feed's WebSocket listener on this host (npm start runs it), `?feed=URL` to choose, `?feed=none` to go without.
-    const feedUrl = param === 'none' ? null : (param ?? `ws://${location.hostname}:8083/mqtt`);
+    const feedUrl = param === 'none' || (param === null && !this.defaultFeed) ? null : (param ?? `ws://${location.hostname}:8083/mqtt`);
     const slot = host.slot('alerts', 'Alerts');
     for (const kind of LIVE_KINDS) {
       host.colours.add({
         id: `live:${kind}`, label: `${SENSOR_KIND_SPECS[kind].title} (${SENSOR_KIND_SPECS[kind].unitLabel})`, group: 'Live, by grid cell',
-        unavailable: feedUrl ? 'connecting to the live feed…' : 'no live feed (feed=none)', apply: () => this.colour(kind),
+        unavailable: feedUrl ? 'connecting to the live feed…' : 'no live feed', apply: () => this.colour(kind),
       });
     }
-    if (!feedUrl) { say(slot, 'No live feed: the page was opened with feed=none.'); return; }
+    if (!feedUrl) { say(slot, param === 'none' ? 'No live feed: the page was opened with feed=none.' : 'No live feed: open the page with feed=ws://HOST:PORT/mqtt.'); return; }
     host.background(this.name, host.city.sensors().then((city) => {
       if (!city) { say(slot, `${host.city.manifest.title} has no sensor registry, so there are no live signs.`); markLive(host, 'no sensors in this city'); return; }
       this.start(host, city, feedUrl, slot);
