@@ -35,8 +35,9 @@ export async function run(args: string[]): Promise<unknown> {
     throw new Error(`${file}: city "${scenario.city}" has no emergency vehicles (its resources list ${cityFleet.stations.length} stations): nothing to dispatch; give a fleet in the scenario or import resources`);
   }
   const fleet = withUnavailable(cityFleet, scenario.unavailableUnits, file);
-  const { graph, source } = openRoadGraph(graphFile ?? join(cityDir(scenario.city), 'network.bin'));
-  const router = Router.withHierarchy(graph);
+  const network = openRoadGraph(graphFile ?? join(cityDir(scenario.city), 'network.bin'));
+  const { graph, source } = network;
+  const router = Router.fromNetwork(network);
   const closed = scenario.closures.map((c, i) => {
     const change = overrideSegmentAt(router, c.lonLat, c.factor ?? Infinity);
     if (!change) throw new Error(`${file}: $.closures[${i}].lonLat: no road within 200 m of ${c.lonLat.join(',')}`);
