@@ -25,10 +25,14 @@ export function pointerToken(key: string): string {
   return key.replace(/~/g, '~0').replace(/\//g, '~1');
 }
 
+/** Deepest nesting of objects and arrays a scenario file may have (scenarios use about 6). */
+export const MAX_JSON_DEPTH = 64;
+
 /**
  * Scans JSON text and records where every value (and member key) starts, keyed by JSON pointer:
  * the map from a validator's instancePath to a line in the file. Throws JsonSyntaxError with the
- * line and column of the first syntax error (so a broken file gets a line too).
+ * line and column of the first syntax error (so a broken file gets a line too), and for nesting
+ * deeper than MAX_JSON_DEPTH (which would otherwise overflow the stack here or in the validator).
  */
 export function jsonPositions(text: string): JsonPositions {
   const out: JsonPositions = { value: new Map(), key: new Map() };
@@ -39,7 +43,7 @@ export function jsonPositions(text: string): JsonPositions {
     while (lo < hi) { const mid = (lo + hi + 1) >> 1; if (lineStarts[mid] <= offset) lo = mid; else hi = mid - 1; }
     return { line: lo + 1, column: offset - lineStarts[lo] + 1 };
   };
-  let i = 0;
+  let i = 0, depth = 0;
   const fail = (expected: string): never => { throw new JsonSyntaxError(posOf(Math.min(i, text.length)), expected); };
   const ws = () => { while (i < text.length && ' \t\r\n'.includes(text[i])) i++; };
   const str = (): string => {
@@ -54,9 +58,11 @@ export function jsonPositions(text: string): JsonPositions {
     ws();
     out.value.set(ptr, posOf(i));
     const c = text[i];
-    if (c === '{') members(ptr);
-    else if (c === '[') items(ptr);
-    else if (c === '"') str();
+    if (c === '{' || c === '[') {
+      if (++depth > MAX_JSON_DEPTH) fail(`at most ${MAX_JSON_DEPTH} levels of nested objects and arrays`);
+      if (c === '{') members(ptr); else items(ptr);
+      depth--;
+    } else if (c === '"') str();
     else {
       const m = /^(-?(0|[1-9]\d*)(\.\d+)?([eE][+-]?\d+)?|true|false|null)/.exec(text.slice(i, i + 64));
       if (!m) fail('a JSON value (object, array, string, number, true, false or null)');

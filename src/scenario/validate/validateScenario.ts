@@ -6,6 +6,7 @@ import { cityIssues, type CityIndex } from './cityIssues';
 import { jsonPositions, JsonSyntaxError, type JsonPositions, type TextPosition } from './jsonPositions';
 import { semanticIssues } from './semanticIssues';
 import { ScenarioValidationError, type ScenarioIssue } from './ScenarioValidationError';
+import { workIssues } from './workIssues';
 
 let compiled: ValidateFunction | null = null;
 
@@ -40,7 +41,8 @@ export interface ValidateOptions {
 }
 
 /**
- * Validates a parsed scenario against SCENARIO_SCHEMA, the semantic rules and (given) its city;
+ * Validates a parsed scenario against SCENARIO_SCHEMA, the semantic rules, the work limits (frames,
+ * grid cells, time steps: see workIssues) and (given) its city;
  * returns it typed or throws ScenarioValidationError naming the file, each JSON pointer, its line
  * (when positions are given) and what was expected.
  */
@@ -57,7 +59,7 @@ export function validateScenarioValue(value: unknown, options: ValidateOptions =
     throw new ScenarioValidationError(file, issues);
   }
   const scenario = value as Scenario;
-  const semantic = [...semanticIssues(scenario), ...(city ? cityIssues(scenario, city) : [])].map((i) => place(i));
+  const semantic = [...semanticIssues(scenario), ...workIssues(scenario), ...(city ? cityIssues(scenario, city) : [])].map((i) => place(i));
   if (semantic.length) throw new ScenarioValidationError(file, semantic.sort((a, b) => a.line - b.line || a.column - b.column));
   return scenario;
 }
