@@ -24,7 +24,7 @@ export function frameCount(durationS: number, intervalS: number): number {
 export const NOMINAL_FLOOD_DEPTH_M = 1;
 
 /** Flood cell-updates of a run: cells x steps, the step dt = cfl dx / sqrt(g h) at NOMINAL_FLOOD_DEPTH_M. */
-export function floodCellUpdates(cells: number, cellSizeM: number, durationS: number, cfl = 0.7): number {
+export function floodCellUpdates(cells: number, cellSizeM: number, durationS: number, cfl = 0.6): number {
   const dtS = (cfl * cellSizeM) / Math.sqrt(9.81 * NOMINAL_FLOOD_DEPTH_M);
   return cells * Math.ceil(durationS / dtS);
 }

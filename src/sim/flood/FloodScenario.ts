@@ -1,6 +1,6 @@
 import { JsonReader } from '../core/JsonReader';
 import { floodCellUpdates, frameCount, MAX_FLOOD_CELL_UPDATES, MAX_FLOOD_CELLS, MAX_FRAMES, NOMINAL_FLOOD_DEPTH_M } from '../core/workLimits';
-import type { BoundaryKind, FloodBoundaries } from './FloodParams';
+import { DEFAULT_FLOOD_PARAMS, MAX_CFL, type BoundaryKind, type FloodBoundaries } from './FloodParams';
 import type { PlaneBBox } from './floodGridFromCity';
 
 /** A river or pipe entering the grid along a line (plane meters) with a hydrograph. */
@@ -72,7 +72,7 @@ export function parseFloodScenario(json: unknown, file: string): FloodScenario {
       roadM: r.optional(th, 'roadM', (v) => r.number(v, '$.thresholds.roadM', 0, 10, 'm'), 0.3),
     },
     solver: {
-      cfl: r.optional(sv, 'cfl', (v) => r.number(v, '$.solver.cfl', 0.05, 1), 0.7),
+      cfl: r.optional(sv, 'cfl', (v) => r.number(v, '$.solver.cfl', 0.05, MAX_CFL), DEFAULT_FLOOD_PARAMS.cfl),
       theta: r.optional(sv, 'theta', (v) => r.number(v, '$.solver.theta', 0.5, 1), 0.9),
       froudeMax: r.optional(sv, 'froudeMax', (v) => r.number(v, '$.solver.froudeMax', 0.1, 100), 1),
       workers: r.optional(sv, 'workers', (v) => r.integer(v, '$.solver.workers', 1, 64), 1),
