@@ -1,3 +1,4 @@
+import { parseJsonText } from '../../json/parseJsonText';
 import type { ImportReport } from './ImportReport';
 import { polygons, positionLists, positions } from './geoJsonCoordinates';
 import type { SourceBuilding } from './SourceBuilding';
@@ -76,12 +77,7 @@ function addFeature(f: Feature, index: number, out: GeoJsonContent, source: stri
  * Throws naming the file when it is not JSON or not GeoJSON.
  */
 export function readGeoJson(text: string, source: string, report: ImportReport): GeoJsonContent {
-  let doc: unknown;
-  try {
-    doc = JSON.parse(text);
-  } catch (err) {
-    throw new Error(`${source}: not valid JSON (${(err as Error).message})`);
-  }
+  const doc = parseJsonText(text, source);
   if (!isObject(doc)) throw new Error(`${source}: expected a GeoJSON object at the top level, got ${doc === null ? 'null' : Array.isArray(doc) ? 'an array' : typeof doc}`);
   const features = doc.type === 'FeatureCollection' ? doc.features : doc.type === 'Feature' ? [doc] : undefined;
   if (!Array.isArray(features)) {

@@ -1,5 +1,5 @@
 import type { ErrorObject } from 'ajv/dist/2020';
-import { pointerToken } from './jsonPositions';
+import { pointerToken } from '../../json/jsonPositions';
 import { shortJson, type ScenarioIssue } from './ScenarioValidationError';
 
 type Schema = Record<string, unknown>;

@@ -3,7 +3,7 @@ import type { Scenario } from '../schema/Scenario';
 import { SCENARIO_SCHEMA } from '../schema/scenarioSchema';
 import { ajvIssues } from './ajvIssue';
 import { cityIssues, type CityIndex } from './cityIssues';
-import { jsonPositions, JsonSyntaxError, type JsonPositions, type TextPosition } from './jsonPositions';
+import { jsonPositions, JsonSyntaxError, type JsonPositions, type TextPosition } from '../../json/jsonPositions';
 import { semanticIssues } from './semanticIssues';
 import { ScenarioValidationError, type ScenarioIssue } from './ScenarioValidationError';
 import { workIssues } from './workIssues';

@@ -25,7 +25,7 @@ export function pointerToken(key: string): string {
   return key.replace(/~/g, '~0').replace(/\//g, '~1');
 }
 
-/** Deepest nesting of objects and arrays a scenario file may have (scenarios use about 6). */
+/** Deepest nesting of objects and arrays a located JSON file may have (scenarios use about 6, GeoJSON 5). */
 export const MAX_JSON_DEPTH = 64;
 
 /**
@@ -33,8 +33,9 @@ export const MAX_JSON_DEPTH = 64;
  * the map from a validator's instancePath to a line in the file. Throws JsonSyntaxError with the
  * line and column of the first syntax error (so a broken file gets a line too), and for nesting
  * deeper than MAX_JSON_DEPTH (which would otherwise overflow the stack here or in the validator).
+ * `record` false only checks the syntax (no maps: a large file's error is located in O(1) memory).
  */
-export function jsonPositions(text: string): JsonPositions {
+export function jsonPositions(text: string, record = true): JsonPositions {
   const out: JsonPositions = { value: new Map(), key: new Map() };
   const lineStarts = [0];
   for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) lineStarts.push(i + 1);
@@ -56,7 +57,7 @@ export function jsonPositions(text: string): JsonPositions {
   };
   const value = (ptr: string): void => {
     ws();
-    out.value.set(ptr, posOf(i));
+    if (record) out.value.set(ptr, posOf(i));
     const c = text[i];
     if (c === '{' || c === '[') {
       if (++depth > MAX_JSON_DEPTH) fail(`at most ${MAX_JSON_DEPTH} levels of nested objects and arrays`);
@@ -75,8 +76,9 @@ export function jsonPositions(text: string): JsonPositions {
     for (;;) {
       ws();
       const keyAt = posOf(i);
-      const child = `${ptr}/${pointerToken(str())}`;
-      out.key.set(child, keyAt);
+      const key = str();
+      const child = record ? `${ptr}/${pointerToken(key)}` : '';
+      if (record) out.key.set(child, keyAt);
       ws();
       if (text[i] !== ':') fail('":" after a member name');
       i++;
@@ -91,7 +93,7 @@ export function jsonPositions(text: string): JsonPositions {
     i++; ws();
     if (text[i] === ']') { i++; return; }
     for (let k = 0; ; k++) {
-      value(`${ptr}/${k}`);
+      value(record ? `${ptr}/${k}` : '');
       ws();
       if (text[i] === ',') { i++; continue; }
       if (text[i] === ']') { i++; return; }
