@@ -13,7 +13,7 @@ export type CleanedFootprint =
 const MERGE_M = 0.01;
 /** Footprints smaller than this are not buildings (m²). */
 export const MIN_FOOTPRINT_M2 = 1;
-/** Self-intersecting rings with more vertices are refused rather than untangled (turf's unkink is quadratic). */
+/** Self-intersecting rings with more vertices are refused rather than untangled (turf's unkink + union: ~1.6 s at 10,000). */
 export const MAX_UNTANGLE_VERTICES = 10_000;
 
 export function signedArea(ring: ReadonlyArray<readonly [number, number]>): number {
