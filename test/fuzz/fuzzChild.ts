@@ -73,4 +73,4 @@ process.on('message', async (req: ChildRequest) => {
   process.send!({ type: 'done' });
 });
 process.on('disconnect', () => { rmSync(dir, { recursive: true, force: true }); process.exit(0); });
-process.send!({ type: 'ready' });
+process.send!({ type: 'ready', dir });

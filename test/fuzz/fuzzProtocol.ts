@@ -12,7 +12,7 @@ export interface CaseResult {
 
 /** Child -> parent messages. */
 export type ChildMessage =
-  | { type: 'ready' }
+  | { type: 'ready'; dir: string }
   | { type: 'start'; index: number }
   | { type: 'result'; result: CaseResult }
   | { type: 'done' }

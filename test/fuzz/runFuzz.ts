@@ -1,4 +1,5 @@
 import { fork, type ChildProcess } from 'node:child_process';
+import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { CaseResult, ChildMessage, ChildRequest } from './fuzzProtocol';
 
@@ -25,6 +26,8 @@ const CHILD = join(import.meta.dirname, 'fuzzChild.ts');
 class FuzzChild {
   private child: ChildProcess | null = null;
   private stderr = '';
+  /** The child's scratch folder, removed here when the child is killed (it cannot clean up then). */
+  private dir = '';
 
   constructor(private readonly heapMb: number) {}
 
@@ -33,7 +36,11 @@ class FuzzChild {
     this.stderr = '';
     child.stderr!.on('data', (d: Buffer) => { this.stderr = (this.stderr + d.toString()).slice(-2000); });
     return new Promise((resolve, reject) => {
-      child.once('message', (m: ChildMessage) => (m.type === 'ready' ? resolve(child) : reject(new Error(`fuzz child: ${JSON.stringify(m)}`))));
+      child.once('message', (m: ChildMessage) => {
+        if (m.type !== 'ready') { reject(new Error(`fuzz child: ${JSON.stringify(m)}`)); return; }
+        this.dir = m.dir;
+        resolve(child);
+      });
       child.once('exit', (code) => reject(new Error(`fuzz child exited (${code}) before it was ready: ${this.stderr}`)));
     });
   }
@@ -49,6 +56,7 @@ class FuzzChild {
         child.removeListener('exit', onExit);
         if (broken) {
           child.kill('SIGKILL');
+          rmSync(this.dir, { recursive: true, force: true });
           this.child = null;
           const err = this.stderr.trim().slice(-300);
           results.push({ index: current, outcome: broken.outcome, what: `case ${current}`, detail: broken.detail + (err ? `; stderr: ${err}` : '') });
