@@ -9,7 +9,7 @@ export type Checked<T> = { ok: true; value: T } | { ok: false; error: string };
 
 type XY = [number, number];
 
-const describe = (v: unknown): string => {
+const describeValue = (v: unknown): string => {
   if (v === null) return 'null';
   if (Array.isArray(v)) return `an array of ${v.length}`;
   if (typeof v === 'object') return 'an object';
@@ -17,7 +17,7 @@ const describe = (v: unknown): string => {
   return `${typeof v} ${s.length > 40 ? s.slice(0, 40) + '…' : s}`;
 };
 
-const fail = (path: string, expected: string, got: unknown): Checked<never> => ({ ok: false, error: `${path}: expected ${expected}, got ${describe(got)}` });
+const fail = (path: string, expected: string, got: unknown): Checked<never> => ({ ok: false, error: `${path}: expected ${expected}, got ${describeValue(got)}` });
 
 function position(v: unknown, path: string): Checked<XY> {
   if (!Array.isArray(v) || v.length < 2) return fail(path, 'a position [x, y]', v);

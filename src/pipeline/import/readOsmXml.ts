@@ -7,7 +7,7 @@ const ELEMENT_ONLY = new Set(['osm', 'node', 'way', 'relation', 'nd', 'tag', 'me
 
 interface Open { name: string; id?: string; tags: OsmTags | null; refs?: number[]; members?: OsmMember[] }
 
-const describe = (o: Open) => `<${o.name}${o.id !== undefined ? ` id="${o.id}"` : ''}>`;
+const tagOf = (o: Open) => `<${o.name}${o.id !== undefined ? ` id="${o.id}"` : ''}>`;
 
 /** Handles one start tag: adds nodes, ways, relations and their children to `data`. */
 function startElement(name: string, a: Record<string, string>, parent: Open | undefined, data: OsmData, source: string, report: ImportReport): Open {
@@ -59,12 +59,12 @@ export function readOsmXml(xml: string, source: string, report: ImportReport): O
       const top = stack[stack.length - 1];
       if (t.kind === 'text') {
         if (/\S/.test(t.text) && (!top || ELEMENT_ONLY.has(top.name))) {
-          throw new XmlSyntaxError(t.offset + t.text.search(/\S/), `unexpected text ${JSON.stringify(t.text.trim().slice(0, 40))} ${top ? `inside ${describe(top)}` : 'outside the <osm> root'}`);
+          throw new XmlSyntaxError(t.offset + t.text.search(/\S/), `unexpected text ${JSON.stringify(t.text.trim().slice(0, 40))} ${top ? `inside ${tagOf(top)}` : 'outside the <osm> root'}`);
         }
       } else if (closed) {
         throw new XmlSyntaxError(t.offset, 'an element after the closing </osm>');
       } else if (t.kind === 'close') {
-        if (!top || top.name !== t.name) throw new XmlSyntaxError(t.offset, `</${t.name}> where ${top ? `${describe(top)} must be closed first` : 'no element is open'}`);
+        if (!top || top.name !== t.name) throw new XmlSyntaxError(t.offset, `</${t.name}> where ${top ? `${tagOf(top)} must be closed first` : 'no element is open'}`);
         stack.pop();
         closed = stack.length === 0;
       } else {
@@ -79,7 +79,7 @@ export function readOsmXml(xml: string, source: string, report: ImportReport): O
     throw err;
   }
   if (!closed) {
-    throw new Error(`${source}: truncated: the file ends at ${lineColumn(xml, xml.length)} inside ${stack.map(describe).join(' > ') || 'nothing'} (no closing </osm>)`);
+    throw new Error(`${source}: truncated: the file ends at ${lineColumn(xml, xml.length)} inside ${stack.map(tagOf).join(' > ') || 'nothing'} (no closing </osm>)`);
   }
   return data;
 }
