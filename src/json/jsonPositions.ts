@@ -1,3 +1,6 @@
+/** What may follow a backslash in a JSON string. */
+const ESCAPE = /^(["\\/bfnrt]|u[0-9a-fA-F]{4})/;
+
 /** A place in a text file: 1-based line and column. */
 export interface TextPosition {
   line: number;
@@ -50,10 +53,20 @@ export function jsonPositions(text: string, record = true): JsonPositions {
   const str = (): string => {
     if (text[i] !== '"') fail('a string');
     const start = i++;
-    while (i < text.length && text[i] !== '"') { if (text[i] === '\\') i++; else if (text.charCodeAt(i) < 0x20) fail('no control character in a string'); i++; }
+    while (i < text.length && text[i] !== '"') {
+      if (text[i] === '\\') {
+        i++;
+        if (!ESCAPE.test(text.slice(i, i + 5))) fail('an escape \\" \\\\ \\/ \\b \\f \\n \\r \\t or \\uXXXX after a backslash');
+      } else if (text.charCodeAt(i) < 0x20) fail('no control character in a string');
+      i++;
+    }
     if (i >= text.length) fail('the closing quote of a string');
     i++;
-    return JSON.parse(text.slice(start, i)) as string;
+    try {
+      return JSON.parse(text.slice(start, i)) as string;
+    } catch {
+      return fail('a valid JSON string');
+    }
   };
   const value = (ptr: string): void => {
     ws();
