@@ -5,7 +5,7 @@ import { createHash } from 'node:crypto';
 
 const root = fileURLToPath(new URL('../../../', import.meta.url));
 /** Source the results depend on: the models, what they call, the city they run on, the rules. */
-const SOURCES = ['src/scenario', 'src/sim', 'src/route', 'src/dispatch', 'src/pipeline/demo-city', 'src/pipeline/network', 'src/signs', 'src/geo', 'config/signs'];
+const SOURCES = ['src/scenario', 'src/analysis', 'src/twin', 'src/sim', 'src/route', 'src/dispatch', 'src/pipeline/demo-city', 'src/pipeline/network', 'src/signs', 'src/geo', 'config/signs'];
 
 function files(dir: string, out: string[]): string[] {
   let names: string[];

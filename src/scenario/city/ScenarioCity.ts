@@ -1,6 +1,7 @@
 import { generateDemoCity, type DemoCity } from '../../pipeline/demo-city/generateDemoCity';
 import { demoRoadGraph } from '../../pipeline/network/demoRoadGraph';
 import type { RoadGraph } from '../../route/RoadGraph';
+import type { BuildingRecord } from '../../twin/BuildingRecord';
 import { Router } from '../../route/Router';
 import { buildSensorRegistry } from '../../signs/registry/buildSensorRegistry';
 import type { SensorRegistry } from '../../signs/registry/SensorInfo';
@@ -30,6 +31,18 @@ export class ScenarioCity {
     return (this.registryCache ??= buildSensorRegistry(this.city));
   }
 
+  /**
+   * The same city with other buildings (a massing variant): roads, graph, sensors and the index
+   * are shared, so only what depends on buildings is rebuilt by the modules that use them.
+   */
+  withBuildings(buildings: BuildingRecord[]): ScenarioCity {
+    const other = new ScenarioCity({ ...this.city, buildings });
+    other.graphCache = this.graphCache ?? (this.graphCache = demoRoadGraph(this.city));
+    other.registryCache = this.registryCache;
+    other.indexCache = this.indexCache;
+    return other;
+  }
+
   /** A router over the road graph with no closures (~30 ms). */
   newRouter(): Router {
     return new Router(this.graph);
@@ -45,6 +58,7 @@ export class ScenarioCity {
         communityIds: new Set(this.city.units.filter((u) => u.level === 'community').map((u) => u.id)),
         sensorIds: new Set(this.registry.sensors.map((x) => x.id)),
         roadIds: new Set(this.city.roads.map((r) => r.id)),
+        buildingIds: new Set(this.city.buildings.map((b) => b.id)),
       };
     }
     return this.indexCache;

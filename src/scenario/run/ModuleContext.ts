@@ -2,6 +2,7 @@ import type { AbortLike } from '../../sim/core/SimProgress';
 import type { FloodGrid } from '../../sim/flood/FloodGrid';
 import type { FloodParams } from '../../sim/flood/FloodParams';
 import type { FloodRunner } from '../../sim/flood/FloodRunner';
+import type { MassingChange } from '../city/applyMassing';
 import type { ScenarioCity } from '../city/ScenarioCity';
 import type { KpiId, KpiModule } from '../kpi/kpiCatalog';
 import type { Scenario } from '../schema/Scenario';
@@ -24,7 +25,12 @@ export interface SharedState {
 /** Everything a run module gets. */
 export interface ModuleContext {
   scenario: Scenario;
+  /** The city the run models: with the scenario's proposed and cleared buildings applied. */
   city: ScenarioCity;
+  /** The city as it stands (before any massing); the same object as `city` when there is none. */
+  baseCity?: ScenarioCity;
+  /** What the proposeBuilding / clearBuildings interventions changed, or null. */
+  massing?: MassingChange | null;
   env: RunEnvironment;
   /** Frame times of the run (s): 0, interval, ..., duration. */
   timesS: number[];

@@ -3,6 +3,7 @@ import { COMMON_DEFS } from './commonDefs';
 import { EVENT_DEFS } from './eventDefs';
 import { INTERVENTION_DEFS } from './interventionDefs';
 import { MODEL_DEFS } from './modelDefs';
+import { PLANNING_DEFS } from './planningDefs';
 
 /** Where the generated schema file lives, relative to the repository root (see `scenario schema`). */
 export const SCENARIO_SCHEMA_FILE = 'scenarios/scenario.schema.json';
@@ -37,6 +38,7 @@ export const SCENARIO_SCHEMA = {
       properties: { bboxLonLat: { $ref: '#/$defs/bboxLonLat' } },
     },
     camera: { $ref: '#/$defs/camera' },
+    site: { $ref: '#/$defs/site' },
     models: { $ref: '#/$defs/models' },
     events: { type: 'array', maxItems: 200, items: { $ref: '#/$defs/event' } },
     interventions: { type: 'array', maxItems: 200, items: { $ref: '#/$defs/intervention' } },
@@ -48,6 +50,7 @@ export const SCENARIO_SCHEMA = {
     ...EVENT_DEFS,
     ...INTERVENTION_DEFS,
     ...MODEL_DEFS,
+    ...PLANNING_DEFS,
     variant: {
       type: 'object', additionalProperties: false, required: ['name', 'title'],
       description: 'A named alternative: the baseline with events/interventions removed (by id) or added, and settings overridden.',

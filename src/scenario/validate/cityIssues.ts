@@ -8,6 +8,8 @@ export interface CityIndex {
   communityIds: ReadonlySet<string>;
   sensorIds: ReadonlySet<string>;
   roadIds: ReadonlySet<string>;
+  /** Building ids (clearBuildings may name them); omitted: not checked. */
+  buildingIds?: ReadonlySet<string>;
 }
 
 type Issue = Omit<ScenarioIssue, 'line' | 'column'>;
@@ -56,7 +58,18 @@ export function cityIssues(s: Scenario, city: CityIndex): Issue[] {
     if (it.kind === 'outbreak') known(city.communityIds, it.communityId, `${at}/communityId`, 'community');
     if (it.kind === 'closeCommunity' || it.kind === 'reduceContacts') it.communityIds?.forEach((id, k) => known(city.communityIds, id, `${at}/communityIds/${k}`, 'community'));
     if (it.kind === 'sensorOverride') known(city.sensorIds, it.sensorId, `${at}/sensorId`, 'sensor');
+    if (it.kind === 'proposeBuilding') (it.footprint ?? it.geometry?.coordinates[0])?.forEach((p, k) => point(p[0], p[1], `${at}/${it.footprint ? 'footprint' : 'geometry/coordinates/0'}/${k}`));
+    if (it.kind === 'clearBuildings') {
+      it.polygon?.forEach((p, k) => point(p[0], p[1], `${at}/polygon/${k}`));
+      const ids = city.buildingIds;
+      if (ids) it.buildingIds?.forEach((id, k) => known(ids, id, `${at}/buildingIds/${k}`, 'building'));
+    }
   }
+  s.site?.polygon.forEach((p, k) => point(p[0], p[1], `/site/polygon/${k}`));
+  s.site?.viewpoints?.forEach((v, k) => {
+    point(v.lonDeg, v.latDeg, `/site/viewpoints/${k}`);
+    v.targets?.forEach((t, j) => point(t.lonDeg, t.latDeg, `/site/viewpoints/${k}/targets/${j}`));
+  });
   const trips = (m: ScenarioModels | undefined, at: string) => m?.traffic?.probeTrips?.forEach((t, k) => {
     point(t.from[0], t.from[1], `${at}/traffic/probeTrips/${k}/from`);
     point(t.to[0], t.to[1], `${at}/traffic/probeTrips/${k}/to`);

@@ -51,8 +51,9 @@ export class BuildingColorShader {
   private readonly offs: Array<() => void> = [];
   /** City indices of the buildings in loaded tiles (for stats). */
   private readonly loaded = new Map<Cesium3DTile, number[]>();
-  /** Texture uploads so far (tests and the restyle bench read it). */
+  /** Texture uploads so far, and the last recompose + upload's time (ms): tests and the restyle bench read them. */
   uploads = 0;
+  lastFlushMs = 0;
 
   constructor(private readonly tileset: Cesium3DTileset, private readonly scene: Scene, buildings: number) {
     this.compositor = new BuildingColorCompositor(cssToBytes, buildings);
@@ -101,6 +102,7 @@ export class BuildingColorShader {
 
   /** Before each frame: recompose if a layer changed and upload the state in place. */
   private flush(): void {
+    const t0 = performance.now();
     if (!this.compositor.compose()) return;
     const c = this.compositor;
     const texture = (this.shader as unknown as TextureManagerAccess)._textureManager.getTexture('u_state');
@@ -112,6 +114,7 @@ export class BuildingColorShader {
       texture.copyFrom({ source: { width: STATE_TEXTURE_WIDTH, height: c.rows, arrayBufferView: c.state } });
     }
     this.uploads++;
+    this.lastFlushMs = performance.now() - t0;
   }
 
   private textureUniform(): TextureUniform {

@@ -51,7 +51,7 @@ describe('SCENARIO_SCHEMA', () => {
     expectTypeOf<Scenario['durationS']>().toEqualTypeOf<number>();
     expectTypeOf<Scenario['description']>().toEqualTypeOf<string | undefined>();
     expectTypeOf<ScenarioEvent['kind']>().toEqualTypeOf<'rainfall' | 'incident' | 'chemicalLeak' | 'roadClosure' | 'crowd' | 'outbreak' | 'sensorOverride'>();
-    expectTypeOf<ScenarioIntervention['kind']>().toEqualTypeOf<'openShelter' | 'addStation' | 'closeCommunity' | 'reduceContacts' | 'rerouteTraffic' | 'upgradeDrainage' | 'isolateLeak'>();
+    expectTypeOf<ScenarioIntervention['kind']>().toEqualTypeOf<'openShelter' | 'addStation' | 'closeCommunity' | 'reduceContacts' | 'rerouteTraffic' | 'upgradeDrainage' | 'isolateLeak' | 'proposeBuilding' | 'clearBuildings'>();
     expectTypeOf<EventOf<'rainfall'>['series'][number]>().toEqualTypeOf<{ readonly atS: number; readonly mmPerHour: number }>();
     expectTypeOf<EventOf<'chemicalLeak'>['durationS']>().toEqualTypeOf<number | undefined>();
     expectTypeOf<LonLatDeg>().toEqualTypeOf<readonly [number, number]>();

@@ -83,7 +83,7 @@ export class DispatchFeature implements Feature {
     drawing.addIncident(id, lonLat, `${id} · ${type.label}`);
     panel.setStatus(`${id}: planning…`);
     await client.setFleet({ ...fleet, units: fleet.units.map((u) => ({ ...u, available: !this.busy.has(u.id) })) });
-    const plan = await client.planDispatch([{ id, lonLat, kind: panel.type.value, requirements: type.requirements as Partial<Record<UnitKind, number>> }]);
+    const plan = await client.query('planDispatch', [[{ id, lonLat, kind: panel.type.value, requirements: type.requirements as Partial<Record<UnitKind, number>> }]]);
     const kindOf = new Map(plan.assignments.map((a) => [a.unitId, a.kind]));
     const stationName = new Map(fleet.stations.map((st) => [st.id, st.name]));
     for (const a of plan.assignments) this.busy.add(a.unitId);
@@ -112,7 +112,7 @@ export class DispatchFeature implements Feature {
         panel.setStatus('Computing fire coverage…');
         const { grid, frame } = model;
         await client.setDemand(model.buildings.map((b, i) => ({ lonLat: frame.toLonLat(grid.centroidX[i], grid.centroidY[i]), weight: b.population })));
-        const cov = await client.coverage('fire_station', COVERAGE_TARGET_MIN, { horizonMinutes: 30 });
+        const cov = await client.query('coverage', ['fire_station', COVERAGE_TARGET_MIN, 30]);
         this.coverageTimes = cov.timesS;
         panel.setStatus(`Fire coverage: ${(cov.shareOfWeight * 100).toFixed(1)} % of people within ${COVERAGE_TARGET_MIN} min of a fire station.`);
       }
