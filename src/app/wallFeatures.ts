@@ -1,3 +1,4 @@
+import { CityPickerFeature } from './features/cityPicker/CityPickerFeature';
 import { ColourByFeature } from './features/colourBy/ColourByFeature';
 import { ShortcutHelpFeature } from './features/help/ShortcutHelpFeature';
 import { LiveSignsFeature } from './features/liveSigns/LiveSignsFeature';
@@ -13,7 +14,7 @@ import type { WallViewPort } from './views/startWallView';
  */
 export function wallFeatures(view: WallViewPort): Feature[] {
   return [
-    new WallControlsFeature(view), new ColourByFeature(), new ShortcutHelpFeature(),
+    new WallControlsFeature(view), new ColourByFeature(), new ShortcutHelpFeature(), new CityPickerFeature(),
     new LiveSignsFeature(false), new WallFloodFeature(view), new OverlayMirrorFeature('receive'),
   ];
 }

@@ -5,7 +5,7 @@ import { ImportReport } from '../../src/pipeline/import/ImportReport';
 import { importCitySources } from '../../src/pipeline/import/importCitySources';
 import { readDemFile } from '../../src/pipeline/import/readDemFile';
 import { readOsmXml } from '../../src/pipeline/import/readOsmXml';
-import { parseJsonText } from '../../src/json/parseJsonText';
+import { parseJsonText } from '../../src/schema/parseJsonText';
 import { parseScenarioText } from '../../src/scenario/validate/validateScenario';
 import { parseFloodScenario } from '../../src/sim/flood/FloodScenario';
 import { validateDispatchScenario } from '../../src/dispatch/DispatchScenario';

@@ -1,4 +1,4 @@
-import { parseJsonText } from '../../json/parseJsonText';
+import { parseJsonText } from '../../schema/parseJsonText';
 import type { ImportReport } from './ImportReport';
 import { polygons, positionLists, positions } from './geoJsonCoordinates';
 import type { SourceBuilding } from './SourceBuilding';

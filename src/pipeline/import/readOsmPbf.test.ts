@@ -75,3 +75,13 @@ describe('readOsmPbf', () => {
     expect(errors).toBeGreaterThan(0);
   });
 });
+
+describe('readOsmPbf node tags', () => {
+  it('collects the tags of tagged dense nodes when asked, and only then', () => {
+    const ids = [...town.nodes.keys()];
+    const nodeTags = new Map<number, Record<string, string>>([[ids[0], { amenity: 'fire_station', name: '消防站' }], [ids[5], { amenity: 'hospital' }]]);
+    const bytes = osmPbfFromData({ ...town, nodeTags }, 20);
+    expect(readOsmPbf(bytes, 't.osm.pbf', new ImportReport(), { nodeTags: true }).nodeTags).toEqual(nodeTags);
+    expect(read(bytes).nodeTags).toBeUndefined();
+  });
+});

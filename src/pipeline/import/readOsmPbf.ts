@@ -1,5 +1,5 @@
 import type { ImportReport } from './ImportReport';
-import type { OsmData } from './OsmData';
+import type { OsmData, OsmReadOptions } from './OsmData';
 import { osmPbfBlocks } from './osmPbf/osmPbfBlocks';
 import { readPrimitiveBlock } from './osmPbf/primitiveBlock';
 import { BYTES, ProtoReader } from './osmPbf/ProtoReader';
@@ -22,9 +22,10 @@ function checkHeader(data: Uint8Array, where: string): void {
  * into `OsmData`. Every length is checked before use, so a truncated, corrupted or hostile file
  * throws naming the file, the block and the byte (never hangs, never allocates what a length field
  * claims beyond the format's 32 MiB block limit); nodes outside WGS84 are skipped and reported.
+ * `options.nodeTags` also collects the tags of tagged nodes.
  */
-export function readOsmPbf(bytes: Uint8Array, source: string, report: ImportReport): OsmData {
-  const data: OsmData = { nodes: new Map(), ways: [], relations: [] };
+export function readOsmPbf(bytes: Uint8Array, source: string, report: ImportReport, options: OsmReadOptions = {}): OsmData {
+  const data: OsmData = { nodes: new Map(), ways: [], relations: [], ...(options.nodeTags ? { nodeTags: new Map() } : {}) };
   if (bytes.length === 0) throw new Error(`${source}: empty file (expected OSM PBF)`);
   const badNode = (id: number, where: string, message: string) =>
     report.add({ code: 'bad-node', action: 'skipped', source, featureId: `node/${id}`, message: `${message} (${where})` });

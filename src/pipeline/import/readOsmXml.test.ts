@@ -39,3 +39,11 @@ describe('readOsmXml', () => {
     expect(report.count('bad-node')).toBe(1);
   });
 });
+
+describe('readOsmXml node tags', () => {
+  it('collects the tags of tagged nodes when asked, entities decoded', () => {
+    const xml = town.replace(/<node id="1" ([^>]*)\/>/, '<node id="1" $1><tag k="amenity" v="fire_station"/><tag k="name" v="A &amp; B"/></node>');
+    expect(read(xml).nodeTags).toBeUndefined();
+    expect(readOsmXml(xml, 'town.osm', new ImportReport(), { nodeTags: true }).nodeTags).toEqual(new Map([[1, { amenity: 'fire_station', name: 'A & B' }]]));
+  });
+});

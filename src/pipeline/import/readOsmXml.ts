@@ -1,11 +1,11 @@
 import type { ImportReport } from './ImportReport';
-import type { OsmData, OsmMember, OsmTags } from './OsmData';
+import type { OsmData, OsmMember, OsmReadOptions, OsmTags } from './OsmData';
 import { lineColumn, XmlSyntaxError, xmlTokens } from './xmlTokens';
 
 /** Elements whose content is only other elements (text there means the file is broken). */
 const ELEMENT_ONLY = new Set(['osm', 'node', 'way', 'relation', 'nd', 'tag', 'member', 'bounds']);
 
-interface Open { name: string; id?: string; tags: OsmTags | null; refs?: number[]; members?: OsmMember[] }
+interface Open { name: string; id?: string; tags: OsmTags | null; refs?: number[]; members?: OsmMember[]; nodeId?: number }
 
 const tagOf = (o: Open) => `<${o.name}${o.id !== undefined ? ` id="${o.id}"` : ''}>`;
 
@@ -16,7 +16,10 @@ function startElement(name: string, a: Record<string, string>, parent: Open | un
     const id = Number(a.id), lon = Number(a.lon), lat = Number(a.lat);
     if (!Number.isFinite(id) || !Number.isFinite(lon) || !Number.isFinite(lat) || Math.abs(lat) > 90 || Math.abs(lon) > 180) {
       report.add({ code: 'bad-node', action: 'skipped', source, featureId: `node/${a.id}`, message: `node without valid id/lat/lon (lat="${a.lat}", lon="${a.lon}")` });
-    } else data.nodes.set(id, [lon, lat]);
+    } else {
+      data.nodes.set(id, [lon, lat]);
+      open.nodeId = id;
+    }
   } else if (name === 'way' || name === 'relation') {
     const id = Number(a.id);
     if (!Number.isFinite(id)) {
@@ -36,6 +39,10 @@ function startElement(name: string, a: Record<string, string>, parent: Open | un
     parent.members.push({ type: a.type as OsmMember['type'], ref: Number(a.ref), role: a.role ?? '' });
   } else if (name === 'tag' && parent?.tags && a.k !== undefined) {
     parent.tags[a.k] = a.v ?? '';
+  } else if (name === 'tag' && parent?.nodeId !== undefined && data.nodeTags && a.k !== undefined) {
+    let tags = data.nodeTags.get(parent.nodeId);
+    if (!tags) data.nodeTags.set(parent.nodeId, (tags = {}));
+    tags[a.k] = a.v ?? '';
   }
   return open;
 }
@@ -45,13 +52,14 @@ function startElement(name: string, a: Record<string, string>, parent: Open | un
  * well formed: tags nested and closed, attributes quoted, entity and character references valid,
  * and the `<osm>` root closed, so a truncated or corrupted file throws naming the file, the line
  * and what was expected (a cut file does not import half a city silently). Elements with missing
- * or non-numeric ids or coordinates are skipped and reported.
+ * or non-numeric ids or coordinates are skipped and reported. `options.nodeTags` also collects the
+ * tags of tagged nodes.
  */
-export function readOsmXml(xml: string, source: string, report: ImportReport): OsmData {
+export function readOsmXml(xml: string, source: string, report: ImportReport, options: OsmReadOptions = {}): OsmData {
   if (!/<osm[\s>]/.test(xml.slice(0, 4096))) {
     throw new Error(`${source}: not OSM XML (expected an <osm> root element in the first 4 KB)`);
   }
-  const data: OsmData = { nodes: new Map(), ways: [], relations: [] };
+  const data: OsmData = { nodes: new Map(), ways: [], relations: [], ...(options.nodeTags ? { nodeTags: new Map() } : {}) };
   const stack: Open[] = [];
   let closed = false;
   try {

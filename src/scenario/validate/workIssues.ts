@@ -7,9 +7,9 @@ import { modulesOf } from '../models/modulesOf';
 import { PLUME_DEFAULTS } from '../models/plumeModule';
 import type { Scenario } from '../schema/Scenario';
 import { applyVariant, BASELINE, type EffectiveScenario } from '../variants/applyVariant';
-import { shortJson, type ScenarioIssue } from './ScenarioValidationError';
+import { shortJson, type JsonIssue } from '../../schema/JsonIssue';
 
-type Issue = Omit<ScenarioIssue, 'line' | 'column'>;
+type Issue = Omit<JsonIssue, 'line' | 'column'>;
 
 const M_PER_DEG_LAT = 110_574;
 const M_PER_DEG_LON_EQUATOR = 111_320;

@@ -28,6 +28,26 @@ function tagsOf(c: BlockContext, r: ProtoReader, keys: number[], vals: number[])
   return tags;
 }
 
+/** Records a node's tags when the caller collects them (keys and values are string-table indices). */
+function addNodeTags(c: BlockContext, r: ProtoReader, id: number, keys: number[], vals: number[]): void {
+  if (c.out.nodeTags && keys.length) c.out.nodeTags.set(id, tagsOf(c, r, keys, vals));
+}
+
+/** Dense node tags: (key, value)* 0 per node, in node order. */
+function denseTags(c: BlockContext, r: ProtoReader, ids: number[], keysVals: number[]): void {
+  let k = 0;
+  for (const id of ids) {
+    const keys: number[] = [], vals: number[] = [];
+    for (; k < keysVals.length && keysVals[k] !== 0; k += 2) {
+      if (k + 1 >= keysVals.length) r.fail(`dense node ${id}: a tag key without a value in keys_vals`);
+      keys.push(keysVals[k]); vals.push(keysVals[k + 1]);
+    }
+    if (k >= keysVals.length) r.fail(`dense nodes: keys_vals ends before node ${id}'s 0 terminator`);
+    k++;
+    addNodeTags(c, r, id, keys, vals);
+  }
+}
+
 function addNode(c: BlockContext, id: number, lat: number, lon: number, where: string): void {
   const latDeg = (c.latOffset + c.granularity * lat) / 1e9, lonDeg = (c.lonOffset + c.granularity * lon) / 1e9;
   if (Math.abs(latDeg) <= 90 && Math.abs(lonDeg) <= 180) c.out.nodes.set(id, [lonDeg, latDeg]);
@@ -35,27 +55,33 @@ function addNode(c: BlockContext, id: number, lat: number, lon: number, where: s
 }
 
 function dense(c: BlockContext, r: ProtoReader): void {
-  const ids: number[] = [], lats: number[] = [], lons: number[] = [];
+  const ids: number[] = [], lats: number[] = [], lons: number[] = [], keysVals: number[] = [];
   while (r.next()) {
     if (r.field === 1) r.repeated(ids, 'sint', true);
     else if (r.field === 8) r.repeated(lats, 'sint', true);
     else if (r.field === 9) r.repeated(lons, 'sint', true);
+    else if (r.field === 10 && c.out.nodeTags) r.repeated(keysVals, 'int');
     else r.skip();
   }
   if (ids.length !== lats.length || ids.length !== lons.length) r.fail(`dense nodes with ${ids.length} ids, ${lats.length} latitudes and ${lons.length} longitudes (expected as many of each)`);
   for (let i = 0; i < ids.length; i++) addNode(c, ids[i], lats[i], lons[i], r.where);
+  if (keysVals.length) denseTags(c, r, ids, keysVals);
 }
 
 function node(c: BlockContext, r: ProtoReader): void {
   let id = NaN, lat = NaN, lon = NaN;
+  const keys: number[] = [], vals: number[] = [];
   while (r.next()) {
     if (r.field === 1) id = r.sint();
+    else if (r.field === 2) r.repeated(keys, 'uint');
+    else if (r.field === 3) r.repeated(vals, 'uint');
     else if (r.field === 8) lat = r.sint();
     else if (r.field === 9) lon = r.sint();
     else r.skip();
   }
   if (Number.isNaN(id) || Number.isNaN(lat) || Number.isNaN(lon)) r.fail('node without id, lat or lon');
   addNode(c, id, lat, lon, r.where);
+  addNodeTags(c, r, id, keys, vals);
 }
 
 function way(c: BlockContext, r: ProtoReader): void {
@@ -107,7 +133,8 @@ function group(c: BlockContext, r: ProtoReader): void {
 
 /**
  * Decodes one PrimitiveBlock (decompressed) into `out`: dense and plain nodes (WGS84 degrees from
- * granularity and offsets), ways with tags and refs, relations with members (delta codes summed).
+ * granularity and offsets; their tags when `out.nodeTags` exists), ways with tags and refs,
+ * relations with members (delta codes summed).
  * Inconsistent lengths or string indices throw naming `where` and the byte; a node outside
  * WGS84 goes to `badNode`.
  */
