@@ -8,6 +8,7 @@ import { validateDispatchScenario, type DispatchScenario } from '../../dispatch/
 import type { Fleet } from '../../dispatch/Fleet';
 import { junctionCandidates, locateStations, type LocationPlan } from '../../dispatch/locateStations';
 import { planDispatch } from '../../dispatch/planDispatch';
+import { parseJsonText } from '../../schema/parseJsonText';
 import { openRoadGraph } from '../../pipeline/network/openRoadGraph';
 import { cityDir, openCityPackage } from '../../pipeline/package/openCityPackage';
 import type { BuildingRecord } from '../../twin/BuildingRecord';
@@ -71,13 +72,7 @@ function readScenario(file: string): DispatchScenario {
   } catch (err) {
     throw new UsageError(`--scenario ${file}: cannot read it (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})`);
   }
-  let doc: unknown;
-  try {
-    doc = JSON.parse(text);
-  } catch (err) {
-    throw new Error(`${file}: expected JSON: ${(err as Error).message}`);
-  }
-  return validateDispatchScenario(doc, file);
+  return validateDispatchScenario(parseJsonText(text, file), file);
 }
 
 function withUnavailable(fleet: Fleet, unitIds: string[], file: string): Fleet {
