@@ -1,5 +1,5 @@
 import { inflateRawSync } from 'node:zlib';
-import { crc32 } from './crc32';
+import { crc32 } from '../../binary/crc32';
 
 /** Largest entry this reader inflates (bytes): a DEM tile is far smaller (SRTM 1": 26 MB). */
 export const MAX_UNZIPPED_BYTES = 512 * 1024 * 1024;
