@@ -40,8 +40,8 @@ async function main(): Promise<void> {
     const workspace = await startWorkspace({
       container: document.getElementById('view')!, cityUrl, manifest, panel, legend,
       scales: BUILDING_SCALES, flightSeconds: Number.isFinite(flight) ? flight : 1.5,
-      // The feed's WebSocket listener on this host (npm start runs it), `?feed=URL` to choose, `?feed=none` to go without.
-      feedUrl: params.get('feed') === 'none' ? null : (params.get('feed') ?? `ws://${location.hostname}:8083/mqtt`),
+      // The live feed's address and token come from the server's session API; `?feed=none` goes without.
+      feed: params.get('feed') !== 'none',
     });
     const { CesiumOverlayAdapter } = await import('../view/cesium/CesiumOverlayAdapter');
     new CesiumOverlayAdapter(workspace.viewer, workspace.tilesets.buildings, await loadDem(cityUrl)).attach(overlay);

@@ -1,11 +1,14 @@
 import { Cesium3DTileStyle, Color, type Cesium3DTileFeature } from 'cesium';
 import type { DemGrid } from '../geo/DemGrid';
-import { SignsConnection } from '../signs/connection/SignsConnection';
-import { defaultFeedConfig } from '../signs/connection/FeedConfig';
+import { SessionClient } from '../auth/SessionClient';
+import { tabId } from '../auth/tabId';
+import { SessionFeed } from '../signs/connection/SessionFeed';
+import type { SignsConnection } from '../signs/connection/SignsConnection';
 import { demoSensorRegistry } from '../signs/registry/demoSensorRegistry';
 import { defaultRules } from '../signs/rules/defaultRules';
 import { SENSOR_KINDS, SENSOR_KIND_SPECS, type SensorKind } from '../signs/schema/sensorKinds';
 import { SignsStore } from '../signs/SignsStore';
+import { LoginPanel } from '../ui/login/LoginPanel';
 import { AlertList } from '../ui/signs/AlertList';
 import { ConnectionBadge } from '../ui/signs/ConnectionBadge';
 import { SeriesChart } from '../ui/signs/SeriesChart';
@@ -20,28 +23,18 @@ export interface SignsStart {
   statusBar: HTMLElement;
   legend: Legend;
   dem: DemGrid | null;
-  /** ws://host:port/mqtt of the feed's broker. */
-  feedUrl: string;
 }
 
 /** The live vital signs in the workspace, as `window.twin.signs` exposes them. */
 export interface LiveSigns {
   store: SignsStore;
-  connection: SignsConnection;
+  /** The page's login (session API); the feed's address and token come from it. */
+  session: SessionClient;
+  /** The feed connection, null until logged in. */
+  connection: SignsConnection | null;
   /** Colour buildings by their grid cell's indicator of a kind (null: stop). */
   colourBy(kind: SensorKind | null): void;
   dispose(): void;
-}
-
-/** A fixed client id per browser (kept in localStorage) so the broker keeps this display's session. */
-function displayClientId(base: string): string {
-  const key = 'rongcheng.display.clientId';
-  let id = localStorage.getItem(key);
-  if (!id) {
-    id = `${base}-${Math.random().toString(36).slice(2, 10)}`;
-    localStorage.setItem(key, id);
-  }
-  return id;
 }
 
 /**
@@ -50,17 +43,21 @@ function displayClientId(base: string): string {
  * markers (click one for its last hour), and building colouring by a live indicator.
  */
 export function startSigns(s: SignsStart): LiveSigns {
-  const cfg = defaultFeedConfig();
   const { city, registry } = demoSensorRegistry();
   const store = new SignsStore({ registry, units: city.units, rules: defaultRules() });
   store.start(500);
-  const display = cfg.accounts.display;
-  const connection = new SignsConnection(
-    { url: s.feedUrl, clientId: displayClientId(cfg.display.clientId), username: display.username, password: display.password, topics: cfg.display.topics, qos: 1 },
-    (topic, payload) => store.ingest(topic, payload),
-  );
-  connection.connect();
-  const badge = new ConnectionBadge(s.statusBar, connection, 'en');
+  const session = new SessionClient({ tabId: tabId(sessionStorage) });
+  const feed = new SessionFeed(session, (topic, payload) => store.ingest(topic, payload), location.href);
+  let badge: ConnectionBadge | null = null, login: LoginPanel | null = null;
+  const offConnection = feed.events.subscribe('connection', (c) => {
+    badge?.dispose();
+    badge = c ? new ConnectionBadge(s.statusBar, c, 'en') : null;
+    live.connection = c;
+  });
+  const offSession = session.events.subscribe('session', (info) => {
+    if (!info && !login) login = new LoginPanel(s.side, session, { onLoggedIn: () => { login = null; } });
+  });
+  session.resume().catch((err: Error) => { s.statusBar.title = `Live feed unavailable: ${err.message}`; });
   const markers = new SensorMarkers(s.workspace.viewer, registry.sensors, s.dem);
   const alertHost = document.createElement('div');
   s.side.prepend(alertHost);
@@ -110,8 +107,12 @@ export function startSigns(s: SignsStart): LiveSigns {
     s.workspace.setStyle(style);
     s.legend.show({ ...scale, title: `${SENSOR_KIND_SPECS[kind].title} by grid cell` });
   };
-  return {
-    store, connection, colourBy,
-    dispose: () => { offAlert(); offTick(); chart?.dispose(); alerts.dispose(); badge.dispose(); markers.dispose(); connection.dispose(); store.dispose(); },
+  const live: LiveSigns = {
+    store, session, connection: feed.connection, colourBy,
+    dispose: () => {
+      offAlert(); offTick(); offConnection(); offSession(); chart?.dispose(); alerts.dispose(); badge?.dispose(); login?.dispose();
+      markers.dispose(); feed.dispose(); session.dispose(); store.dispose();
+    },
   };
+  return live;
 }

@@ -26,8 +26,8 @@ export interface WorkspaceStart {
   legend: Legend;
   scales: Record<string, ColorScale>;
   flightSeconds: number;
-  /** ws://…/mqtt of the live feed, or null to run without one. */
-  feedUrl: string | null;
+  /** Whether to connect to the live feed (its address and token come from the session API). */
+  feed: boolean;
 }
 
 /** What the page exposes as `window.twin` for operators' consoles and browser tests. */
@@ -80,10 +80,10 @@ export async function startWorkspace(s: WorkspaceStart): Promise<CesiumWorkspace
   await workspace.load();
   wireControls(workspace, s, handle);
   const dem = await loadDem(s.cityUrl);
-  if (s.feedUrl && s.manifest.name === 'demo') {
+  if (s.feed && s.manifest.name === 'demo') {
     handle.signs = startSigns({
       workspace, side: document.getElementById('side')!, statusBar: document.querySelector('.statusbar')!,
-      legend: s.legend, dem, feedUrl: s.feedUrl,
+      legend: s.legend, dem,
     });
   }
   startDrillDown(workspace, s, handle, dem).catch((err: Error) => {

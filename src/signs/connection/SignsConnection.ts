@@ -22,7 +22,7 @@ export class SignsConnection {
   private readonly st: ConnectionStatus;
 
   constructor(config: SignsConnectionConfig, private readonly sink: MessageSink) {
-    if (!config.url) throw new Error('SignsConnection config.url: expected a broker URL such as ws://127.0.0.1:8883/mqtt, got nothing');
+    if (!config.url) throw new Error('SignsConnection config.url: expected a broker URL such as ws://127.0.0.1:8083/mqtt, got nothing');
     if (!config.clientId) throw new Error('SignsConnection config.clientId: expected a fixed client id (a persistent session needs one), got nothing');
     this.cfg = {
       username: '', password: '', topics: [SENSOR_TOPIC_FILTER], qos: 1, clean: false,
@@ -65,6 +65,17 @@ export class SignsConnection {
     client.on('offline', () => this.setState('offline'));
     client.on('close', () => { if (this.st.state === 'connected') this.setState('offline'); });
     client.on('error', (err) => { this.st.lastError = err.message; this.emit(); });
+  }
+
+  /**
+   * Replaces the credentials the next (re)connect sends: a display gets a fresh short-lived broker
+   * token before its current one expires (the broker closes the connection at expiry, and the
+   * reconnect then presents the new token).
+   */
+  setCredentials(username: string, password: string): void {
+    this.cfg.username = username;
+    this.cfg.password = password;
+    if (this.client) Object.assign(this.client.options, { username, password });
   }
 
   private onConnect(client: MqttClient, sessionPresent: boolean): void {

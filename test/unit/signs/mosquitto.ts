@@ -3,9 +3,32 @@ import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createConnection } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { FeedAccount } from '../../../src/signs/connection/FeedConfig';
+import type { BrokerRole } from '../../../src/feed/config/FeedConfig';
+import type { TestAccounts } from './feedTestKit';
 
 export const MOSQUITTO = '/usr/sbin/mosquitto';
+
+/** A Mosquitto password-file account with its ACL (publish -> write, subscribe -> read). */
+export interface MosquittoAccount {
+  username: string;
+  password: string;
+  publish: string[];
+  subscribe: string[];
+}
+
+/** Test accounts 'viewer', 'sensor' and 'operator' with the rights of the feed config's roles of those names. */
+export function mosquittoAccounts(roles: Record<string, BrokerRole>): MosquittoAccount[] {
+  return ['viewer', 'sensor', 'operator'].map((name) => ({ username: name, password: `${name}-mosquitto-test`, publish: roles[name].publish, subscribe: roles[name].subscribe }));
+}
+
+/** The same accounts as a TestAccounts (client ids `<username>:<suffix>`, as the embedded broker requires). */
+export function mosquittoTestAccounts(accounts: MosquittoAccount[]): TestAccounts {
+  const of = (name: string) => (suffix: string) => {
+    const a = accounts.find((x) => x.username === name)!;
+    return { username: a.username, password: a.password, clientId: `${a.username}:${suffix}` };
+  };
+  return { display: of('viewer'), sensor: of('sensor'), operator: of('operator') };
+}
 
 /** True when the Debian mosquitto binary and mosquitto_passwd are installed. */
 export function hasMosquitto(): boolean {
@@ -29,14 +52,14 @@ export class MosquittoBroker {
   private proc: ChildProcess | null = null;
   log = '';
 
-  constructor(readonly tcpPort: number, readonly wsPort: number, accounts: Record<string, FeedAccount>) {
+  constructor(readonly tcpPort: number, readonly wsPort: number, accounts: MosquittoAccount[]) {
     const pw = join(this.dir, 'passwd'), acl = join(this.dir, 'acl');
     writeFileSync(pw, '');
-    for (const a of Object.values(accounts)) {
+    for (const a of accounts) {
       const r = spawnSync('mosquitto_passwd', ['-b', pw, a.username, a.password], { encoding: 'utf8' });
       if (r.status !== 0) throw new Error(`mosquitto_passwd for ${a.username}: ${r.stderr}`);
     }
-    writeFileSync(acl, Object.values(accounts).map((a) => [
+    writeFileSync(acl, accounts.map((a) => [
       `user ${a.username}`, ...a.publish.map((f) => `topic write ${f}`), ...a.subscribe.map((f) => `topic read ${f}`), '',
     ].join('\n')).join('\n'));
     // Started as root, mosquitto would drop to user 'mosquitto', which cannot read this private temp dir.
