@@ -7,6 +7,7 @@
  * rendering) are measured by the app's own bench.
  */
 import { startFeed } from '../src/feed/startFeed';
+import { tempDataDir, testAuthority } from '../test/unit/signs/feedTestKit';
 import { syntheticFeed } from '../src/feed/syntheticFeed';
 import mqtt from 'mqtt';
 import { SignsConnection } from '../src/signs/connection/SignsConnection';
@@ -47,14 +48,16 @@ function ingestThroughput() {
 }
 
 async function endToEndLatency(seconds = 6, rateHz = 1500) {
-  const feed = await startFeed({ port: 0, wsPort: 0, rateHz, seed: 5 });
+  const data = tempDataDir('rc-bench-data-');
+  const { accounts } = await testAuthority(data.dir);
+  const feed = await startFeed({ port: 0, wsPort: 0, rateHz, seed: 5, dataDir: data.dir });
   const { city } = demoSensorRegistry();
   const store = new SignsStore({ registry: feed.registry, units: city.units, rules: defaultRules(), intervalScale: feed.intervalScale });
   const e2e: number[] = [], peer: number[] = [];
   let measuring = false;
   store.events.subscribe('reading', (e) => { if (measuring) e2e.push(Date.now() - e.timeMs); });
-  const conn = new SignsConnection({ url: feed.urls.ws, clientId: 'rc-bench-display', username: 'display', password: 'display-demo' }, (t, p) => store.ingest(t, p));
-  const raw = mqtt.connect(feed.urls.tcp, { username: 'operator', password: 'operator-demo', clientId: 'rc-bench-peer' });
+  const conn = new SignsConnection({ url: feed.urls.ws, ...accounts.display('bench') }, (t, p) => store.ingest(t, p));
+  const raw = mqtt.connect(feed.urls.tcp, accounts.operator('bench-peer'));
   raw.on('message', (_t, p) => { if (measuring) peer.push(Date.now() - (JSON.parse(p.toString()) as { timeMs: number }).timeMs); });
   raw.subscribe('city/#', { qos: 1 });
   conn.connect();
@@ -66,6 +69,7 @@ async function endToEndLatency(seconds = 6, rateHz = 1500) {
   await raw.endAsync(true);
   await feed.stop();
   store.dispose();
+  data.remove();
   const med = quantile(e2e, 0.5), p99 = quantile(e2e, 0.99);
   return {
     transport: 'simulator -> aedes (in process) -> WebSocket -> mqtt.js -> SignsStore.ingest, node, one process',

@@ -60,7 +60,9 @@ export class SessionClient {
       body: JSON.stringify({ username, password, tab: this.o.tabId }),
     });
     if (!res.ok) throw new LoginError(res.status, await errorOf(res));
-    return this.set(parseSessionInfo(await res.json()))!;
+    const info = parseSessionInfo(await res.json());
+    if (!info) throw new LoginError(500, 'the server accepted the login but sent no session');
+    return this.set(info)!;
   }
 
   async logout(): Promise<void> {

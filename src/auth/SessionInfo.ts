@@ -43,10 +43,11 @@ function str(o: Obj, k: string, path: string): string {
   return o[k] as string;
 }
 
-/** Validates the endpoint's JSON; throws naming the field and what was expected. */
-export function parseSessionInfo(data: unknown): SessionInfo {
+/** Validates the endpoint's JSON (null when nobody is logged in); throws naming the field and what was expected. */
+export function parseSessionInfo(data: unknown): SessionInfo | null {
   if (typeof data !== 'object' || data === null) bad('(root)', 'an object', data);
   const root = data as Obj;
+  if (root.account === null) return null;
   const a = root.account as Obj;
   if (typeof a !== 'object' || a === null) bad('account', 'an object', a);
   const tier = str(a, 'tier', 'account');

@@ -4,18 +4,30 @@ import type { TestProject } from 'vitest/node';
 import { build, preview, type PreviewServer } from 'vite';
 import { buildDemoCity } from '../../src/pipeline/buildDemoCity';
 import { startFeed, type Feed } from '../../src/feed/startFeed';
+import { tempDataDir, testAuthority } from '../unit/signs/feedTestKit';
 
 declare module 'vitest' {
-  export interface ProvidedContext { baseUrl: string; feedUrl: string }
+  export interface ProvidedContext {
+    baseUrl: string;
+    /** The feed's WebSocket URL for node-side clients of the tests (pages get theirs from the session API). */
+    feedUrl: string;
+    /** The test data folder (accounts, token key) the feed runs on. */
+    dataDir: string;
+    /** A person who may log in on the pages ('viewer') and the operator, with their passwords. */
+    logins: Record<'viewer' | 'operator', { username: string; password: string }>;
+  }
 }
 
 const root = join(import.meta.dirname, '../..');
 let server: PreviewServer | undefined;
 let feed: Feed | undefined;
+const data = tempDataDir('rc-browser-data-');
 
 /**
  * Browser-test set-up: builds the demo city when missing, builds the app exactly as `npm run build`
- * does (Cesium assets copied, vite build), and serves it with `vite preview` on a free port.
+ * does (Cesium assets copied, vite build), starts the embedded feed (broker, session API,
+ * simulator) on free ports over a test data folder with test accounts, and serves the app with
+ * `vite preview` proxying `/api` and `/mqtt` to the feed, as `npm start` does.
  */
 export async function setup(project: TestProject): Promise<void> {
   if (!existsSync(join(root, 'tilesets/demo/city.json'))) {
@@ -25,16 +37,20 @@ export async function setup(project: TestProject): Promise<void> {
   const { execFileSync } = await import('node:child_process');
   execFileSync(process.execPath, [join(root, 'scripts/copy-cesium.mjs')], { cwd: root, stdio: 'inherit' });
   await build({ root, logLevel: 'warn' });
-  server = await preview({ root, preview: { port: 0, host: '127.0.0.1' }, logLevel: 'warn' });
+  const { passwords } = await testAuthority(data.dir);
+  feed = await startFeed({ port: 0, wsPort: 0, dataDir: data.dir });
+  const target = feed.urls.http;
+  server = await preview({ root, preview: { port: 0, host: '127.0.0.1', proxy: { '/api/': { target }, '/mqtt': { target, ws: true } } }, logLevel: 'warn' });
   const url = server.resolvedUrls?.local[0];
   if (!url) throw new Error('browser setup: vite preview did not report a URL');
   project.provide('baseUrl', url.replace(/\/$/, ''));
-  // The embedded feed (aedes + simulator) on free ports: pages connect to it with ?feed=URL.
-  feed = await startFeed({ port: 0, wsPort: 0 });
   project.provide('feedUrl', feed.urls.ws);
+  project.provide('dataDir', data.dir);
+  project.provide('logins', { viewer: { username: 'viewer', password: passwords.viewer }, operator: { username: 'operator', password: passwords.operator } });
 }
 
 export async function teardown(): Promise<void> {
   await feed?.stop();
   await server?.close();
+  data.remove();
 }

@@ -1,12 +1,13 @@
 /**
- * Slows password guessing: at most `maxFailures` failed logins per window from one address and,
- * separately, for one user name (from anywhere). Past either, logins are refused until the window
- * ends, without checking the password (so a locked-out guess costs no scrypt either).
+ * Slows password guessing: at most `maxPerName` failed logins per window for one user name (from
+ * anywhere) and `maxPerAddress` from one address (higher: many people share a proxy's address).
+ * Past either, logins are refused until the window ends, without checking the password (so a
+ * locked-out guess costs no scrypt either).
  */
 export class LoginThrottle {
   private readonly failures = new Map<string, { count: number; sinceMs: number }>();
 
-  constructor(private readonly maxFailures = 10, private readonly windowMs = 60_000, private readonly clock: () => number = Date.now) {}
+  constructor(private readonly maxPerName = 10, private readonly maxPerAddress = 50, private readonly windowMs = 60_000, private readonly clock: () => number = Date.now) {}
 
   private entry(key: string): { count: number; sinceMs: number } {
     const now = this.clock();
@@ -22,9 +23,9 @@ export class LoginThrottle {
   retryAfterS(address: string, username: string): number {
     const now = this.clock();
     let wait = 0;
-    for (const key of [`a:${address}`, `u:${username}`]) {
+    for (const [key, max] of [[`a:${address}`, this.maxPerAddress], [`u:${username}`, this.maxPerName]] as const) {
       const e = this.entry(key);
-      if (e.count >= this.maxFailures) wait = Math.max(wait, Math.ceil((e.sinceMs + this.windowMs - now) / 1000));
+      if (e.count >= max) wait = Math.max(wait, Math.ceil((e.sinceMs + this.windowMs - now) / 1000));
     }
     return wait;
   }

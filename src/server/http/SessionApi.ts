@@ -3,6 +3,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { FeedGrant, SessionInfo } from '../../auth/SessionInfo';
 import { publicAccount, type Account } from '../accounts/Account';
 import type { Authority } from '../Authority';
+import { TokenGrants, type FeedGrantIssuer } from '../grants/FeedGrantIssuer';
 import { TAB_ID_PATTERN } from '../tokens/clientId';
 import { signJwt, verifyJwt } from '../tokens/jwt';
 import { cookie, HttpError, readJsonBody, sendJson } from './httpJson';
@@ -16,6 +17,8 @@ export interface SessionApiOptions {
   origins: OriginPolicy;
   /** What displays subscribe to and where (null: no feed). */
   feed: { url: string; topics: string[]; qos: 0 | 1 } | null;
+  /** How broker credentials are made; default broker tokens of the Authority (embedded broker, EMQX). */
+  grants?: FeedGrantIssuer;
   /** How long a login lasts without a new password (s); default 12 h. */
   sessionTtlS?: number;
   throttle?: LoginThrottle;
@@ -25,7 +28,8 @@ export interface SessionApiOptions {
  * The session endpoints (same origin as the page, through the web server's proxy):
  * - `POST /api/login` `{username, password, tab}`: checks the scrypt hash, sets an HttpOnly,
  *   SameSite=Strict session cookie, answers the SessionInfo (feed address and a fresh token);
- * - `GET /api/session?tab=ID`: the same for the cookie's account (a new short-lived token each time);
+ * - `GET /api/session?tab=ID`: the same for the cookie's account (a new short-lived token each time),
+ *   `{account: null, feed: null}` without a valid cookie;
  * - `POST /api/logout`: ends the session.
  * Only people of a display role log in here; failures are throttled per address and per name.
  */
@@ -33,8 +37,10 @@ export class SessionApi {
   private readonly revoked = new Set<string>();
   private readonly throttle: LoginThrottle;
   private readonly ttlS: number;
+  private readonly grants: FeedGrantIssuer;
 
   constructor(private readonly o: SessionApiOptions) {
+    this.grants = o.grants ?? new TokenGrants(o.authority);
     this.throttle = o.throttle ?? new LoginThrottle();
     this.ttlS = o.sessionTtlS ?? 12 * 3600;
   }
@@ -46,7 +52,7 @@ export class SessionApi {
     if (!['POST /api/login', 'GET /api/session', 'POST /api/logout'].includes(route)) return false;
     if (!originAllowed(req.headers.origin, req.headers.host, this.o.origins)) throw new HttpError(403, 'origin not allowed');
     if (route === 'POST /api/login') await this.login(req, res);
-    else if (route === 'GET /api/session') this.session(req, res, url.searchParams.get('tab'));
+    else if (route === 'GET /api/session') await this.session(req, res, url.searchParams.get('tab'));
     else this.logout(req, res);
     return true;
   }
@@ -67,13 +73,14 @@ export class SessionApi {
     this.throttle.succeeded(username);
     const nowS = Math.floor(Date.now() / 1000);
     const sessionToken = signJwt({ aud: 'session', sub: account.username, sid: randomBytes(12).toString('base64url'), iat: nowS, exp: nowS + this.ttlS }, this.o.authority.key);
-    sendJson(res, 200, this.info(account, typeof body?.tab === 'string' ? body.tab : null), { 'set-cookie': this.cookieHeader(req, sessionToken, this.ttlS) });
+    sendJson(res, 200, await this.info(account, typeof body?.tab === 'string' ? body.tab : null), { 'set-cookie': this.cookieHeader(req, sessionToken, this.ttlS) });
   }
 
-  private session(req: IncomingMessage, res: ServerResponse, tab: string | null): void {
+  private async session(req: IncomingMessage, res: ServerResponse, tab: string | null): Promise<void> {
     const account = this.accountOf(req);
-    if (!account) throw new HttpError(401, 'not logged in');
-    sendJson(res, 200, this.info(account, tab));
+    // Not logged in is an answer, not an error (a 401 would log a console error on every page load).
+    if (!account) return sendJson(res, 200, { account: null, feed: null });
+    sendJson(res, 200, await this.info(account, tab));
   }
 
   private logout(req: IncomingMessage, res: ServerResponse): void {
@@ -100,12 +107,11 @@ export class SessionApi {
     return account && account.kind === 'person' ? account : null;
   }
 
-  private info(account: Account, tab: string | null): SessionInfo {
+  private async info(account: Account, tab: string | null): Promise<SessionInfo> {
     let feed: FeedGrant | null = null;
     if (this.o.feed) {
       if (tab === null || !TAB_ID_PATTERN.test(tab)) throw new HttpError(400, 'tab: expected the page\'s tab id (4-32 letters, digits, - or _)');
-      const t = this.o.authority.issue(account.username, tab);
-      feed = { ...this.o.feed, username: account.username, token: t.token, clientId: t.claims.cid, expiresAtMs: t.expiresAtMs };
+      feed = { ...this.o.feed, ...(await this.grants.grant(account, tab)) };
     }
     return { account: publicAccount(account), feed };
   }
