@@ -31,7 +31,7 @@ export default defineConfig({
   plugins: [denyPrivate(root), serveTilesets('tilesets')],
   server: {
     headers: isolation, port: 5173, strictPort: false, proxy: feedProxy(),
-    fs: { deny: ['.env', '.env.*', '*.{crt,pem}', '**/.git/**', '**/config/**', '**/.data/**'] },
+    fs: { deny: ['.env', '.env.*', '*.{crt,pem}', '**/.git/**', '**/.data/**', '**/config/signs/feed.json'] },
   },
   preview: { headers: isolation, port: 4173, strictPort: false, proxy: feedProxy() },
   worker: { format: 'es' },

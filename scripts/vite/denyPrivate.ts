@@ -2,6 +2,8 @@ import type { Connect, Plugin } from 'vite';
 
 /** Top-level folders of the repository that hold server configuration or data, never served. */
 export const PRIVATE_FOLDERS = ['config', '.data', '.git'];
+/** Files under config/ that the app itself imports (thresholds the display's rule engine runs): public by design. */
+export const PUBLIC_CONFIG_FILES = ['config/signs/rules.json'];
 
 /** True when a URL path (any encoding, any `?query`, `/@fs/` prefix or not) names a private folder's file. */
 export function isPrivatePath(url: string | undefined, root: string): boolean {
@@ -14,14 +16,16 @@ export function isPrivatePath(url: string | undefined, root: string): boolean {
   path = path.replace(/\\/g, '/').replace(/\/{2,}/g, '/');
   const fsPrefix = `/@fs${root.replace(/\\/g, '/').replace(/\/$/, '')}/`;
   if (path.startsWith(fsPrefix)) path = '/' + path.slice(fsPrefix.length);
-  const first = path.split('/').filter((seg) => seg && seg !== '.')[0] ?? '';
-  return PRIVATE_FOLDERS.includes(first) || /(^|\/)\.env(\.|$)/.test(path);
+  const segments = path.split('/').filter((seg) => seg && seg !== '.');
+  if (PUBLIC_CONFIG_FILES.includes(segments.join('/'))) return false;
+  return PRIVATE_FOLDERS.includes(segments[0] ?? '') || segments.includes('..') || /(^|\/)\.env(\.|$)/.test(path);
 }
 
 /**
  * Answers 404 for the repository's private folders (config/, .data/, ...) in `vite` and
  * `vite preview`, before Vite's own file serving: their files (feed limits, roles, accounts,
- * the token key) are the server's business. The app imports none of them.
+ * the token key) are the server's business. The app imports none of them except the listed
+ * public ones (the rule thresholds, which are in the bundle anyway).
  */
 export function denyPrivate(root: string): Plugin {
   const middleware: Connect.NextHandleFunction = (req, res, next) => {

@@ -2,7 +2,7 @@
  * The feed's server-side configuration (config/signs/feed.json): listeners, limits, roles and their
  * broker rights, what a display subscribes to, the simulator. It holds no secret (accounts and
  * password hashes live in the data folder, see AccountStore) and is read with `fs` by node code
- * only: nothing under config/ is imported by browser code, so none of it reaches the bundle.
+ * only: browser code never imports it, so none of it reaches the bundle (the dev server refuses it too).
  */
 
 /** What an account of a role may do on the broker. Filters may use {username}, {unit}, {city}. */

@@ -36,11 +36,17 @@ describe('dev server probe: config/ and .data/ are never served (issue 14 item 1
 
   it.each([
     '/config/signs/feed.json', '/config/signs/feed.json?import', '/config/signs/feed.json?raw', '/%63onfig/signs/feed.json',
-    '//config/signs/feed.json', '/./config/signs/rules.json', `/@fs${root}/config/signs/feed.json`, '/.data/secrets.json', '/.data/accounts.json',
+    '//config/signs/feed.json', '/./config/signs/feed.json', '/src/../config/signs/feed.json', `/@fs${root}/config/signs/feed.json`, '/.data/secrets.json', '/.data/accounts.json',
   ])('GET %s -> 404', async (path) => {
     const res = await rawGet(base, path);
     expect(res.status).toBe(404);
     expect(res.text).not.toContain('maxConnectBytes');
+  });
+
+  it('serves the one public config file the app imports (rule thresholds) as a module', async () => {
+    const res = await rawGet(base, '/config/signs/rules.json?import');
+    expect(res.status).toBe(200);
+    expect(res.text).toContain('export');
   });
 
   it('answers 404 (not index.html) for missing files, and still serves the app at /', async () => {

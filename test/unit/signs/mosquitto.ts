@@ -67,7 +67,7 @@ export class MosquittoBroker {
       const plugin = dynsecPlugin();
       if (!plugin) throw new Error('mosquitto_dynamic_security.so not found in the mosquitto package');
       writeFileSync(join(this.dir, 'dynsec.json'), dynsecInitFile(dynsecAdmin.username, dynsecAdmin.password));
-      access = [`plugin ${plugin}`, `plugin_opt_config_file ${join(this.dir, 'dynsec.json')}`, 'message_size_limit 262144', 'max_connections 1024'];
+      access = [`plugin ${plugin}`, `plugin_opt_config_file ${join(this.dir, 'dynsec.json')}`, 'max_packet_size 262144', 'max_connections 1024'];
     } else {
       const pw = join(this.dir, 'passwd'), acl = join(this.dir, 'acl');
       writeFileSync(pw, '');
