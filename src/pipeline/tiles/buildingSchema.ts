@@ -10,6 +10,7 @@ export const BUILDING_SCHEMA: MetadataSchema = {
       description: 'A building of the city model with its standard address and spatial-unit ids.',
       properties: {
         id: { type: 'STRING', description: 'Building id' },
+        index: { type: 'SCALAR', componentType: 'UINT32', description: "Index in the city's building list (buildings.geojson order; the views' state-texture texel)" },
         height: { type: 'SCALAR', componentType: 'FLOAT32', description: 'Height above ground (m)' },
         floors: { type: 'SCALAR', componentType: 'UINT16', description: 'Number of floors' },
         use: { type: 'ENUM', enumType: 'buildingUse', description: 'Main use' },

@@ -65,22 +65,27 @@ function buildTree(buildings: BuildingRecord[]): { root: Node; extent: [number, 
   return { root, extent: [minX, minY, size] };
 }
 
-function writeContent(node: Node, frame: LocalFrame, dem: DemGrid, dir: string): { uri: string; bounds: Bounds3; bytes: number } {
-  const mesh = extrudeBuildings(node.buildings, frame, dem);
+function writeContent(node: Node, frame: LocalFrame, dem: DemGrid, dir: string, cityIndexOf: ReadonlyMap<BuildingRecord, number>): { uri: string; bounds: Bounds3; bytes: number } {
+  const cityIndex = node.buildings.map((b) => cityIndexOf.get(b)!);
+  const mesh = extrudeBuildings(node.buildings, frame, dem, cityIndex);
   const glb = new GlbBuilder();
   const position = glb.addAccessor(mesh.positions, 'VEC3', { target: GL.ARRAY_BUFFER, withBounds: true });
   const normal = glb.addAccessor(mesh.normals, 'VEC3', { target: GL.ARRAY_BUFFER });
   const featureId = glb.addAccessor(mesh.featureIds, 'SCALAR', { target: GL.ARRAY_BUFFER });
+  const cityIndexAttr = glb.addAccessor(mesh.cityIndices, 'SCALAR', { target: GL.ARRAY_BUFFER });
   const indices = glb.addAccessor(mesh.indices, 'SCALAR', { target: GL.ELEMENT_ARRAY_BUFFER });
-  const table = addPropertyTable(glb, BUILDING_SCHEMA, 'building', node.buildings.map((b) => ({
-    id: b.id, height: b.heightM, floors: b.floors, use: b.use, population: b.population, addressId: b.addressId,
+  const table = addPropertyTable(glb, BUILDING_SCHEMA, 'building', node.buildings.map((b, k) => ({
+    id: b.id, index: cityIndex[k], height: b.heightM, floors: b.floors, use: b.use, population: b.population, addressId: b.addressId,
     address: b.address, addressPinyin: b.addressPinyin, districtId: b.districtId, streetId: b.streetId,
     communityId: b.communityId, gridId: b.gridId,
   })));
   glb.json.extensionsUsed.push('EXT_mesh_features');
   glb.json.materials = [{ name: 'building', pbrMetallicRoughness: { baseColorFactor: [0.86, 0.86, 0.84, 1], metallicFactor: 0, roughnessFactor: 0.85 } }];
   glb.json.meshes = [{ primitives: [{
-    attributes: { POSITION: position, NORMAL: normal, _FEATURE_ID_0: featureId }, indices, material: 0, mode: 4,
+    // _CITY_INDEX (application-specific) is each vertex's building index in the whole city, so a
+    // view colours every building through one city-wide state texture. Not a second
+    // EXT_mesh_features set: CesiumJS custom shaders fail on a set without a property table.
+    attributes: { POSITION: position, NORMAL: normal, _FEATURE_ID_0: featureId, _CITY_INDEX: cityIndexAttr }, indices, material: 0, mode: 4,
     extensions: { EXT_mesh_features: { featureIds: [{ featureCount: node.buildings.length, attribute: 0, propertyTable: table }] } },
   }] }];
   glb.json.nodes = [{ mesh: 0 }];
@@ -105,6 +110,7 @@ export function tileBuildings(
   if (buildings.length === 0) throw new Error('tileBuildings: no buildings to tile');
   mkdirSync(dir, { recursive: true });
   const { root } = buildTree(buildings);
+  const cityIndexOf = new Map(buildings.map((b, i) => [b, i]));
   const total = countNodes(root);
   let done = 0, bytes = 0, tiles = 0;
   const visit = (node: Node): { json: Record<string, unknown>; bounds: Bounds3; maxHiddenHeight: number } | null => {
@@ -118,7 +124,7 @@ export function tileBuildings(
     const json: Record<string, unknown> = {};
     let ownMax = 0;
     if (node.buildings.length > 0) {
-      const content = writeContent(node, frame, dem, dir);
+      const content = writeContent(node, frame, dem, dir, cityIndexOf);
       bounds = unionBounds(bounds, content.bounds);
       json.content = { uri: content.uri, boundingVolume: boxOf(content.bounds) };
       bytes += content.bytes;
