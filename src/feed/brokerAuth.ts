@@ -122,7 +122,9 @@ export class BrokerAuth {
     const who = s.account.username;
     if (topic.startsWith('$') || !s.rights.publish.some((f) => topicMatches(f, topic))) return `"${who}" may not publish to ${topic}`;
     if (!retain) return null;
-    const why = s.rights.retain ? this.retained.admit(topic, typeof payload === 'string' ? Buffer.byteLength(payload) : payload.length) : `"${who}" may not publish retained messages`;
+    const why = s.rights.retain.some((f) => topicMatches(f, topic))
+      ? this.retained.admit(topic, typeof payload === 'string' ? Buffer.byteLength(payload) : payload.length)
+      : `"${who}" may not publish retained messages to ${topic}`;
     if (why) this.refusals.refusedRetained++;
     return why;
   }

@@ -9,8 +9,8 @@
 export interface BrokerRole {
   publish: string[];
   subscribe: string[];
-  /** Whether it may publish retained messages (sensors' last values, the hub's state). */
-  retain: boolean;
+  /** Topic filters it may publish retained messages to (sensors' last values, the hub's state); [] for none. */
+  retain: string[];
   /** Whether a person of this role may log in on a display (false for service roles). */
   display: boolean;
 }

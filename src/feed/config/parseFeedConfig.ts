@@ -49,9 +49,8 @@ function parseRoles(o: Obj, source: string): Record<string, BrokerRole> {
   const roles: Record<string, BrokerRole> = {};
   for (const [name, r] of Object.entries(o)) {
     const ro = obj(r, source, `roles.${name}`);
-    if (typeof ro.retain !== 'boolean') bad(source, `roles.${name}.retain`, 'true or false', ro.retain);
     if (typeof ro.display !== 'boolean') bad(source, `roles.${name}.display`, 'true or false', ro.display);
-    roles[name] = { publish: strings(ro, 'publish', source, `roles.${name}`), subscribe: strings(ro, 'subscribe', source, `roles.${name}`), retain: ro.retain, display: ro.display };
+    roles[name] = { publish: strings(ro, 'publish', source, `roles.${name}`), subscribe: strings(ro, 'subscribe', source, `roles.${name}`), retain: strings(ro, 'retain', source, `roles.${name}`), display: ro.display };
   }
   if (!Object.keys(roles).length) bad(source, 'roles', 'at least one role', o);
   return roles;

@@ -5,7 +5,7 @@ import { TokenIssuer } from './TokenIssuer';
 
 const key = Buffer.alloc(32, 7);
 const account: Account = { username: 'ops', displayName: 'Ops', kind: 'person', role: 'operator', tier: 'district', unitId: '510104', passwordHash: null };
-const rights = { publish: ['control/#'], subscribe: ['city/#'], retain: false };
+const rights = { publish: ['control/#'], subscribe: ['city/#'], retain: [] };
 
 describe('TokenIssuer', () => {
   it('issues an HS256 JWT for one account and client id, with EMQX-style acl claims', () => {

@@ -5,7 +5,8 @@ import type { Account } from '../accounts/Account';
 export interface BrokerRights {
   publish: string[];
   subscribe: string[];
-  retain: boolean;
+  /** Filters it may publish retained messages to. */
+  retain: string[];
 }
 
 /**
@@ -15,5 +16,5 @@ export interface BrokerRights {
  */
 export function brokerRights(account: Account, role: BrokerRole, cityId: string): BrokerRights {
   const fill = (f: string) => f.replaceAll('{username}', account.username).replaceAll('{unit}', account.unitId).replaceAll('{city}', cityId);
-  return { publish: role.publish.map(fill), subscribe: role.subscribe.map(fill), retain: role.retain };
+  return { publish: role.publish.map(fill), subscribe: role.subscribe.map(fill), retain: role.retain.map(fill) };
 }
