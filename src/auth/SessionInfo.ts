@@ -26,10 +26,24 @@ export interface FeedGrant {
   qos: 0 | 1;
 }
 
+/** Where the operations hub's shared state is, and what this account may do with it. */
+export interface HubGrant {
+  cityId: string;
+  /** Hub topics this account may subscribe to (alerts, indicators, status, its replies...). */
+  topics: string[];
+  /** The one topic its commands go to, null when its role may not act on alerts. */
+  commandTopic: string | null;
+  replyTopic: string;
+  /** Base of the history API ('/api/hub'). */
+  apiBase: string;
+}
+
 export interface SessionInfo {
   account: SessionAccount;
   /** null when the server runs no feed. */
   feed: FeedGrant | null;
+  /** null (or absent) when the server runs no hub. */
+  hub?: HubGrant | null;
 }
 
 type Obj = Record<string, unknown>;
@@ -53,14 +67,19 @@ export function parseSessionInfo(data: unknown): SessionInfo | null {
   const tier = str(a, 'tier', 'account');
   if (tier !== 'city' && tier !== 'district' && tier !== 'street') bad('account.tier', 'city|district|street', tier);
   const account: SessionAccount = { username: str(a, 'username', 'account'), displayName: str(a, 'displayName', 'account'), role: str(a, 'role', 'account'), tier, unitId: str(a, 'unitId', 'account') };
-  if (root.feed === null) return { account, feed: null };
+  if (root.feed === null) return { account, feed: null, hub: null };
   const f = root.feed as Obj;
   if (typeof f !== 'object' || f === undefined) bad('feed', 'an object or null', f);
   if (!Array.isArray(f.topics) || f.topics.some((t) => typeof t !== 'string')) bad('feed.topics', 'an array of topic filters', f.topics);
   if (f.qos !== 0 && f.qos !== 1) bad('feed.qos', '0 or 1', f.qos);
   if (typeof f.expiresAtMs !== 'number') bad('feed.expiresAtMs', 'epoch milliseconds', f.expiresAtMs);
+  const h = root.hub as Obj | null | undefined;
+  const hub: HubGrant | null = h && typeof h === 'object' ? {
+    cityId: str(h, 'cityId', 'hub'), topics: Array.isArray(h.topics) ? h.topics.filter((t): t is string => typeof t === 'string') : [],
+    commandTopic: typeof h.commandTopic === 'string' ? h.commandTopic : null, replyTopic: str(h, 'replyTopic', 'hub'), apiBase: str(h, 'apiBase', 'hub'),
+  } : null;
   return {
-    account,
+    account, hub,
     feed: {
       url: str(f, 'url', 'feed'), username: str(f, 'username', 'feed'), token: str(f, 'token', 'feed'), clientId: str(f, 'clientId', 'feed'),
       expiresAtMs: f.expiresAtMs, topics: f.topics as string[], qos: f.qos,

@@ -54,6 +54,8 @@ export interface Feed {
   authority: Authority;
   session: SessionApi;
   config: FeedConfig;
+  /** Serves another API on the feed's HTTP port from now on (the hub's history API). */
+  addRoute(route: ApiRoute): void;
   simulator: SensorSimulator | null;
   /** Injects an anomaly (see AnomalySpec); throws when there is no simulator. */
   triggerAnomaly(spec: AnomalySpec): ActiveAnomaly;
@@ -80,10 +82,11 @@ export async function startFeed(opts: StartFeedOptions = {}): Promise<Feed> {
   const authority = new Authority({ dataDir: opts.dataDir ?? DEFAULT_DATA_DIR, roles: cfg.roles, cityId: opts.cityId ?? 'demo', tokenTtlS: cfg.tokens.ttlS });
   const origins = { allowedOrigins: cfg.http.allowedOrigins, allowedHosts: cfg.http.allowedHosts };
   const session = new SessionApi({ authority, origins, feed: { url: cfg.http.publicFeedUrl, topics: cfg.display.topics, qos: cfg.display.qos } });
+  const routes: ApiRoute[] = [(req, res) => session.handle(req, res), ...(opts.routes ?? [])];
   const broker = await EmbeddedBroker.start({
     host: cfg.broker.host, tcpPort: opts.port ?? cfg.broker.tcpPort, wsPort: opts.wsPort ?? cfg.broker.wsPort,
     wsPath: cfg.broker.wsPath, authority, limits: cfg.limits, origins, persistence: opts.persistence,
-    http: apiHandler([(req, res) => session.handle(req, res), ...(opts.routes ?? [])]),
+    http: apiHandler(routes),
   });
   let simulator: SensorSimulator | null = null;
   if (opts.simulate !== false) {
@@ -108,6 +111,7 @@ export async function startFeed(opts: StartFeedOptions = {}): Promise<Feed> {
   const httpUrl = broker.urls.ws.replace(/^ws:/, 'http:').replace(/\/[^/]*$/, '');
   return {
     urls: { ...broker.urls, http: httpUrl }, registry, broker, authority, session, config: cfg, simulator, intervalScale: simulator?.intervalScale ?? 1,
+    addRoute: (route) => { routes.push(route); },
     triggerAnomaly(spec) {
       if (!simulator) throw new Error('triggerAnomaly: this feed runs without a simulator (simulate: false)');
       return simulator.trigger(spec);

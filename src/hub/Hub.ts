@@ -88,12 +88,12 @@ export class Hub {
     const client = mqtt.connect(b.url, {
       username: b.username, password: password(), clientId: b.clientId ?? `${b.username}:${this.o.hubId}`, clean: false,
       protocolVersion: 4, reconnectPeriod: 1000, connectTimeout: 10_000, resubscribe: false,
-      customHandleAcks: (topic, message, packet, done) => this.onQos1(topic, message, done),
     });
     this.client = client;
+    // mqtt.js sends a QoS 1 message's PUBACK when this calls back: after what it changed is stored (up to 500 ms).
+    client.handleMessage = (packet, callback) => { this.onMessage(String(packet.topic), packet.payload as Buffer, callback); };
     client.on('reconnect', () => { client.options.password = password(); });
     client.on('connect', (ack) => this.onConnect(client, ack.sessionPresent));
-    client.on('message', (topic, payload, packet) => { if (packet.qos === 0) void this.route(topic, payload); });
     client.on('error', () => {});
     await new Promise<void>((resolve, reject) => {
       client.once('connect', () => resolve());
@@ -116,13 +116,18 @@ export class Hub {
     this.tick();
   }
 
-  /** QoS 1 messages: handled here so the PUBACK goes only once what they changed is stored (up to 2 s). */
-  private onQos1(topic: string, payload: Buffer, done: (code: number) => void): void {
-    void this.route(topic, payload).then((writes) => {
-      if (!writes.length) return done(0);
-      const limit = new Promise<void>((r) => setTimeout(r, 2000).unref?.());
-      void Promise.race([Promise.all(writes), limit]).then(() => done(0));
-    }, () => done(0));
+  /**
+   * Every message, one at a time (mqtt.js reads the next once `done` is called): a QoS 1 message is
+   * acknowledged once the alert changes or command it caused are in the store, so a hub that
+   * crashes before that gets it again from the broker. The wait is bounded (500 ms) so a store
+   * that is away slows nothing but these acknowledgements.
+   */
+  private onMessage(topic: string, payload: Buffer, done: () => void): void {
+    this.route(topic, payload).then((writes) => {
+      if (!writes.length) return done();
+      const limit = new Promise<void>((r) => { setTimeout(r, 500).unref?.(); });
+      void Promise.race([Promise.all(writes), limit]).then(() => done());
+    }, () => done());
   }
 
   /** Handles one message; returns the store writes it started. */

@@ -64,7 +64,7 @@ export class CommandDesk {
     const parsed = parseHubCommand(payload);
     const reply = (cmd: Partial<HubCommand> | null, ok: boolean, reason: string | null): HubReply =>
       ({ id: cmd?.id ?? null, ok, reason, action: cmd?.action ?? null, alertId: cmd?.alertId ?? null, atMs: this.clock() });
-    if ('error' in parsed) return this.o.responder ? { reply: reply(null, false, parsed.error), command: null, changed: null, repeated: false } : null;
+    if ('error' in parsed) return this.o.responder ? { reply: reply(parsed.id ? { id: parsed.id } : null, false, parsed.error), command: null, changed: null, repeated: false } : null;
     const sensorId = sensorOfAlertId(parsed.alertId);
     const mine = sensorId !== null && this.o.owns(sensorId);
     // Another district's hub answers for its alerts; the responder answers for alerts of nobody's sensor.

@@ -1,6 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { FeedGrant, SessionInfo } from '../../auth/SessionInfo';
+import type { FeedGrant, HubGrant, SessionInfo } from '../../auth/SessionInfo';
+import { topicMatches } from '../../feed/topicFilters';
+import { hubTopics } from '../../hub/topics';
 import { publicAccount, type Account } from '../accounts/Account';
 import type { Authority } from '../Authority';
 import { TokenGrants, type FeedGrantIssuer } from '../grants/FeedGrantIssuer';
@@ -19,6 +21,8 @@ export interface SessionApiOptions {
   feed: { url: string; topics: string[]; qos: 0 | 1 } | null;
   /** How broker credentials are made; default broker tokens of the Authority (embedded broker, EMQX). */
   grants?: FeedGrantIssuer;
+  /** The operations hub of the city, when one runs (its topics and history API). */
+  hub?: { cityId: string; apiBase: string } | null;
   /** How long a login lasts without a new password (s); default 12 h. */
   sessionTtlS?: number;
   throttle?: LoginThrottle;
@@ -39,10 +43,15 @@ export class SessionApi {
   private readonly ttlS: number;
   private readonly grants: FeedGrantIssuer;
 
-  constructor(private readonly o: SessionApiOptions) {
+  constructor(private o: SessionApiOptions) {
     this.grants = o.grants ?? new TokenGrants(o.authority);
     this.throttle = o.throttle ?? new LoginThrottle();
     this.ttlS = o.sessionTtlS ?? 12 * 3600;
+  }
+
+  /** Announces (or withdraws) the city's operations hub in the sessions handed out from now on. */
+  setHub(hub: { cityId: string; apiBase: string } | null): void {
+    this.o.hub = hub;
   }
 
   /** Handles `/api/login|session|logout`; false for any other path. */
@@ -113,7 +122,18 @@ export class SessionApi {
       if (tab === null || !TAB_ID_PATTERN.test(tab)) throw new HttpError(400, 'tab: expected the page\'s tab id (4-32 letters, digits, - or _)');
       feed = { ...this.o.feed, ...(await this.grants.grant(account, tab)) };
     }
-    return { account: publicAccount(account), feed };
+    return { account: publicAccount(account), feed, hub: this.hubGrant(account) };
+  }
+
+  private hubGrant(account: Account): HubGrant | null {
+    const h = this.o.hub, rights = this.o.authority.rightsOf(account);
+    if (!h || !rights) return null;
+    const t = hubTopics(h.cityId);
+    const command = t.command(account.unitId, account.username);
+    return {
+      cityId: h.cityId, apiBase: h.apiBase, topics: rights.subscribe.filter((f) => f.startsWith(`${t.root}/`)),
+      commandTopic: rights.publish.some((f) => topicMatches(f, command)) ? command : null, replyTopic: t.reply(account.username),
+    };
   }
 
   private cookieHeader(req: IncomingMessage, value: string, maxAgeS: number): string {

@@ -12,7 +12,8 @@ export type MessageSink = (topic: string, payload: Uint8Array) => void;
  * Subscribes at QoS 1 under a fixed client id with a persistent session (clean: false), so the
  * broker queues QoS 1 messages published while the display is away and delivers them on
  * reconnect. Reconnects with exponential backoff; subscribes again when the broker has lost the
- * session. Reports its state as 'status' events; never publishes (the display account is read-only).
+ * session. Reports its state as 'status' events. Publishes only when asked (a display's commands
+ * to the hub); the broker decides what its account may publish.
  */
 export class SignsConnection {
   readonly events = new Emitter<{ status: ConnectionStatus }>();
@@ -76,6 +77,12 @@ export class SignsConnection {
     this.cfg.username = username;
     this.cfg.password = password;
     if (this.client) Object.assign(this.client.options, { username, password });
+  }
+
+  /** Publishes at QoS 1 (a command to the hub); rejects while not connected or when the broker refuses. */
+  async publish(topic: string, payload: string | Uint8Array): Promise<void> {
+    if (!this.client?.connected) throw new Error(`not connected to the feed: cannot publish to ${topic}`);
+    await this.client.publishAsync(topic, payload as string, { qos: 1 });
   }
 
   private onConnect(client: MqttClient, sessionPresent: boolean): void {
