@@ -66,7 +66,12 @@ export class StoreWriter {
   /** Queues a write (kept in order, retried until it succeeds); resolves once it is written. */
   enqueue(what: string, run: () => Promise<unknown>): Promise<void> {
     if (this.closed) return Promise.reject(new Error(`StoreWriter: closed, cannot queue ${what}`));
-    return new Promise((done) => this.writes.push({ what, run, done }));
+    return new Promise((done) => {
+      this.writes.push({ what, run, done });
+      // Alert changes and commands go at once (a QoS 1 acknowledgement may wait for them); while
+      // the store is away the back-off timer decides.
+      if (this.failures === 0) queueMicrotask(() => { void this.flush(); });
+    });
   }
 
   private schedule(ms: number): void {

@@ -1,0 +1,65 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { EmbeddedBroker } from '../../../src/feed/EmbeddedBroker';
+import { Hub } from '../../../src/hub/Hub';
+import { openPostgres } from '../../../src/hub/store/openSql';
+import { HubStore } from '../../../src/hub/store/HubStore';
+import type { SqlClient } from '../../../src/hub/store/SqlClient';
+import type { Authority } from '../../../src/server/Authority';
+import { tempDataDir } from '../signs/feedTestKit';
+import { freePort, waitFor } from '../signs/netUtil';
+import { display, hubOptions, publisher, REGISTRY, testBroker } from './hubKit';
+import { hasPostgres, PostgresServer } from './postgresServer';
+
+describe.skipIf(!hasPostgres())('hub on a real PostgreSQL 15', () => {
+  const data = tempDataDir();
+  let pg: PostgresServer, sql: SqlClient, broker: EmbeddedBroker, authority: Authority;
+  beforeAll(async () => {
+    pg = new PostgresServer(await freePort());
+    await pg.start();
+    sql = await openPostgres(pg.url);
+    ({ broker, authority } = await testBroker(data.dir));
+  }, 120_000);
+  afterAll(async () => { await sql?.close(); await broker?.stop(); pg?.dispose(); data.remove(); });
+
+  it('runs the same migrations as PGlite (schema version 1, partitioned readings)', async () => {
+    const store = await HubStore.open(sql, 'hub-pg');
+    await HubStore.open(sql, 'hub-pg');
+    const v = await sql.query<{ version: number }>('SELECT version FROM schema_migrations ORDER BY version');
+    expect(v.rows.map((r) => r.version)).toEqual([1]);
+    const kind = await sql.query<{ relkind: string }>("SELECT relkind FROM pg_class WHERE relname = 'readings'");
+    expect(kind.rows[0].relkind).toBe('p');
+    expect(store.hubId).toBe('hub-pg');
+  });
+
+  it('keeps ingesting through a PostgreSQL restart under load: says so in its status, buffers, catches up, loses nothing', async () => {
+    const store = await HubStore.open(sql, 'hub-pg');
+    const hub = new Hub(hubOptions(authority, broker.urls.tcp, { hubId: 'hub-pg', store, writer: { flushMs: 200 } }));
+    await hub.start();
+    const pub = await publisher(authority, broker.urls.tcp, 'pg-load');
+    const screen = await display(authority, broker.urls.ws, 'viewer', 'pg');
+    const sensors = REGISTRY.sensors.filter((s) => s.kind === 'traffic_speed').slice(0, 200);
+    let t = Date.now() - 60_000;
+    const load = setInterval(() => { t += 100; for (const s of sensors) void pub.send(s, s.nominal, t); }, 100);
+    try {
+      await waitFor(() => hub.writer!.status.writtenReadings > 2000, 20_000, 'readings in PostgreSQL');
+      pg.stop();
+      await waitFor(() => screen.state.statuses.get('hub-pg')?.store?.state === 'retrying', 10_000, 'the display to see the store retrying');
+      const status = screen.state.statuses.get('hub-pg')!.store!;
+      console.log(`postgres down: hub status ${status.state}, ${status.pendingReadings} readings pending, error "${status.lastError}"`);
+      await new Promise((r) => setTimeout(r, 2000));
+      await pg.start();
+      await waitFor(() => screen.state.statuses.get('hub-pg')?.store?.state === 'ok', 20_000, 'the store to be back');
+    } finally {
+      clearInterval(load);
+    }
+    await new Promise((r) => setTimeout(r, 500));
+    await hub.writer!.flush();
+    const accepted = hub.signs.ingestor.counts[0];
+    const { rows } = await sql.query<{ n: number }>("SELECT count(*)::int AS n FROM readings WHERE hub_id = 'hub-pg'");
+    console.log(`postgres restart under load: ${accepted} readings accepted, ${rows[0].n} stored, ${hub.writer!.status.droppedReadings} dropped`);
+    expect(rows[0].n).toBeGreaterThanOrEqual(accepted);
+    expect(rows[0].n).toBeLessThanOrEqual(accepted + 20_000);
+    expect(hub.writer!.status.droppedReadings).toBe(0);
+    await screen.close(); await pub.client.endAsync(true); await hub.stop();
+  });
+});
