@@ -250,7 +250,8 @@ export class Hub {
     this.clearTimers.clear();
     const c = this.client;
     this.client = null;
-    if (c) await c.endAsync(false);
+    // A broker that never acknowledges (gone, or refusing a topic) must not hold the shutdown.
+    if (c) await Promise.race([c.endAsync(false), new Promise<void>((r) => { setTimeout(() => { c.end(true); r(); }, 3000).unref?.(); })]);
     await this.writer?.close();
     this.signs.dispose();
   }

@@ -55,7 +55,7 @@ describe('Hub (one hub, embedded broker, PGlite)', () => {
     await waitFor(() => [...other.state.alerts.values()].some((a) => a.sensorId === fa.id), 10_000, 'the alert at the display');
     const a = [...other.state.alerts.values()].find((x) => x.sensorId === fa.id)!;
     expect(a).toMatchObject({ ruleId: 'fire_alarm.active', state: 'raised', hubId: 'hub-1', districtId: fa.districtId, comments: [] });
-    expect(a.id).toMatch(new RegExp(`^${fa.id}~fire_alarm\\.active~\\d+$`));
+    expect(a.id).toMatch(new RegExp(`^${fa.id}~fire_alarm_active~\\d+$`));
     await hub.writer!.flush();
     const { rows } = await sql.query<{ change: string }>('SELECT change FROM alert_events WHERE alert_id = $1', [a.id]);
     expect(rows.map((r) => r.change)).toEqual(['raised']);
@@ -86,7 +86,7 @@ describe('Hub (one hub, embedded broker, PGlite)', () => {
   it('refuses malformed commands, unknown alerts and a second acknowledgement, with the reason sent back', async () => {
     const a = city.state.openAlerts().find((x) => x.state === 'acknowledged')!;
     await expect(city.commands.send('acknowledge', a.id)).rejects.toThrow(/is acknowledged: cannot acknowledge/);
-    await expect(city.commands.send('acknowledge', 'FA-99999~fire_alarm.active~1')).rejects.toThrow(/no alert FA-99999/);
+    await expect(city.commands.send('acknowledge', 'FA-99999~fire_alarm_active~1')).rejects.toThrow(/no alert FA-99999/);
     await expect(city.commands.send('silence', a.id, { durationS: 5 })).rejects.toThrow(/durationS: expected seconds from 60 to 86400/);
     const replies: Array<{ ok: boolean; reason: string }> = [];
     city.client.on('message', (t, p) => { if (t.includes('/replies/')) replies.push(JSON.parse(p.toString())); });

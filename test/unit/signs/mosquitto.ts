@@ -61,7 +61,7 @@ export class MosquittoBroker {
   private proc: ChildProcess | null = null;
   log = '';
 
-  constructor(readonly tcpPort: number, readonly wsPort: number, accounts: MosquittoAccount[], dynsecAdmin?: { username: string; password: string }) {
+  constructor(readonly tcpPort: number, readonly wsPort: number, accounts: MosquittoAccount[], dynsecAdmin?: { username: string; password: string }, extraConfig: string[] = []) {
     let access: string[];
     if (dynsecAdmin) {
       const plugin = dynsecPlugin();
@@ -83,7 +83,7 @@ export class MosquittoBroker {
     // Started as root, mosquitto would drop to user 'mosquitto', which cannot read this private temp dir.
     const user = process.getuid?.() === 0 ? ['user root'] : [];
     writeFileSync(join(this.dir, 'mosquitto.conf'), [
-      ...user, 'per_listener_settings false', 'allow_anonymous false', ...access,
+      ...user, 'per_listener_settings false', 'allow_anonymous false', ...access, ...extraConfig,
       'persistence true', `persistence_location ${this.dir}/`, 'autosave_interval 1',
       `listener ${tcpPort} 127.0.0.1`, `listener ${wsPort} 127.0.0.1`, 'protocol websockets',
       'log_dest stderr', 'log_type error', 'log_type warning', 'log_type notice', '',
