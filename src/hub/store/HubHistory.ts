@@ -32,9 +32,9 @@ export class HubHistory {
     const raw = range !== '7d';
     const { rows } = await this.sql.query<Row>(raw
       ? `SELECT (floor(extract(epoch FROM t) / $4) * $4 * 1000)::float8 AS t_ms, avg(value)::float8 AS mean, min(value)::float8 AS min, max(value)::float8 AS max, count(*)::int AS n
-         FROM readings WHERE sensor_id = $1 AND t >= to_timestamp($2 / 1000.0) AND t <= to_timestamp($3 / 1000.0) GROUP BY 1 ORDER BY 1`
+         FROM readings WHERE sensor_id = $1 AND t > to_timestamp($2 / 1000.0) AND t <= to_timestamp($3 / 1000.0) GROUP BY 1 ORDER BY 1`
       : `SELECT (floor(extract(epoch FROM minute) / $4) * $4 * 1000)::float8 AS t_ms, (sum(sum) / sum(n))::float8 AS mean, min(min)::float8 AS min, max(max)::float8 AS max, sum(n)::int AS n
-         FROM readings_1m WHERE sensor_id = $1 AND minute >= to_timestamp($2 / 1000.0) AND minute <= to_timestamp($3 / 1000.0) GROUP BY 1 ORDER BY 1`,
+         FROM readings_1m WHERE sensor_id = $1 AND minute > to_timestamp($2 / 1000.0) AND minute <= to_timestamp($3 / 1000.0) GROUP BY 1 ORDER BY 1`,
     [sensorId, fromMs, nowMs, bucketS]);
     return toSeries(rows, bucketS, fromMs, nowMs);
   }
@@ -45,7 +45,7 @@ export class HubHistory {
     const { rows } = await this.sql.query<Row>(
       `WITH s AS (
          SELECT t, vals[(array_position(kinds, $5) - 1) * cardinality(units) + array_position(units, $4)] AS v
-         FROM indicator_snapshots WHERE tier = $1 AND district_id = $2 AND t >= to_timestamp($3 / 1000.0) AND t <= to_timestamp($7 / 1000.0))
+         FROM indicator_snapshots WHERE tier = $1 AND district_id = $2 AND t > to_timestamp($3 / 1000.0) AND t <= to_timestamp($7 / 1000.0))
        SELECT (floor(extract(epoch FROM t) / $6) * $6 * 1000)::float8 AS t_ms, avg(v)::float8 AS mean, min(v)::float8 AS min, max(v)::float8 AS max, count(*)::int AS n
        FROM s WHERE v IS NOT NULL AND v <> 'NaN' GROUP BY 1 ORDER BY 1`,
       [tier, districtId, fromMs, unitId, kind, bucketS, nowMs]);

@@ -2,12 +2,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { EmbeddedBroker } from '../../../src/feed/EmbeddedBroker';
 import { Hub } from '../../../src/hub/Hub';
 import { openPostgres } from '../../../src/hub/store/openSql';
+import { HubHistory } from '../../../src/hub/store/HubHistory';
 import { HubStore } from '../../../src/hub/store/HubStore';
 import type { SqlClient } from '../../../src/hub/store/SqlClient';
 import type { Authority } from '../../../src/server/Authority';
 import { tempDataDir } from '../signs/feedTestKit';
 import { freePort, waitFor } from '../signs/netUtil';
 import { display, hubOptions, publisher, REGISTRY, testBroker } from './hubKit';
+import { fillHistory, HISTORY_NOW } from './historyFixture';
 import { hasPostgres, PostgresServer } from './postgresServer';
 
 describe.skipIf(!hasPostgres())('hub on a real PostgreSQL 15', () => {
@@ -29,6 +31,19 @@ describe.skipIf(!hasPostgres())('hub on a real PostgreSQL 15', () => {
     const kind = await sql.query<{ relkind: string }>("SELECT relkind FROM pg_class WHERE relname = 'readings'");
     expect(kind.rows[0].relkind).toBe('p');
     expect(store.hubId).toBe('hub-pg');
+  });
+
+  it('answers the history queries with the same SQL as on PGlite', async () => {
+    const store = await HubStore.open(sql, 'hub-hist');
+    const gauge = REGISTRY.sensors.find((x) => x.kind === 'water_level')!;
+    await fillHistory(store, gauge);
+    const history = new HubHistory(sql);
+    expect((await history.sensorSeries(gauge.id, '1h', HISTORY_NOW)).points).toHaveLength(120);
+    expect((await history.sensorSeries(gauge.id, '7d', HISTORY_NOW)).points.length).toBeGreaterThanOrEqual(48);
+    expect((await history.unitSeries(gauge.districtId, 'district', gauge.districtId, 'water_level', '24h', HISTORY_NOW)).points[0][1]).toBeCloseTo(2.5, 5);
+    expect((await history.unitAlerts(gauge.streetId, HISTORY_NOW - 86_400_000))[0].events.map((e) => e.change)).toEqual(['raised', 'acknowledged', 'resolved']);
+    expect((await history.stateAt(HISTORY_NOW - 2.5 * 3_600_000)).alerts.map((a) => a.state)).toEqual(['acknowledged']);
+    await sql.exec("DELETE FROM readings WHERE hub_id = 'hub-hist'; DELETE FROM readings_1m WHERE hub_id = 'hub-hist'");
   });
 
   it('keeps ingesting through a PostgreSQL restart under load: says so in its status, buffers, catches up, loses nothing', async () => {
