@@ -4,6 +4,10 @@ import type { TestProject } from 'vitest/node';
 import { build, preview, type PreviewServer } from 'vite';
 import { buildDemoCity } from '../../src/pipeline/buildDemoCity';
 import { startFeed, type Feed } from '../../src/feed/startFeed';
+import { startEmbeddedHub } from '../../src/hub/startEmbeddedHub';
+import type { HubService } from '../../src/hub/startHub';
+import { demoSensorRegistry } from '../../src/signs/registry/demoSensorRegistry';
+import { defaultRules } from '../../src/signs/rules/defaultRules';
 import { tempDataDir, testAuthority } from '../unit/signs/feedTestKit';
 
 declare module 'vitest' {
@@ -21,13 +25,15 @@ declare module 'vitest' {
 const root = join(import.meta.dirname, '../..');
 let server: PreviewServer | undefined;
 let feed: Feed | undefined;
+let hub: HubService | undefined;
 const data = tempDataDir('rc-browser-data-');
 
 /**
  * Browser-test set-up: builds the demo city when missing, builds the app exactly as `npm run build`
  * does (Cesium assets copied, vite build), starts the embedded feed (broker, session API,
- * simulator) on free ports over a test data folder with test accounts, and serves the app with
- * `vite preview` proxying `/api` and `/mqtt` to the feed, as `npm start` does.
+ * simulator) and the operations hub (PGlite in the test data folder) on free ports over a test
+ * data folder with test accounts, and serves the app with `vite preview` proxying `/api` and
+ * `/mqtt` to the feed, as `npm start` does.
  */
 export async function setup(project: TestProject): Promise<void> {
   if (!existsSync(join(root, 'tilesets/demo/city.json'))) {
@@ -38,7 +44,9 @@ export async function setup(project: TestProject): Promise<void> {
   execFileSync(process.execPath, [join(root, 'scripts/copy-cesium.mjs')], { cwd: root, stdio: 'inherit' });
   await build({ root, logLevel: 'warn' });
   const { passwords } = await testAuthority(data.dir);
-  feed = await startFeed({ port: 0, wsPort: 0, dataDir: data.dir });
+  const { city, registry } = demoSensorRegistry();
+  feed = await startFeed({ port: 0, wsPort: 0, dataDir: data.dir, registry });
+  hub = await startEmbeddedHub({ feed, dataDir: data.dir, cityId: 'demo', cityUnitId: '510100', units: city.units, rules: defaultRules() });
   const target = feed.urls.http;
   server = await preview({ root, preview: { port: 0, host: '127.0.0.1', proxy: { '/api/': { target }, '/mqtt': { target, ws: true } } }, logLevel: 'warn' });
   const url = server.resolvedUrls?.local[0];
@@ -50,6 +58,7 @@ export async function setup(project: TestProject): Promise<void> {
 }
 
 export async function teardown(): Promise<void> {
+  await hub?.stop();
   await feed?.stop();
   await server?.close();
   data.remove();
