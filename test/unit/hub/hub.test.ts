@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { EmbeddedBroker } from '../../../src/feed/EmbeddedBroker';
+import { HubAlertSource } from '../../../src/hub/client/HubAlertSource';
 import { CommandRefused } from '../../../src/hub/client/HubCommands';
 import { Hub } from '../../../src/hub/Hub';
 import { openPglite } from '../../../src/hub/store/openSql';
@@ -118,6 +119,20 @@ describe('Hub (one hub, embedded broker, PGlite)', () => {
     expect(await closes(viewer, 3000)).toBe(true);
     viewer.end(true);
     expect(city.state.alerts.get(id(elsewhere))!.state).toBe('raised');
+  });
+
+  it('gives the alert list the hub\'s alerts (HubAlertSource): acknowledge from one list, the other list\'s source says so', async () => {
+    const fa = sensorOf('fire_alarm', 40);
+    await pub.send(fa, 1);
+    await waitFor(() => city.state.openAlerts().some((a) => a.sensorId === fa.id && a.state === 'raised'), 10_000, 'the new alert');
+    const mine = new HubAlertSource(city.state, city.commands), theirs = new HubAlertSource(other.state, null);
+    const seen: string[] = [];
+    theirs.events.subscribe('alert', (e) => { if (e.alert.sensorId === fa.id) seen.push(e.change); });
+    const a = mine.openAlerts().find((x) => x.sensorId === fa.id)!;
+    expect(theirs.acknowledge(a.id)).toBe(false);
+    expect(mine.acknowledge(a.id)).toBe(true);
+    await waitFor(() => seen.includes('acknowledged'), 1000, 'the acknowledgement in the other list\'s source');
+    mine.dispose(); theirs.dispose();
   });
 
   it('keeps readings in hourly partitions and folds them into 1-minute aggregates', async () => {
