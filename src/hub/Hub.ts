@@ -42,6 +42,8 @@ export class Hub {
   private readonly clock: () => number;
   private readonly startedAtMs: number;
   private lastAccepted = 0;
+  /** The subscriptions of the latest fresh session, once the broker granted them. */
+  private subscribed: Promise<void> = Promise.resolve();
   private lastRejected = 0;
 
   constructor(private readonly o: HubOptions) {
@@ -99,6 +101,9 @@ export class Hub {
       client.once('connect', () => resolve());
       client.once('error', (err) => reject(new Error(`hub ${this.o.hubId}: cannot connect to ${b.url}: ${err.message}`)));
     });
+    // Readings published before the broker took the subscriptions would be lost (NATS makes a
+    // JetStream consumer per subscription, which takes a moment).
+    await this.subscribed;
     this.timers.push(setInterval(() => this.tick(), this.o.publishMs ?? 1000));
     if (this.writer) this.timers.push(setInterval(() => this.persistPeriodic(), this.o.snapshotMs ?? 60_000));
   }
@@ -109,7 +114,11 @@ export class Hub {
       const filters = this.o.districts === null ? ['city/#'] : this.districts.map((d) => `city/${d}/#`);
       filters.push(this.topics.commandFilter);
       if (this.aggregator) filters.push(this.topics.districtIndicatorFilter, `${this.topics.root}/status/+`);
-      client.subscribe(filters, { qos: 1 });
+      this.subscribed = client.subscribeAsync(filters, { qos: 1 }).then((granted) => {
+        const refused = granted.filter((g) => g.qos === 128).map((g) => g.topic);
+        if (refused.length) throw new Error(`hub ${this.o.hubId}: the broker refused the subscriptions ${refused.join(', ')}`);
+      });
+      this.subscribed.catch(() => {});
     }
     // A broker that lost its retained messages gets the current state again.
     for (const a of [...this.signs.openAlerts()]) this.publishAlert(a);
