@@ -1,16 +1,16 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import { demoFleet, ringCentroid } from '../src/dispatch/demoFleet';
-import { generateDemoCity } from '../src/pipeline/demo-city/generateDemoCity';
-import { demoRoadGraph } from '../src/pipeline/network/demoRoadGraph';
+import { ringCentroid } from '../src/dispatch/stationFleet';
+import { demoFleet, demoModel, demoRoadGraph } from '../test/support/demoPackage';
 import { encodeRoadGraph } from '../src/route/roadGraphCodec';
 import { RouteClient } from './routeClient';
 import { spawnNodeWorker } from './spawnNodeWorker';
 
 const spawnWorker = () => spawnNodeWorker(new URL('./route.worker.ts', import.meta.url));
 
+const city = await demoModel();
+const g = await demoRoadGraph();
+
 describe('RouteClient', () => {
-  const city = generateDemoCity();
-  const g = demoRoadGraph(city);
   const bin = encodeRoadGraph(g);
   const client = new RouteClient(spawnWorker);
   afterAll(() => client.dispose());
@@ -22,21 +22,21 @@ describe('RouteClient', () => {
     const info = await client.load(bin.slice().buffer, { onProgress: (f) => progress.push(f) });
     expect(info).toMatchObject({ nodes: g.nodeCount, arcs: g.arcCount, hierarchy: true });
     expect(progress[progress.length - 1]).toBe(1);
-    const r = await client.route(a, b);
+    const r = await client.query('route', [a, b]);
     expect(r?.algorithm).toBe('ch');
     expect(r!.seconds).toBeGreaterThan(60);
     expect(r!.coordsLonLat.length).toBe(r!.cumulativeS.length);
-    const table = await client.travelTimeTable([a], [b]);
+    const table = await client.query('travelTimeTable', [[a], [b]]);
     expect(table[0]).toBeCloseTo(r!.seconds, 6);
   }, 60_000);
 
   it('closes a road in the worker and re-routes around it', async () => {
-    const before = (await client.route(a, b))!;
+    const before = (await client.query('route', [a, b]))!;
     const mid = before.coordsLonLat[Math.floor(before.coordsLonLat.length / 2)];
     const change = await client.overrideSegmentAt(mid);
     expect(change!.arcs.length).toBeGreaterThan(0);
-    expect(await client.isAffected(before)).toBe(true);
-    const after = (await client.route(a, b))!;
+    expect(await client.query('isAffected', [before])).toBe(true);
+    const after = (await client.query('route', [a, b]))!;
     expect(after.seconds).toBeGreaterThan(before.seconds);
     expect(after.arcs.some((x) => change!.arcs.includes(x))).toBe(false);
     seconds.open = before.seconds;
@@ -45,27 +45,27 @@ describe('RouteClient', () => {
 
   it('rejects an aborted call at once and answers the next call from a fresh worker with the same closures', async () => {
     const ctl = new AbortController();
-    const pending = client.isochrone(a, [10, 20, 30], { signal: ctl.signal });
+    const pending = client.query('isochrone', [a, [10, 20, 30]], ctl.signal);
     ctl.abort();
     await expect(pending).rejects.toMatchObject({ name: 'AbortError' });
     expect(client.overrides().length).toBeGreaterThan(0);
-    const after = (await client.route(a, b))!;
+    const after = (await client.query('route', [a, b]))!;
     expect(after.seconds).toBeCloseTo(seconds.closed, 6);
     await client.clearOverrides();
     expect(client.overrides()).toEqual([]);
-    expect((await client.route(a, b))!.seconds).toBeCloseTo(seconds.open, 6);
+    expect((await client.query('route', [a, b]))!.seconds).toBeCloseTo(seconds.open, 6);
   }, 60_000);
 
   it('plans a dispatch and computes coverage in the worker', async () => {
-    await client.setFleet(demoFleet(city.frame, city.buildings));
-    const plan = await client.planDispatch([{ id: 'fire', lonLat: a, requirements: { fire_engine: 2, ambulance: 1 } }], { objective: 'worst' });
+    await client.setFleet(await demoFleet());
+    const plan = await client.query('planDispatch', [[{ id: 'fire', lonLat: a, requirements: { fire_engine: 2, ambulance: 1 } }], 'worst']);
     expect(plan.unfilled).toEqual([]);
     expect(plan.assignments.length).toBe(3);
     expect(plan.routes.every((r) => r.route !== null)).toBe(true);
     const points = city.buildings.filter((_, i) => i % 10 === 0).map((b) => ({ lonLat: city.frame.toLonLat(...ringCentroid(b.footprint)), weight: b.population }));
     const info = await client.setDemand(points);
     expect(info.points).toBe(points.length);
-    const cov = await client.coverage('fire_station', 4, { horizonMinutes: 15 });
+    const cov = await client.query('coverage', ['fire_station', 4, 15]);
     expect(cov.timesS).toBeInstanceOf(Float64Array);
     expect(cov.timesS.length).toBe(points.length);
     expect(cov.shareOfWeight).toBeGreaterThan(0);

@@ -1,15 +1,16 @@
 /**
- * Main-thread side of the simulation worker (Squoosh's worker-bridge pattern): the Web Worker
- * starts lazily on the first run, runs are queued one at a time, and an aborted AbortSignal asks
- * the worker to stop the run at its next step (the promise rejects with an AbortError) while the
+ * Main-thread side of the simulation worker, on the one worker bridge: the Web Worker starts
+ * lazily on the first run, runs are queued one at a time, and an aborted AbortSignal asks the
+ * worker to stop the run at its next step (the promise rejects with an AbortError) while the
  * worker stays up for the next run. Progress and frames arrive through comlink proxies, depth
  * arrays transferred.
  */
-import { proxy, wrap, type Remote } from 'comlink';
+import { proxy } from 'comlink';
 import type { SimProgress } from '../src/sim/core/SimProgress';
 import type { FloodFrame } from '../src/sim/flood/runFlood';
 import type { FloodSetupInfo } from '../src/sim/flood/runFloodScenario';
 import type { FloodRunReply, SimApi } from './sim.worker';
+import { WorkerBridge } from './bridge/WorkerBridge';
 import type { WorkerLike } from './WorkerLike';
 
 export interface FloodRunOptions {
@@ -24,66 +25,31 @@ export interface FloodRunOptions {
   workers?: number;
   /** Names the scenario in validation errors. */
   file?: string;
+  /** Where city packages are served (default the page's /tilesets). */
+  tilesetsUrl?: string;
 }
 
 const defaultWorker = (): WorkerLike => new Worker(new URL('./sim.worker.ts', import.meta.url), { type: 'module' });
 
 export class SimClient {
-  private worker: WorkerLike | null = null;
-  private api: Remote<SimApi> | null = null;
-  private queue: Promise<unknown> = Promise.resolve();
-  private nextRunId = 1;
-  private disposed = false;
-  private readonly spawn: () => WorkerLike;
+  /** Runs one at a time; an abort asks the worker to stop the run at its next step (the worker stays up). */
+  private readonly bridge: WorkerBridge<SimApi>;
 
   /** `spawn` creates the worker; the default is the module Web Worker next to this file. */
   constructor(spawn: () => WorkerLike = defaultWorker) {
-    this.spawn = spawn;
+    this.bridge = new WorkerBridge<SimApi>(spawn, { name: 'simulation worker', queue: true, abort: (api, runId) => { void api.cancel(runId); } });
   }
 
   /** Validates and runs a flood scenario (parsed JSON) in the worker, after any run already queued. */
   runFlood(scenario: unknown, opts: FloodRunOptions = {}): Promise<FloodRunReply> {
-    const start = () => this.startFlood(scenario, opts);
-    const run = this.queue.then(start, start);
-    this.queue = run.catch(() => undefined);
-    return run;
+    return this.bridge.call((api, runId) => api.runFlood(
+      { scenario, runId, workers: opts.workers, file: opts.file, tilesetsUrl: opts.tilesetsUrl },
+      opts.onProgress && proxy(opts.onProgress), opts.onSetup && proxy(opts.onSetup), opts.onFrame && proxy(opts.onFrame),
+    ), opts.signal);
   }
 
   /** Terminates the worker; safe to call twice. */
   dispose(): void {
-    this.disposed = true;
-    this.worker?.terminate();
-    this.worker = null;
-    this.api = null;
+    this.bridge.dispose();
   }
-
-  private async startFlood(scenario: unknown, opts: FloodRunOptions): Promise<FloodRunReply> {
-    if (opts.signal?.aborted) throw abortError();
-    const api = this.connect(), runId = this.nextRunId++;
-    const onAbort = () => { void api.cancel(runId); };
-    opts.signal?.addEventListener('abort', onAbort, { once: true });
-    try {
-      return await api.runFlood(
-        { scenario, runId, workers: opts.workers, file: opts.file },
-        opts.onProgress && proxy(opts.onProgress), opts.onSetup && proxy(opts.onSetup), opts.onFrame && proxy(opts.onFrame),
-      );
-    } catch (err) {
-      throw opts.signal?.aborted ? abortError() : err;
-    } finally {
-      opts.signal?.removeEventListener('abort', onAbort);
-    }
-  }
-
-  private connect(): Remote<SimApi> {
-    if (this.disposed) throw new Error('SimClient: disposed');
-    if (!this.api) {
-      this.worker = this.spawn();
-      this.api = wrap<SimApi>(this.worker);
-    }
-    return this.api;
-  }
-}
-
-function abortError(): Error {
-  return typeof DOMException !== 'undefined' ? new DOMException('simulation cancelled', 'AbortError') : Object.assign(new Error('simulation cancelled'), { name: 'AbortError' });
 }

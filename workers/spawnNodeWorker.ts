@@ -1,5 +1,5 @@
 /**
- * Tests only (node): a real worker_threads Worker running a module Web Worker's entry, with the
+ * Node (CLI, tests, benches): a real worker_threads Worker running a module Web Worker's entry, with the
  * globals a browser worker has (postMessage, add/removeEventListener, WorkerGlobalScope) mapped
  * onto parentPort through comlink's node adapter, and tsx registered so the entry can be .ts.
  */
@@ -35,14 +35,16 @@ export function spawnNodeWorker(entry: URL): WorkerLike {
   const listeners = new Map<unknown, (data: unknown) => void>();
   return {
     postMessage: (m: unknown, t?: Transferable[]) => w.postMessage(m, t as never),
-    addEventListener: (_: string, h: EventListenerOrEventListenerObject) => {
-      const l = (data: unknown) => ('handleEvent' in h ? h.handleEvent({ data } as MessageEvent) : h({ data } as MessageEvent));
+    addEventListener: (type: string, h: EventListenerOrEventListenerObject) => {
+      const call = (e: object) => ('handleEvent' in h ? h.handleEvent(e as Event) : h(e as Event));
+      // 'error': the worker's uncaught exception, as a Web Worker's ErrorEvent carries it.
+      const l = type === 'error' ? (err: unknown) => call({ message: (err as Error)?.message ?? String(err) }) : (data: unknown) => call({ data });
       listeners.set(h, l);
-      w.on('message', l);
+      w.on(type === 'error' ? 'error' : 'message', l);
     },
-    removeEventListener: (_: string, h: EventListenerOrEventListenerObject) => {
+    removeEventListener: (type: string, h: EventListenerOrEventListenerObject) => {
       const l = listeners.get(h);
-      if (l) w.off('message', l);
+      if (l) w.off(type === 'error' ? 'error' : 'message', l);
       listeners.delete(h);
     },
     terminate: () => void w.terminate(),

@@ -1,3 +1,4 @@
+import { CityPickerFeature } from './features/cityPicker/CityPickerFeature';
 import { ColourByFeature } from './features/colourBy/ColourByFeature';
 import { ShortcutHelpFeature } from './features/help/ShortcutHelpFeature';
 import { LiveSignsFeature } from './features/liveSigns/LiveSignsFeature';
@@ -9,11 +10,11 @@ import type { WallViewPort } from './views/startWallView';
 
 /**
  * The wall's features: its controls, colouring (static and live, `colour=` in the URL), live
- * alerts as pulsing markers the tour visits, the workspace's flood and shared results.
+ * alerts as pulsing markers the tour visits (with `feed=URL`), the workspace's flood and shared results.
  */
 export function wallFeatures(view: WallViewPort): Feature[] {
   return [
-    new WallControlsFeature(view), new ColourByFeature(), new ShortcutHelpFeature(),
-    new LiveSignsFeature(), new WallFloodFeature(view), new OverlayMirrorFeature('receive'),
+    new WallControlsFeature(view), new ColourByFeature(), new ShortcutHelpFeature(), new CityPickerFeature(),
+    new LiveSignsFeature(false), new WallFloodFeature(view), new OverlayMirrorFeature('receive'),
   ];
 }

@@ -1,5 +1,5 @@
-import { DEFAULT_DEMO_SEED } from '../pipeline/demo-city/generateDemoCity';
-import { demoSensorRegistry } from '../signs/registry/demoSensorRegistry';
+import { openCityPackage } from '../pipeline/package/openCityPackage';
+import { cityRegistry } from '../signs/registry/cityRegistry';
 import type { SensorRegistry } from '../signs/registry/SensorInfo';
 import { Authority } from '../server/Authority';
 import { DEFAULT_DATA_DIR } from '../server/dataDir';
@@ -21,17 +21,15 @@ export interface StartFeedOptions {
   rateHz?: number;
   /** Simulator seed (default from the config). */
   seed?: number;
-  /** Seed of the demo city the registry is placed on (default DEFAULT_DEMO_SEED). */
-  citySeed?: number;
+  /** The city package whose sensors are simulated (a folder under tilesets/, default demo). */
+  city?: string;
   /** Feed config (default config/signs/feed.json). */
   config?: FeedConfig;
   /** The server's private data folder: accounts, token key (default .data/). */
   dataDir?: string;
-  /** City id put into role filters ({city}); default 'demo'. */
-  cityId?: string;
-  /** The city's root unit id (the tier 'city' accounts answer for); default the demo city's 510100. */
+  /** The city's root unit id (the tier 'city' accounts answer for); default the package's city-level unit. */
   cityUnitId?: string;
-  /** A registry to use instead of the demo city's. */
+  /** A registry to use instead of the city package's. */
   registry?: SensorRegistry;
   /** Run the broker only (no simulator). */
   simulate?: boolean;
@@ -40,9 +38,6 @@ export interface StartFeedOptions {
   /** More HTTP APIs served beside the session API on the WebSocket port (e.g. the hub's). */
   routes?: ApiRoute[];
 }
-
-/** The demo city's root unit id. */
-export const DEMO_CITY_UNIT_ID = '510100';
 
 /** A running feed. */
 export interface Feed {
@@ -53,6 +48,8 @@ export interface Feed {
   broker: EmbeddedBroker;
   authority: Authority;
   session: SessionApi;
+  /** The city's root unit id (what city-tier accounts answer for). */
+  cityUnitId: string;
   config: FeedConfig;
   /** Serves another API on the feed's HTTP port from now on (the hub's history API). */
   addRoute(route: ApiRoute): void;
@@ -74,14 +71,19 @@ async function ensureServiceAccount(authority: Authority, username: string, unit
 /**
  * Starts the embedded feed for `npm start` and tests: an aedes broker with TCP and WebSocket
  * listeners on localhost, the session API on the WebSocket port (login, feed address and token),
- * and the sensor simulator publishing the demo city's registry as the `sensor` service account.
+ * and the sensor simulator publishing the city package's registry (its sensors.json, or sensors
+ * placed by the simulator's rules when it lists none) to city/<city>/<district>/<kind>/<id> as the
+ * `sensor` service account. Role filters' {city} is the package's name.
  */
 export async function startFeed(opts: StartFeedOptions = {}): Promise<Feed> {
   const cfg = opts.config ?? loadFeedConfig();
-  const registry = opts.registry ?? demoSensorRegistry(opts.citySeed ?? DEFAULT_DEMO_SEED).registry;
-  const authority = new Authority({ dataDir: opts.dataDir ?? DEFAULT_DATA_DIR, roles: cfg.roles, cityId: opts.cityId ?? 'demo', tokenTtlS: cfg.tokens.ttlS });
+  const pkg = opts.registry && opts.cityUnitId ? null : await openCityPackage(opts.registry?.city ?? opts.city ?? 'demo');
+  const registry = opts.registry ?? await cityRegistry(pkg!);
+  const cityUnitId = opts.cityUnitId ?? (await pkg!.units()).find((u) => u.level === 'city')?.id ?? registry.city;
+  const authority = new Authority({ dataDir: opts.dataDir ?? DEFAULT_DATA_DIR, roles: cfg.roles, cityId: registry.city, tokenTtlS: cfg.tokens.ttlS });
   const origins = { allowedOrigins: cfg.http.allowedOrigins, allowedHosts: cfg.http.allowedHosts };
-  const session = new SessionApi({ authority, origins, feed: { url: cfg.http.publicFeedUrl, topics: cfg.display.topics, qos: cfg.display.qos } });
+  const topics = cfg.display.topics.map((t) => t.replaceAll('{city}', registry.city));
+  const session = new SessionApi({ authority, origins, feed: { url: cfg.http.publicFeedUrl, topics, qos: cfg.display.qos } });
   const routes: ApiRoute[] = [(req, res) => session.handle(req, res), ...(opts.routes ?? [])];
   const broker = await EmbeddedBroker.start({
     host: cfg.broker.host, tcpPort: opts.port ?? cfg.broker.tcpPort, wsPort: opts.wsPort ?? cfg.broker.wsPort,
@@ -92,7 +94,7 @@ export async function startFeed(opts: StartFeedOptions = {}): Promise<Feed> {
   if (opts.simulate !== false) {
     const account = cfg.simulator.account;
     try {
-      await ensureServiceAccount(authority, account, opts.cityUnitId ?? DEMO_CITY_UNIT_ID);
+      await ensureServiceAccount(authority, account, cityUnitId);
       const suffix = `simulator-${opts.seed ?? cfg.simulator.seed}`;
       simulator = new SensorSimulator({
         registry, url: broker.urls.tcp, username: account, clientId: authority.credentials(account, suffix).clientId,
@@ -110,7 +112,7 @@ export async function startFeed(opts: StartFeedOptions = {}): Promise<Feed> {
   let stopped = false;
   const httpUrl = broker.urls.ws.replace(/^ws:/, 'http:').replace(/\/[^/]*$/, '');
   return {
-    urls: { ...broker.urls, http: httpUrl }, registry, broker, authority, session, config: cfg, simulator, intervalScale: simulator?.intervalScale ?? 1,
+    urls: { ...broker.urls, http: httpUrl }, registry, broker, authority, session, cityUnitId, config: cfg, simulator, intervalScale: simulator?.intervalScale ?? 1,
     addRoute: (route) => { routes.push(route); },
     triggerAnomaly(spec) {
       if (!simulator) throw new Error('triggerAnomaly: this feed runs without a simulator (simulate: false)');

@@ -1,12 +1,11 @@
-import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { build, preview, type PreviewServer } from 'vite';
-import { buildDemoCity } from '../../src/pipeline/buildDemoCity';
+import { ensureDemoPackage } from '../../src/pipeline/ensureDemoPackage';
 import { startFeed, type Feed } from '../../src/feed/startFeed';
 import { startEmbeddedHub } from '../../src/hub/startEmbeddedHub';
 import type { HubService } from '../../src/hub/startHub';
-import { demoSensorRegistry } from '../../src/signs/registry/demoSensorRegistry';
+import { openCityPackage } from '../../src/pipeline/package/openCityPackage';
 import { defaultRules } from '../../src/signs/rules/defaultRules';
 import { tempDataDir, testAuthority } from '../unit/signs/feedTestKit';
 
@@ -29,24 +28,22 @@ let hub: HubService | undefined;
 const data = tempDataDir('rc-browser-data-');
 
 /**
- * Browser-test set-up: builds the demo city when missing, builds the app exactly as `npm run build`
- * does (Cesium assets copied, vite build), starts the embedded feed (broker, session API,
- * simulator) and the operations hub (PGlite in the test data folder) on free ports over a test
- * data folder with test accounts, and serves the app with `vite preview` proxying `/api` and
- * `/mqtt` to the feed, as `npm start` does.
+ * Browser-test set-up: builds the demo city package when missing or stale, builds the app exactly
+ * as `npm run build` does (Cesium assets copied, vite build), starts the embedded feed (broker,
+ * session API, simulator) and the operations hub (PGlite) on free ports over a test data folder
+ * with test accounts, and serves the app with `vite preview` proxying `/api` and `/mqtt` to the
+ * feed, as `npm start` does.
  */
 export async function setup(project: TestProject): Promise<void> {
-  if (!existsSync(join(root, 'tilesets/demo/city.json'))) {
-    const summary = await buildDemoCity(join(root, 'tilesets/demo'));
-    console.log(`browser setup: built demo city (${summary.buildings} buildings, ${summary.tiles} tiles) in ${summary.seconds} s`);
-  }
+  const rebuilt = await ensureDemoPackage();
+  if (rebuilt) console.log(`browser setup: rebuilt tilesets/demo (${rebuilt})`);
   const { execFileSync } = await import('node:child_process');
   execFileSync(process.execPath, [join(root, 'scripts/copy-cesium.mjs')], { cwd: root, stdio: 'inherit' });
   await build({ root, logLevel: 'warn' });
   const { passwords } = await testAuthority(data.dir);
-  const { city, registry } = demoSensorRegistry();
-  feed = await startFeed({ port: 0, wsPort: 0, dataDir: data.dir, registry });
-  hub = await startEmbeddedHub({ feed, dataDir: data.dir, cityId: 'demo', cityUnitId: '510100', units: city.units, rules: defaultRules() });
+  feed = await startFeed({ port: 0, wsPort: 0, dataDir: data.dir });
+  const units = await (await openCityPackage('demo')).units();
+  hub = await startEmbeddedHub({ feed, dataDir: data.dir, cityId: feed.registry.city, cityUnitId: feed.cityUnitId, units, rules: defaultRules() });
   const target = feed.urls.http;
   server = await preview({ root, preview: { port: 0, host: '127.0.0.1', proxy: { '/api/': { target }, '/mqtt': { target, ws: true } } }, logLevel: 'warn' });
   const url = server.resolvedUrls?.local[0];

@@ -11,14 +11,14 @@ import { Authority } from '../../src/server/Authority';
 import { MosquittoDynsecGrants } from '../../src/server/grants/MosquittoDynsecGrants';
 import { apiHandler } from '../../src/server/http/apiHandler';
 import { SessionApi } from '../../src/server/http/SessionApi';
-import { demoSensorRegistry } from '../../src/signs/registry/demoSensorRegistry';
+import { demoRegistry } from '../support/demoPackage';
 import { freePort } from '../unit/signs/netUtil';
 import { dynsecPlugin, hasMosquitto, MosquittoBroker } from '../unit/signs/mosquitto';
 import { launchBrowser, type BrowserSession } from './launchBrowser';
 
 const root = join(import.meta.dirname, '../..');
 const cfg = loadFeedConfig();
-const { registry } = demoSensorRegistry();
+const registry = await demoRegistry();
 const fireAlarms = registry.sensors.filter((s) => s.kind === 'fire_alarm');
 
 /** Opens the workspace logged in as `login` and waits until readings flow. */
@@ -57,7 +57,7 @@ describe('Live vital signs in the workspace', () => {
   const feedUrl = inject('feedUrl');
   const logins = inject('logins');
   // Node-side clients of the test mint their tokens from the same data folder as the feed.
-  const authority = new Authority({ dataDir: inject('dataDir'), roles: cfg.roles, cityId: 'demo', tokenTtlS: 600 });
+  const authority = new Authority({ dataDir: inject('dataDir'), roles: cfg.roles, cityId: registry.city, tokenTtlS: 600 });
 
   describe('on the embedded broker (aedes + simulator)', () => {
     let s: BrowserSession;
@@ -152,7 +152,7 @@ describe('Live vital signs in the workspace', () => {
       await grants.ensureService(authority.accounts.get('gateway')!, 'gateway-mosquitto', 'gateway:simulator');
       sim = new SensorSimulator({ registry, url: broker.urls.tcp, username: 'gateway', password: 'gateway-mosquitto', clientId: 'gateway:simulator', seed: 7, rateHz: 0, tickHz: 10, anomalyIntervalS: 1 });
       await sim.start();
-      const session = new SessionApi({ authority, grants, origins: { allowedOrigins: [], allowedHosts: ['127.0.0.1'] }, feed: { url: broker.urls.ws, topics: cfg.display.topics, qos: 1 } });
+      const session = new SessionApi({ authority, grants, origins: { allowedOrigins: [], allowedHosts: ['127.0.0.1'] }, feed: { url: broker.urls.ws, topics: cfg.display.topics.map((t) => t.replaceAll('{city}', registry.city)), qos: 1 } });
       api = createServer(apiHandler([(req, res) => session.handle(req, res)]));
       await new Promise<void>((r) => api.listen(0, '127.0.0.1', r));
       site = await preview({ root, logLevel: 'warn', preview: { port: 0, host: '127.0.0.1', proxy: { '/api/': { target: `http://127.0.0.1:${(api.address() as AddressInfo).port}` } } } });

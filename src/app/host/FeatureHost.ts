@@ -5,12 +5,31 @@ import type { OverlayModel } from '../../view/overlay/OverlayModel';
 import type { CityContext } from './CityContext';
 import { ClickRouter } from './ClickRouter';
 import { ColourChoices } from './ColourChoices';
-import type { Feature } from './Feature';
 import { SLOT_PLACES, type Role, type RoleLayout } from './roles';
 import type { ShortcutRegistry } from './ShortcutRegistry';
 import type { PageHandle } from './PageHandle';
 import type { UrlState } from './UrlState';
 import type { ViewPort } from './ViewPort';
+
+/**
+ * One feature of the twin (building info, live signs, dispatch, flood what-if...), shaped like a
+ * 3DTilesRendererJS plugin: a name, `init(host)` and `dispose()`. Everything a feature touches comes
+ * from the host (city, view, overlay model, legend, side-panel slot, detail drawer, shortcuts,
+ * URL state, clicks, the test handle), so a feature never reaches into another's DOM or state.
+ * See src/app/README.md for the life of a feature and a worked example.
+ */
+export interface Feature {
+  /** Unique per page; names its side-panel slot, shortcuts and URL keys in error messages. */
+  readonly name: string;
+  /**
+   * Mounts panels, registers shortcuts and clicks, subscribes. The host awaits each init in list
+   * order, so keep it short: start long work (loading a network, a model) with
+   * `host.background(name, promise)` and say its progress in your section.
+   */
+  init(host: FeatureHost): void | Promise<void>;
+  /** Removes everything the feature added; safe to call twice. */
+  dispose(): void;
+}
 
 /** What a host is made of; main.ts builds one per page. */
 export interface HostParts {

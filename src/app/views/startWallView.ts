@@ -22,6 +22,18 @@ export interface WallViewPort extends ViewPort {
   stops(): TourStop[];
 }
 
+/** The caption area (bottom left) and its first line, the tour stop's name. */
+function wallCaptions(container: HTMLElement): { captions: HTMLElement; caption: HTMLElement } {
+  const captions = document.createElement('div');
+  captions.className = 'wall-captions';
+  const caption = document.createElement('div');
+  caption.className = 'wall-caption';
+  caption.setAttribute('aria-live', 'polite');
+  captions.append(caption);
+  container.appendChild(captions);
+  return { captions, caption };
+}
+
 async function fetchJson<T>(url: string): Promise<T | null> {
   const res = await fetch(url);
   if (res.status === 404) return null;
@@ -47,13 +59,7 @@ export async function startWallView(o: { container: HTMLElement; city: CityConte
   const [dem, river, units] = await Promise.all([
     o.city.dem(), fetchJson<never>(`${o.city.url}/river.geojson`), fetchJson<Parameters<typeof districtStops>[0]>(`${o.city.url}/units.geojson`),
   ]);
-  const captions = document.createElement('div');
-  captions.className = 'wall-captions';
-  const caption = document.createElement('div');
-  caption.className = 'wall-caption';
-  caption.setAttribute('aria-live', 'polite');
-  captions.append(caption);
-  o.container.appendChild(captions);
+  const { captions, caption } = wallCaptions(o.container);
   const wall = new WallView({
     container: o.container, cityUrl: o.city.url, originLonDeg: m.origin.lonDeg, originLatDeg: m.origin.latDeg, buildingCount: m.counts.buildings,
     dem, river, layout: parseWallLayout(u.params()), wallName: u.get('wallId') ?? 'main', mode, errorTargetPx: u.number('sse', 6, 0.5, 256),

@@ -1,5 +1,5 @@
 /** Which run module computes a KPI (a scenario reports it only when that module runs). */
-export type KpiModule = 'flood' | 'dispatch' | 'traffic' | 'plume' | 'evacuation' | 'epidemic' | 'sensors';
+export type KpiModule = 'flood' | 'dispatch' | 'traffic' | 'plume' | 'evacuation' | 'epidemic' | 'sensors' | 'planning';
 
 /** One reportable figure: label, unit and which direction is better (for the compare table). */
 export interface KpiSpec {
@@ -49,6 +49,13 @@ export const KPI_CATALOG = {
   attackRatePct: { module: 'epidemic', label: 'Attack rate', unit: '%', better: 'lower' },
   communitiesReached: { module: 'epidemic', label: 'Communities with more than 10 infections', unit: '', better: 'lower' },
   sensorAlertsRaised: { module: 'sensors', label: 'Early-warning alerts raised', unit: '', better: 'lower' },
+  sitePeople: { module: 'planning', label: 'People the site\'s buildings hold', unit: '', better: 'higher' },
+  siteFloorAreaM2: { module: 'planning', label: 'Floor area on the site', unit: 'm²', better: 'higher' },
+  sunlightFloorsBelow: { module: 'planning', label: 'Neighbouring residential floors below the sunlight standard', unit: '', better: 'lower' },
+  sunlightMinutesLost: { module: 'planning', label: 'Sun lost by neighbouring residential floors (sum of each floor\'s best window)', unit: 'min', better: 'lower' },
+  floorsLosingSunlightStandard: { module: 'planning', label: 'Neighbouring residential floors that no longer meet the sunlight standard', unit: '', better: 'lower' },
+  skylineMaxRiseDeg: { module: 'planning', label: 'Largest rise of the skyline from the viewpoints', unit: 'deg', better: 'lower' },
+  viewCorridorsBlocked: { module: 'planning', label: 'View corridors (viewpoint to target) blocked', unit: '', better: 'lower' },
 } as const satisfies Record<string, KpiSpec>;
 
 export type KpiId = keyof typeof KPI_CATALOG;

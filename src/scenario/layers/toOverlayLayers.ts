@@ -18,6 +18,12 @@ export function featureColor(f: Feature, color: string, by?: ColorBy): string {
   return color;
 }
 
+/** A solid instead of a drape when the feature carries `extrudeBaseM` and `extrudeTopM` (ellipsoidal m), e.g. a proposed building. */
+function extrudeOf(f: Feature): Pick<OverlayPolygon, 'extrude'> {
+  const { extrudeBaseM: baseM, extrudeTopM: topM } = f.properties;
+  return typeof baseM === 'number' && typeof topM === 'number' && topM > baseM ? { extrude: { baseM, topM } } : {};
+}
+
 const flat = (ring: ReadonlyArray<readonly [number, number]>) => ring.flatMap(([x, y]) => [x, y]);
 
 /**
@@ -35,7 +41,7 @@ export function resultLayerToOverlay(l: ResultLayer, frame: number): Array<[stri
     else if (g.type === 'Polygon' || g.type === 'MultiPolygon') {
       const outers = g.type === 'Polygon' ? [g.coordinates[0]] : g.coordinates.map((p) => p[0]);
       outers.forEach((ring, r) => {
-        if (ring.length >= 4) polygons.push({ id: `${id}/${r}`, ringLonLatDeg: flat(ring), fill: color, fillOpacity: l.style.fillOpacity ?? 0.4, outline: l.style.lineWidthPx ? color : undefined });
+        if (ring.length >= 4) polygons.push({ id: `${id}/${r}`, ringLonLatDeg: flat(ring), fill: color, fillOpacity: l.style.fillOpacity ?? 0.4, outline: l.style.lineWidthPx ? color : undefined, ...extrudeOf(f) });
       });
     }
   });

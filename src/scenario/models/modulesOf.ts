@@ -10,10 +10,11 @@ export const MODULE_TRIGGERS: Record<KpiModule, string> = {
   evacuation: 'a chemicalLeak event and an openShelter intervention',
   epidemic: 'an outbreak event',
   sensors: 'a sensorOverride event',
+  planning: 'a site',
 };
 
 /** The run modules a (variant-applied) scenario needs, from its events and interventions. */
-export function modulesOf(s: Pick<Scenario, 'events' | 'interventions'>): Set<KpiModule> {
+export function modulesOf(s: Pick<Scenario, 'events' | 'interventions'> & Partial<Pick<Scenario, 'site'>>): Set<KpiModule> {
   const kinds = new Set<string>(s.events.map((e) => e.kind));
   const out = new Set<KpiModule>();
   if (kinds.has('rainfall')) out.add('flood');
@@ -25,5 +26,6 @@ export function modulesOf(s: Pick<Scenario, 'events' | 'interventions'>): Set<Kp
   }
   if (kinds.has('outbreak')) out.add('epidemic');
   if (kinds.has('sensorOverride')) out.add('sensors');
+  if (s.site) out.add('planning');
   return out;
 }

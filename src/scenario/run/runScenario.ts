@@ -1,5 +1,6 @@
 import { throwIfCancelled } from '../../sim/core/SimCancelledError';
 import type { AbortLike } from '../../sim/core/SimProgress';
+import { applyMassing } from '../city/applyMassing';
 import type { ScenarioCity } from '../city/ScenarioCity';
 import { modulesOf } from '../models/modulesOf';
 import { RUN_MODULES } from '../models/runModules';
@@ -30,6 +31,9 @@ export async function runScenario(e: EffectiveScenario, city: ScenarioCity, env:
   const wanted = modulesOf(e.scenario);
   const modules = RUN_MODULES.filter((m) => wanted.has(m.name));
   const timesS = frameTimes(e.scenario);
+  // Proposed and cleared buildings change the city every module sees (flood walls, stations, people).
+  const massing = applyMassing(e.scenario, city.city.buildings, city.frame);
+  const runCity = massing ? city.withBuildings(massing.buildings) : city;
   const shared: SharedState = {};
   const outputs: ModuleOutput[] = [];
   for (let k = 0; k < modules.length; k++) {
@@ -37,7 +41,7 @@ export async function runScenario(e: EffectiveScenario, city: ScenarioCity, env:
     throwIfCancelled(opts.signal, 0);
     const report = (f: number) => opts.onProgress?.({ fraction: (k + Math.min(1, Math.max(0, f))) / modules.length, module: m.name });
     report(0);
-    outputs.push(await m.run({ scenario: e.scenario, city, env, timesS, shared, signal: opts.signal, onProgress: report }));
+    outputs.push(await m.run({ scenario: e.scenario, city: runCity, baseCity: city, massing, env, timesS, shared, signal: opts.signal, onProgress: report }));
     report(1);
   }
   return {

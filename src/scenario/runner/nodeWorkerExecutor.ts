@@ -1,5 +1,5 @@
 import { availableParallelism } from 'node:os';
-import { nodeWorkerPort } from '../../sim/core/nodeWorkerPort';
+import { spawnNodeWorker } from '../../../workers/spawnNodeWorker';
 import { WorkerPoolExecutor } from './WorkerPoolExecutor';
 
 /** URL of the node job-worker entry. */
@@ -7,5 +7,5 @@ export const SCENARIO_JOB_NODE_ENTRY = new URL('./scenarioJob.node.ts', import.m
 
 /** Node only: a pool of worker_threads running scenario jobs, one per core by default. */
 export function nodeWorkerExecutor(concurrency = availableParallelism()): WorkerPoolExecutor {
-  return new WorkerPoolExecutor(() => nodeWorkerPort(SCENARIO_JOB_NODE_ENTRY), concurrency);
+  return new WorkerPoolExecutor(() => spawnNodeWorker(SCENARIO_JOB_NODE_ENTRY), concurrency);
 }

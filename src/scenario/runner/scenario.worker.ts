@@ -1,9 +1,6 @@
-/**
- * Web Worker entry of the scenario job pool (the browser's side of WorkerPoolExecutor): each
- * worker runs one scenario run at a time with serveJobs, the flood solver on its own thread.
- */
+/** Web Worker entry of the scenario job pool: the job api (jobApi) over comlink, with the browser's environment. */
+import { expose } from 'comlink';
 import { browserEnvironment } from '../run/browserEnvironment';
-import { serveJobs } from './serveJobs';
+import { jobApi } from './jobApi';
 
-const scope = self as unknown as DedicatedWorkerGlobalScope;
-serveJobs({ postMessage: (m) => scope.postMessage(m), onMessage: (h) => scope.addEventListener('message', (e) => h(e.data)) }, browserEnvironment);
+expose(jobApi(browserEnvironment));

@@ -1,8 +1,9 @@
-/** Node worker_threads entry of the scenario job pool (CLI, tests, bench); tsx loads it. */
-import { parentPort } from 'node:worker_threads';
+/**
+ * Node entry of the scenario job pool (CLI, tests, bench), started by spawnNodeWorker (which maps
+ * a browser worker's globals onto worker_threads and loads .ts with tsx): the job api over comlink.
+ */
+import { expose } from 'comlink';
 import { nodeEnvironment } from '../run/nodeEnvironment';
-import { serveJobs } from './serveJobs';
+import { jobApi } from './jobApi';
 
-if (!parentPort) throw new Error('scenarioJob.node.ts must run as a worker_threads Worker');
-const port = parentPort;
-serveJobs({ postMessage: (m) => port.postMessage(m), onMessage: (h) => { port.on('message', h); } }, nodeEnvironment);
+expose(jobApi(nodeEnvironment));

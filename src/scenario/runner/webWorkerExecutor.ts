@@ -1,4 +1,3 @@
-import { webWorkerPort } from '../../sim/core/WorkerPort';
 import { WorkerPoolExecutor } from './WorkerPoolExecutor';
 
 /**
@@ -6,5 +5,5 @@ import { WorkerPoolExecutor } from './WorkerPoolExecutor';
  * parallel), at most `concurrency` (default: the cores the browser reports, 2 to 4).
  */
 export function webWorkerExecutor(concurrency = Math.min(4, Math.max(2, navigator.hardwareConcurrency || 2))): WorkerPoolExecutor {
-  return new WorkerPoolExecutor(() => webWorkerPort(new Worker(new URL('./scenario.worker.ts', import.meta.url), { type: 'module' })), concurrency);
+  return new WorkerPoolExecutor(() => new Worker(new URL('./scenario.worker.ts', import.meta.url), { type: 'module' }), concurrency);
 }

@@ -9,7 +9,7 @@ export const INTERVENTION_DEFS = {
     oneOf: [
       { $ref: '#/$defs/openShelter' }, { $ref: '#/$defs/addStation' }, { $ref: '#/$defs/closeCommunity' },
       { $ref: '#/$defs/reduceContacts' }, { $ref: '#/$defs/rerouteTraffic' }, { $ref: '#/$defs/upgradeDrainage' },
-      { $ref: '#/$defs/isolateLeak' },
+      { $ref: '#/$defs/isolateLeak' }, { $ref: '#/$defs/proposeBuilding' }, { $ref: '#/$defs/clearBuildings' },
     ],
   },
   openShelter: {

@@ -3,6 +3,7 @@ import { COMMON_DEFS } from './commonDefs';
 import { EVENT_DEFS } from './eventDefs';
 import { INTERVENTION_DEFS } from './interventionDefs';
 import { MODEL_DEFS } from './modelDefs';
+import { PLANNING_DEFS } from './planningDefs';
 
 /** Where the generated schema file lives, relative to the repository root (see `scenario schema`). */
 export const SCENARIO_SCHEMA_FILE = 'scenarios/scenario.schema.json';
@@ -24,7 +25,7 @@ export const SCENARIO_SCHEMA = {
     id: { $ref: '#/$defs/slug' },
     title: { type: 'string', minLength: 1 },
     description: { type: 'string' },
-    city: { const: 'demo', description: 'The city the scenario runs on (the generated demo city).' },
+    city: { $ref: '#/$defs/slug', description: 'The city package the scenario runs on: a folder under tilesets/ ("demo" is the generated demo city).' },
     start: {
       type: 'string', description: 'ISO 8601 date-time with a UTC offset, e.g. 2026-07-12T14:00:00+08:00',
       pattern: '^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(:\\d{2}(\\.\\d+)?)?(Z|[+-]\\d{2}:\\d{2})$',
@@ -37,6 +38,7 @@ export const SCENARIO_SCHEMA = {
       properties: { bboxLonLat: { $ref: '#/$defs/bboxLonLat' } },
     },
     camera: { $ref: '#/$defs/camera' },
+    site: { $ref: '#/$defs/site' },
     models: { $ref: '#/$defs/models' },
     events: { type: 'array', items: { $ref: '#/$defs/event' } },
     interventions: { type: 'array', items: { $ref: '#/$defs/intervention' } },
@@ -48,6 +50,7 @@ export const SCENARIO_SCHEMA = {
     ...EVENT_DEFS,
     ...INTERVENTION_DEFS,
     ...MODEL_DEFS,
+    ...PLANNING_DEFS,
     variant: {
       type: 'object', additionalProperties: false, required: ['name', 'title'],
       description: 'A named alternative: the baseline with events/interventions removed (by id) or added, and settings overridden.',

@@ -1,8 +1,11 @@
+import { ringArea } from '../../analysis/scene/PrismSet';
+import { LocalFrame } from '../../geo/LocalFrame';
 import { kpiSpec } from '../kpi/kpiCatalog';
 import { MODULE_TRIGGERS, modulesOf } from '../models/modulesOf';
 import type { Scenario } from '../schema/Scenario';
 import { applyVariant, BASELINE, type EffectiveScenario } from '../variants/applyVariant';
-import { shortJson, type ScenarioIssue } from './ScenarioValidationError';
+import { shortJson } from '../../schema/JsonIssue';
+import type { ScenarioIssue } from './ScenarioValidationError';
 
 type Issue = Omit<ScenarioIssue, 'line' | 'column'>;
 
@@ -19,6 +22,19 @@ function unique(ids: string[], pointers: string[], what: string, out: Issue[]): 
     if (prev !== undefined) out.push({ pointer: `${pointers[k]}/id`, expected: `a ${what} id not used before (${prev} has it)`, got: shortJson(id) });
     else first.set(id, pointers[k]);
   });
+}
+
+/** A proposed footprint must enclose some area; a clearBuildings must say which buildings. */
+function massingIssues(s: Scenario, iv: Scenario['interventions'][number], at: string, out: Issue[]): void {
+  if (iv.kind === 'proposeBuilding') {
+    const ring = iv.footprint ?? iv.geometry?.coordinates[0] ?? [];
+    const frame = new LocalFrame(ring[0]?.[0] ?? 0, ring[0]?.[1] ?? 0);
+    const area = Math.abs(ringArea(ring.map(([lon, lat]) => frame.toPlane(lon, lat))));
+    if (!(area >= 1)) out.push({ pointer: `${at}/${iv.footprint ? 'footprint' : 'geometry'}`, expected: 'a footprint enclosing at least 1 m² (three or more distinct points, not in a line)', got: `${area.toFixed(2)} m²` });
+  }
+  if (iv.kind === 'clearBuildings' && !iv.polygon && !iv.buildingIds && !s.site) {
+    out.push({ pointer: at, expected: 'a polygon or buildingIds to clear (or a scenario site, whose polygon is cleared by default)' });
+  }
 }
 
 /** Checks one effective scenario (baseline or a variant applied). */
@@ -42,6 +58,7 @@ function effectiveIssues(e: EffectiveScenario, baselineModules: Set<string>, out
     if ((iv.kind === 'closeCommunity' || iv.kind === 'reduceContacts') && iv.toDay !== undefined && !(iv.toDay > iv.fromDay)) {
       out.push({ pointer: `${at}/toDay`, expected: `a day after fromDay (${iv.fromDay})`, got: shortJson(iv.toDay) });
     }
+    massingIssues(s, iv, at, out);
   });
   const modules = modulesOf(s);
   s.kpis.forEach((id, k) => {

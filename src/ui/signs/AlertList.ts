@@ -1,6 +1,8 @@
 import type { Alert } from '../../signs/alerts/Alert';
 import type { AlertEvent } from '../../signs/SignsStoreEvents';
+import { SENSOR_KIND_SPECS, type SensorKind } from '../../signs/schema/sensorKinds';
 import { alertText, type SignsLocale } from './alertText';
+import { arrangeAlerts, type AlertFilter } from './arrangeAlerts';
 import { SEVERITY_COLOURS } from './severityColours';
 
 /** What the list needs from the signs store (SignsStore fits). */
@@ -21,15 +23,18 @@ export interface AlertListOptions {
   flash?: boolean;
   /** Recently resolved alerts shown under the open ones (default 5). */
   recentResolved?: number;
-  /** Most items drawn (default 100). */
+  /** Most alerts drawn (default 30): the rest are counted, and the filters reach them. */
   maxItems?: number;
 }
 
 /**
- * The alert list: open alerts (most severe, newest first) then the latest resolved ones, each
- * with severity, title, location, value and limit, time and state, an Acknowledge and a Locate
- * button. Keyboard: arrows / Home / End move, Enter locates, A acknowledges. Redraws at most
- * once per frame however many alerts arrive.
+ * The alert list: open alerts grouped by kind (most severe group first; most severe and newest
+ * first within), then the latest resolved ones, each with severity, title, location, value and
+ * limit, time and state, an Acknowledge and a Locate button. Filters by kind and lowest severity;
+ * at most `maxItems` cards. While the pointer or the focus is in the list its order holds still:
+ * changes wait behind an "update" button, so a click never lands on an alert that moved under it.
+ * Keyboard: arrows / Home / End move, Enter locates, A acknowledges. Redraws at most once per
+ * 50 ms however many alerts arrive.
  */
 export class AlertList {
   readonly element: HTMLElement;
@@ -42,9 +47,16 @@ export class AlertList {
   private focusedId: string | null = null;
   private pending = false;
   private disposed = false;
+  private readonly filter: AlertFilter = { kind: '', minSeverity: 'blue' };
+  private readonly kindSelect: HTMLSelectElement;
+  private readonly severitySelect: HTMLSelectElement;
+  private readonly held: HTMLButtonElement;
+  private readonly more: HTMLElement;
+  /** Changes seen while the list was held still. */
+  private heldChanges = 0;
 
   constructor(parent: HTMLElement, private readonly source: AlertSource, options: AlertListOptions = {}) {
-    this.opts = { locale: 'zh', flash: true, recentResolved: 5, maxItems: 100, ...options };
+    this.opts = { locale: 'zh', flash: true, recentResolved: 5, maxItems: 30, ...options };
     const zh = this.opts.locale === 'zh';
     this.element = parent.ownerDocument.createElement('section');
     this.element.className = 'panel rc-alerts';
@@ -60,7 +72,28 @@ export class AlertList {
     this.list.setAttribute('aria-label', zh ? '预警，方向键选择，回车定位，A 确认' : 'Alerts: arrows to move, Enter to locate, A to acknowledge');
     this.list.addEventListener('keydown', (e) => this.onKey(e));
     this.list.addEventListener('focusin', (e) => { const id = (e.target as HTMLElement).closest('li')?.dataset.id; if (id) this.focusedId = id; });
-    this.element.append(header, this.list);
+    const doc = parent.ownerDocument;
+    this.kindSelect = doc.createElement('select');
+    this.kindSelect.setAttribute('aria-label', zh ? '类型' : 'Kind');
+    this.severitySelect = doc.createElement('select');
+    this.severitySelect.setAttribute('aria-label', zh ? '最低级别' : 'Lowest severity');
+    for (const [v, t] of [['blue', zh ? '全部级别' : 'all severities'], ['yellow', zh ? '黄色及以上' : 'yellow and up'], ['orange', zh ? '橙色及以上' : 'orange and up'], ['red', zh ? '红色' : 'red only']]) this.severitySelect.add(new Option(t, v));
+    this.kindSelect.addEventListener('change', () => { this.filter.kind = this.kindSelect.value; this.render(); });
+    this.severitySelect.addEventListener('change', () => { this.filter.minSeverity = this.severitySelect.value as AlertFilter['minSeverity']; this.render(); });
+    const filters = doc.createElement('div');
+    filters.className = 'rc-filters';
+    filters.append(this.kindSelect, this.severitySelect);
+    this.held = doc.createElement('button');
+    this.held.type = 'button';
+    this.held.className = 'rc-held';
+    this.held.hidden = true;
+    this.held.addEventListener('click', () => this.render(true));
+    this.more = doc.createElement('p');
+    this.more.className = 'rc-more muted';
+    // The order holds while the operator points at or works in the list; it catches up on leaving.
+    this.list.addEventListener('pointerleave', () => { if (this.heldChanges) this.schedule(); });
+    this.list.addEventListener('focusout', (e) => { if (!this.list.contains(e.relatedTarget as Node | null) && this.heldChanges) this.schedule(); });
+    this.element.append(header, filters, this.held, this.list, this.more);
     parent.appendChild(this.element);
     this.off = source.events.subscribe('alert', (e) => this.onAlert(e));
     this.render();
@@ -71,32 +104,81 @@ export class AlertList {
       this.opts.onRaised?.(e.alert);
       if (this.opts.flash) this.flashIds.add(e.alert.id);
     }
-    if (this.pending) return;
-    this.pending = true;
-    const raf = this.element.ownerDocument.defaultView?.requestAnimationFrame;
-    if (raf) raf(() => this.render()); else setTimeout(() => this.render(), 0);
+    this.schedule();
   }
 
-  /** Redraws now (normally done on the next frame after an alert event). */
-  render(): void {
+  /**
+   * Coalesces a burst of alert events into one redraw within RENDER_DELAY_MS. A timer, not an
+   * animation frame: a frame of a software-rendered 3D view can take seconds, and the list must not wait for it.
+   */
+  private schedule(): void {
+    if (this.pending) return;
+    this.pending = true;
+    setTimeout(() => this.render(), RENDER_DELAY_MS);
+  }
+
+  /** True while the pointer or the keyboard focus is in the list (its order then holds still). */
+  private get engaged(): boolean {
+    return this.list.matches(':hover') || this.list.contains(this.element.ownerDocument.activeElement);
+  }
+
+  /** Redraws now (normally done on the next frame after an alert event); held while engaged unless forced. */
+  render(force = false): void {
     this.pending = false;
     if (this.disposed) return;
     const open = this.source.openAlerts();
-    const shown = [...open, ...this.source.alerts.resolved().slice(0, this.opts.recentResolved)].slice(0, this.opts.maxItems);
+    this.renderCounts(open);
+    if (!force && this.engaged && this.items.size > 0) {
+      this.heldChanges++;
+      this.held.hidden = false;
+      this.held.textContent = this.opts.locale === 'zh' ? '有新变化：更新列表' : 'New changes: update the list';
+      return;
+    }
+    this.heldChanges = 0;
+    this.held.hidden = true;
+    const { rows, hidden, kinds } = arrangeAlerts(open, this.source.alerts.resolved().slice(0, this.opts.recentResolved), this.filter, this.opts.maxItems);
+    this.renderKinds(kinds);
     const hadFocus = this.list.contains(this.element.ownerDocument.activeElement);
-    const keep = new Set(shown.map((a) => a.id));
-    for (const [id, li] of this.items) if (!keep.has(id)) { li.remove(); this.items.delete(id); }
-    shown.forEach((a, i) => {
-      const li = this.items.get(a.id) ?? this.createItem(a);
-      this.fill(li, a);
-      if (this.list.children[i] !== li) this.list.insertBefore(li, this.list.children[i] ?? null);
-      if (this.flashIds.has(a.id)) { li.classList.add('rc-flash'); this.flashIds.delete(a.id); }
-    });
+    const lis = rows.map((r) => (r.type === 'group' ? this.groupItem(r.kind, r.count) : this.alertItem(r.alert)));
+    const keep = new Set(lis);
+    for (const [id, li] of this.items) if (!keep.has(li)) { li.remove(); this.items.delete(id); }
+    for (const li of [...this.list.children]) if (!keep.has(li as HTMLLIElement)) li.remove();
+    lis.forEach((li, i) => { if (this.list.children[i] !== li) this.list.insertBefore(li, this.list.children[i] ?? null); });
     this.flashIds.clear();
-    if (!this.focusedId || !this.items.has(this.focusedId)) this.focusedId = shown[0]?.id ?? null;
+    const first = rows.find((r) => r.type === 'alert');
+    if (!this.focusedId || !this.items.has(this.focusedId)) this.focusedId = first?.type === 'alert' ? first.alert.id : null;
     for (const [id, li] of this.items) li.tabIndex = id === this.focusedId ? 0 : -1;
     if (hadFocus && this.focusedId) this.items.get(this.focusedId)!.focus();
-    this.renderCounts(open);
+    this.more.textContent = hidden ? (this.opts.locale === 'zh' ? `另有 ${hidden} 条：按类型或级别筛选` : `${hidden} more not shown: filter by kind or severity to see them.`) : '';
+  }
+
+  private alertItem(a: Alert): HTMLLIElement {
+    const li = this.items.get(a.id) ?? this.createItem(a);
+    this.fill(li, a);
+    if (this.flashIds.has(a.id)) li.classList.add('rc-flash');
+    return li;
+  }
+
+  private readonly groups = new Map<string, HTMLLIElement>();
+  private groupItem(kind: string, count: number): HTMLLIElement {
+    let li = this.groups.get(kind);
+    if (!li) {
+      li = this.element.ownerDocument.createElement('li');
+      li.className = 'rc-group';
+      li.setAttribute('role', 'presentation');
+      this.groups.set(kind, li);
+    }
+    li.textContent = `${kindTitle(kind, this.opts.locale)} · ${count}`;
+    return li;
+  }
+
+  /** The kind filter's options, each with its open count. */
+  private renderKinds(kinds: Map<string, number>): void {
+    const zh = this.opts.locale === 'zh';
+    const options = [new Option(zh ? '全部类型' : 'all kinds', ''), ...[...kinds].sort((a, b) => b[1] - a[1]).map(([k, n]) => new Option(`${kindTitle(k, this.opts.locale)} (${n})`, k))];
+    if (this.filter.kind && !kinds.has(this.filter.kind)) options.push(new Option(`${kindTitle(this.filter.kind, this.opts.locale)} (0)`, this.filter.kind));
+    this.kindSelect.replaceChildren(...options);
+    this.kindSelect.value = this.filter.kind;
   }
 
   private renderCounts(open: Alert[]): void {
@@ -159,9 +241,9 @@ export class AlertList {
   private onKey(e: KeyboardEvent): void {
     const li = (e.target as HTMLElement).closest('li');
     if (!li || e.target !== li) return;
-    const all = [...this.list.children] as HTMLLIElement[];
+    const all = [...this.list.querySelectorAll<HTMLLIElement>('li.rc-alert')];
     const i = all.indexOf(li);
-    const move = (j: number) => { const n = all[Math.max(0, Math.min(all.length - 1, j))]; if (n) { this.focusedId = n.dataset.id!; this.render(); n.focus(); } };
+    const move = (j: number) => { const n = all[Math.max(0, Math.min(all.length - 1, j))]; if (n) { this.focusedId = n.dataset.id!; for (const x of all) x.tabIndex = x === n ? 0 : -1; n.focus(); } };
     if (e.key === 'ArrowDown') move(i + 1);
     else if (e.key === 'ArrowUp') move(i - 1);
     else if (e.key === 'Home') move(0);
@@ -184,4 +266,12 @@ export class AlertList {
     this.off();
     this.element.remove();
   }
+}
+
+/** Alert events within this many ms share one redraw. */
+const RENDER_DELAY_MS = 50;
+
+function kindTitle(kind: string, locale: SignsLocale): string {
+  const spec = SENSOR_KIND_SPECS[kind as SensorKind];
+  return spec ? (locale === 'zh' ? spec.titleZh : spec.title) : kind;
 }

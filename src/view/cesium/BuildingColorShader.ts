@@ -27,6 +27,14 @@ function cssToBytes(css: string, out: Uint8Array, offset: number): void {
   out[offset + 2] = Color.floatToByte(c.blue); out[offset + 3] = Color.floatToByte(c.alpha);
 }
 
+/** Calls `visit` for every tile under `tile` whose content is loaded. */
+function visitLoaded(tile: Cesium3DTile | undefined, visit: (t: Cesium3DTile) => void): void {
+  if (!tile) return;
+  // contentReady is Cesium's (private) "content loaded and ready" flag.
+  if ((tile as unknown as { contentReady: boolean }).contentReady && tile.content.featuresLength > 0) visit(tile);
+  for (const child of tile.children) visitLoaded(child, visit);
+}
+
 interface PrivateTexture { width: number; height: number; copyFrom(o: { source: { width: number; height: number; arrayBufferView: Uint8Array } }): void }
 interface TextureManagerAccess { _textureManager: { getTexture(id: string): PrivateTexture | undefined } }
 
@@ -43,8 +51,9 @@ export class BuildingColorShader {
   private readonly offs: Array<() => void> = [];
   /** City indices of the buildings in loaded tiles (for stats). */
   private readonly loaded = new Map<Cesium3DTile, number[]>();
-  /** Texture uploads so far (tests and the restyle bench read it). */
+  /** Texture uploads so far, and the last recompose + upload's time (ms): tests and the restyle bench read them. */
   uploads = 0;
+  lastFlushMs = 0;
 
   constructor(private readonly tileset: Cesium3DTileset, private readonly scene: Scene, buildings: number) {
     this.compositor = new BuildingColorCompositor(cssToBytes, buildings);
@@ -57,6 +66,8 @@ export class BuildingColorShader {
     });
     this.sizeVersion = this.compositor.sizeVersion;
     tileset.customShader = this.shader;
+    // Tiles loaded before the shader was attached (the tileset loads with the view).
+    visitLoaded(tileset.root, (tile) => this.learn(tile));
     this.offs.push(
       tileset.tileLoad.addEventListener((tile: Cesium3DTile) => this.learn(tile)),
       tileset.tileUnload.addEventListener((tile: Cesium3DTile) => { this.loaded.delete(tile); }),
@@ -91,6 +102,7 @@ export class BuildingColorShader {
 
   /** Before each frame: recompose if a layer changed and upload the state in place. */
   private flush(): void {
+    const t0 = performance.now();
     if (!this.compositor.compose()) return;
     const c = this.compositor;
     const texture = (this.shader as unknown as TextureManagerAccess)._textureManager.getTexture('u_state');
@@ -102,6 +114,7 @@ export class BuildingColorShader {
       texture.copyFrom({ source: { width: STATE_TEXTURE_WIDTH, height: c.rows, arrayBufferView: c.state } });
     }
     this.uploads++;
+    this.lastFlushMs = performance.now() - t0;
   }
 
   private textureUniform(): TextureUniform {

@@ -68,7 +68,7 @@ class PointsLayer extends PrimitiveLayer<PointLayer> {
       const point = c.add({
         id: p.id, position: this.ctx.ground.position(p.lonDeg, p.latDeg, p.heightM, POINT_LIFT_M),
         color: Color.fromCssColorString(p.color), pixelSize: p.sizePx, outlineColor: Color.BLACK, outlineWidth: 1,
-        disableDepthTestDistance: Number.POSITIVE_INFINITY,
+        disableDepthTestDistance: layer.depthTest ? undefined : Number.POSITIVE_INFINITY,
         distanceDisplayCondition: p.maxRangeM ? new DistanceDisplayCondition(0, p.maxRangeM) : undefined,
       });
       if (p.pulsing) this.pulsing.push(point);
@@ -209,8 +209,9 @@ export class CesiumOverlayAdapter implements OverlayAdapter {
       featureColors: (id) => new BuildingColorsImpl(id, this.buildingColors),
       buildingColors: (id) => new BuildingColorsImpl(id, this.buildingColors),
       points: () => {
-        // Pulsing needs frames; the workspace renders on demand, so ask for ~12 per second while any pulse.
-        this.pulseTimer ??= setInterval(() => this.pulse(), 80);
+        // Pulsing needs frames; the workspace renders on demand, so ask for ~6 per second while any
+        // pulse (enough for a breathing ring, and it leaves a software-rendered page room to work).
+        this.pulseTimer ??= setInterval(() => this.pulse(), 160);
         return new PointsLayer(ctx);
       },
       lines: () => new LinesLayer(ctx),

@@ -31,7 +31,10 @@ export class CityTilesets {
   constructor(private readonly viewer: Viewer, private readonly baseUrl: string, private readonly onChange: (s: TilesetLoadState) => void) {}
 
   async load(): Promise<void> {
-    const opts = { maximumScreenSpaceError: 16, projectTo2D: true };
+    // No dynamic environment map: its cube maps are shared between viewers and break a second
+    // WebGL context (the split screen: "object does not belong to this context", CesiumJS #12734),
+    // and rendering them costs a software-rendered page more than the lighting they add.
+    const opts = { maximumScreenSpaceError: 16, projectTo2D: true, environmentMapOptions: { enabled: false } };
     [this.terrain, this.buildings] = await Promise.all([
       Cesium3DTileset.fromUrl(retryingResource(`${this.baseUrl}/terrain/tileset.json`), opts),
       Cesium3DTileset.fromUrl(retryingResource(`${this.baseUrl}/buildings/tileset.json`), opts),

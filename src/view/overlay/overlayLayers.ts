@@ -60,6 +60,11 @@ export interface OverlayPoint {
 export interface PointLayer {
   kind: 'points';
   points: readonly OverlayPoint[];
+  /**
+   * True: buildings and terrain hide the markers behind them (e.g. quiet sensors, so a click on
+   * a building picks the building). Default false: drawn over everything, like alerts.
+   */
+  depthTest?: boolean;
 }
 
 export interface OverlayLine {

@@ -29,8 +29,9 @@ export class BuildingFeatures implements TileModelHooks {
   private readonly stateUniform: { value: DataTexture };
   private readonly sizeUniform = { value: new Vector2() };
   private sizeVersion = -1;
-  /** Texture uploads so far (tests and the restyle bench read it). */
+  /** Texture uploads so far, and the last recompose's time (ms; three uploads at the next render): tests and benches read them. */
   uploads = 0;
+  lastFlushMs = 0;
 
   constructor(private readonly look: WallLook, buildings = 0) {
     this.compositor = new BuildingColorCompositor(cssToRgba, buildings);
@@ -66,6 +67,7 @@ export class BuildingFeatures implements TileModelHooks {
 
   /** Before a frame: recompose when a layer changed and upload the state texture. */
   flush(): void {
+    const t0 = performance.now();
     if (!this.compositor.compose()) return;
     if (this.compositor.sizeVersion !== this.sizeVersion) {
       this.stateUniform.value.dispose();
@@ -73,6 +75,7 @@ export class BuildingFeatures implements TileModelHooks {
     }
     this.stateUniform.value.needsUpdate = true;
     this.uploads++;
+    this.lastFlushMs = performance.now() - t0;
   }
 
   private newTexture(): DataTexture {

@@ -35,6 +35,7 @@ export class ThreePointsLayer implements OverlayLayerImpl<PointLayer> {
   initialize(): void {}
 
   update(layer: PointLayer): void {
+    this.material.depthTest = layer.depthTest === true;
     const n = layer.points.length;
     const pos = new Float32Array(n * 3), col = new Float32Array(n * 3), size = new Float32Array(n), pulse = new Float32Array(n), phase = new Float32Array(n), range = new Float32Array(n);
     layer.points.forEach((p, i) => {

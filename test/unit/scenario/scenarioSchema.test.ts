@@ -46,12 +46,12 @@ describe('SCENARIO_SCHEMA', () => {
   });
 
   it('derives the Scenario type (checked by tsc: a mismatch fails npm run typecheck)', () => {
-    expectTypeOf<Scenario['city']>().toEqualTypeOf<'demo'>();
+    expectTypeOf<Scenario['city']>().toEqualTypeOf<string>();
     expectTypeOf<Scenario['kpis'][number]>().toEqualTypeOf<KpiId>();
     expectTypeOf<Scenario['durationS']>().toEqualTypeOf<number>();
     expectTypeOf<Scenario['description']>().toEqualTypeOf<string | undefined>();
     expectTypeOf<ScenarioEvent['kind']>().toEqualTypeOf<'rainfall' | 'incident' | 'chemicalLeak' | 'roadClosure' | 'crowd' | 'outbreak' | 'sensorOverride'>();
-    expectTypeOf<ScenarioIntervention['kind']>().toEqualTypeOf<'openShelter' | 'addStation' | 'closeCommunity' | 'reduceContacts' | 'rerouteTraffic' | 'upgradeDrainage' | 'isolateLeak'>();
+    expectTypeOf<ScenarioIntervention['kind']>().toEqualTypeOf<'openShelter' | 'addStation' | 'closeCommunity' | 'reduceContacts' | 'rerouteTraffic' | 'upgradeDrainage' | 'isolateLeak' | 'proposeBuilding' | 'clearBuildings'>();
     expectTypeOf<EventOf<'rainfall'>['series'][number]>().toEqualTypeOf<{ readonly atS: number; readonly mmPerHour: number }>();
     expectTypeOf<EventOf<'chemicalLeak'>['durationS']>().toEqualTypeOf<number | undefined>();
     expectTypeOf<LonLatDeg>().toEqualTypeOf<readonly [number, number]>();

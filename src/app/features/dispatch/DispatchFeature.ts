@@ -1,4 +1,4 @@
-import { demoFleet } from '../../../dispatch/demoFleet';
+import { fleetFromResources } from '../../../dispatch/stationFleet';
 import type { Fleet, UnitKind } from '../../../dispatch/Fleet';
 import type { CityTwin } from '../../../twin/CityTwin';
 import { DispatchPanel, INCIDENT_TYPES } from '../../../ui/dispatch/DispatchPanel';
@@ -67,9 +67,11 @@ export class DispatchFeature implements Feature {
     if (!res.ok) throw new Error(`${host.city.url}/network.bin: HTTP ${res.status} (npm run tiles writes it)`);
     const info = await client.load(await res.arrayBuffer(), { onProgress: (f) => panel.setStatus(`Preparing the road network… ${Math.round(f * 100)}%`) });
     this.model = await host.city.model();
-    const fleet = (this.fleet = demoFleet(this.model.frame, this.model.buildings));
+    const fleet = (this.fleet = fleetFromResources(await host.city.resources()));
     await client.setFleet(fleet);
-    panel.setStatus(`Road network ready: ${info.nodes.toLocaleString('en')} nodes (preprocessed in ${info.preprocessS.toFixed(2)} s); ${fleet.units.length} units at ${fleet.stations.length} stations.`);
+    panel.setStatus(fleet.units.length === 0
+      ? 'This city lists no emergency stations or vehicles (its package has no resources): dispatch and coverage cannot run.'
+      : `Road network ready: ${info.nodes.toLocaleString('en')} nodes (preprocessed in ${info.preprocessS.toFixed(2)} s); ${fleet.units.length} units at ${fleet.stations.length} stations.`);
     host.colours.setUnavailable(COVERAGE, null);
     host.expose('dispatch', { client, panel, layer: drawing, raise: (lonLat: [number, number]) => this.raise(host, panel, drawing, lonLat) } satisfies LiveDispatch);
     host.announce('dispatch', 'ready');
@@ -83,7 +85,7 @@ export class DispatchFeature implements Feature {
     drawing.addIncident(id, lonLat, `${id} · ${type.label}`);
     panel.setStatus(`${id}: planning…`);
     await client.setFleet({ ...fleet, units: fleet.units.map((u) => ({ ...u, available: !this.busy.has(u.id) })) });
-    const plan = await client.planDispatch([{ id, lonLat, kind: panel.type.value, requirements: type.requirements as Partial<Record<UnitKind, number>> }]);
+    const plan = await client.query('planDispatch', [[{ id, lonLat, kind: panel.type.value, requirements: type.requirements as Partial<Record<UnitKind, number>> }]]);
     const kindOf = new Map(plan.assignments.map((a) => [a.unitId, a.kind]));
     const stationName = new Map(fleet.stations.map((st) => [st.id, st.name]));
     for (const a of plan.assignments) this.busy.add(a.unitId);
@@ -112,7 +114,7 @@ export class DispatchFeature implements Feature {
         panel.setStatus('Computing fire coverage…');
         const { grid, frame } = model;
         await client.setDemand(model.buildings.map((b, i) => ({ lonLat: frame.toLonLat(grid.centroidX[i], grid.centroidY[i]), weight: b.population })));
-        const cov = await client.coverage('fire_station', COVERAGE_TARGET_MIN, { horizonMinutes: 30 });
+        const cov = await client.query('coverage', ['fire_station', COVERAGE_TARGET_MIN, 30]);
         this.coverageTimes = cov.timesS;
         panel.setStatus(`Fire coverage: ${(cov.shareOfWeight * 100).toFixed(1)} % of people within ${COVERAGE_TARGET_MIN} min of a fire station.`);
       }

@@ -44,17 +44,22 @@ export class LiveSignsFeature implements Feature {
   private live: LiveSigns | null = null;
   private readonly offs: Array<() => void> = [];
 
+  /** `defaultFeed`: connect to this host's feed when the URL names none (the workspace); the wall connects only when told. */
+  constructor(private readonly defaultFeed = true) {}
+
   init(host: FeatureHost): void {
     host.url.claim(this.name, 'feed');
-    const feedOn = host.url.get('feed') !== 'none';
+    const param = host.url.get('feed');
+    // The feed's address and token come from the session API; `feed=none` goes without, `feed=on` asks for it where it is off by default (the wall).
+    const feedOn = param !== 'none' && (param !== null || this.defaultFeed);
     const slot = host.slot('alerts', 'Alerts');
     for (const kind of LIVE_KINDS) {
       host.colours.add({
         id: `live:${kind}`, label: `${SENSOR_KIND_SPECS[kind].title} (${SENSOR_KIND_SPECS[kind].unitLabel})`, group: 'Live, by grid cell',
-        unavailable: feedOn ? 'log in for the live feed…' : 'no live feed (feed=none)', apply: () => this.colour(kind),
+        unavailable: feedOn ? 'log in for the live feed…' : 'no live feed', apply: () => this.colour(kind),
       });
     }
-    if (!feedOn) { say(slot, 'No live feed: the page was opened with feed=none.'); return; }
+    if (!feedOn) { say(slot, param === 'none' ? 'No live feed: the page was opened with feed=none.' : 'No live feed here: open the page with feed=on (it uses this browser\'s log-in).'); return; }
     host.background(this.name, host.city.sensors().then((city) => {
       if (!city) { say(slot, `${host.city.manifest.title} has no sensor registry, so there are no live signs.`); markLive(host, 'no sensors in this city'); return; }
       this.start(host, city, slot);

@@ -11,10 +11,13 @@ const ALERT = '#ff1f1f';
 /** Quiet sensors show only from close by (m), or 4,000 dots would hide the city. */
 const QUIET_RANGE_M = 3500;
 
-/** Every sensor as a small marker of its kind's colour, drawn from close by (point id = sensor id, so a click names it). */
+/**
+ * Every sensor as a small marker of its kind's colour, drawn from close by and hidden behind
+ * buildings (point id = sensor id, so a click names it; a click on a building still picks it).
+ */
 export function quietSensorLayer(sensors: readonly SensorInfo[]): PointLayer {
   return {
-    kind: 'points',
+    kind: 'points', depthTest: true,
     points: sensors.map((s) => ({ id: s.id, lonDeg: s.lonDeg, latDeg: s.latDeg, color: SENSOR_KIND_COLOURS[s.kind] ?? '#e5e7eb', sizePx: 5, maxRangeM: QUIET_RANGE_M })),
   };
 }

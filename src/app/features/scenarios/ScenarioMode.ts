@@ -14,7 +14,6 @@ import type { ColorScale } from '../../../view/overlay/ColorScale';
 import { TimelineSlider } from '../../../ui/scenario/TimelineSlider';
 import type { OverlayModel } from '../../../view/overlay/OverlayModel';
 import { applyCamera, readCamera } from '../../../view/cesium/compare/cameraState';
-import { exportScenario } from './exportScenario';
 import { SplitCompare } from '../../../view/cesium/compare/SplitCompare';
 
 /** What the workspace's scenario mode needs from the app. */
@@ -33,6 +32,8 @@ export interface ScenarioModeOptions {
   dem: DemGrid | null;
   scenarios: readonly Scenario[];
   runner: ScenarioRunner;
+  /** Export asked for in the panel (CSV, GeoJSON, PNG, share link). */
+  onExport(what: 'csv' | 'geojson' | 'png' | 'link'): void;
   /** Called after every change of scenario, variant, compare, time or camera (e.g. to update the URL). */
   onStateChange?: () => void;
 }
@@ -76,7 +77,7 @@ export class ScenarioMode {
       onRun: () => { void this.run(); },
       onCancel: () => this.abort?.abort(),
       onCompare: (on) => { void this.setCompare(on); },
-      onExport: (what) => { void exportScenario(this, what); },
+      onExport: (what) => o.onExport(what),
     });
     this.panel.select(this.scenario.id, this.variant);
     this.slider = new TimelineSlider(o.dock, (t) => this.describe(t));
