@@ -14,7 +14,7 @@ import { Hub } from '../src/hub/Hub';
 import { defaultRules } from '../src/signs/rules/defaultRules';
 import { encodeReading } from '../src/signs/schema/encodeReading';
 import { SignsStore } from '../src/signs/SignsStore';
-import { demoSensorRegistry } from '../src/signs/registry/demoSensorRegistry';
+import { demoModel, demoRegistry } from '../test/support/demoPackage';
 import { addHubAccounts } from '../test/unit/hub/hubKit';
 import { brokerOptions, tempDataDir, testAuthority } from '../test/unit/signs/feedTestKit';
 import { scaledRegistry } from './scaledRegistry';
@@ -23,8 +23,8 @@ const SENSORS = 100_000, PER_SENSOR = 2;
 const quantile = (xs: number[], q: number) => { const s = [...xs].sort((a, b) => a - b); return s[Math.min(s.length - 1, Math.floor(q * s.length))]; };
 const root = join(import.meta.dirname, '..');
 
-function messages(): { topics: string[]; payloads: Buffer[] } {
-  const reg = scaledRegistry(SENSORS), t0 = Date.now() - 10 * 60_000, topics: string[] = [], payloads: Buffer[] = [];
+async function messages(): Promise<{ topics: string[]; payloads: Buffer[] }> {
+  const reg = await scaledRegistry(SENSORS), t0 = Date.now() - 10 * 60_000, topics: string[] = [], payloads: Buffer[] = [];
   for (let k = 0; k < PER_SENSOR; k++) {
     for (const [i, s] of reg.sensors.entries()) {
       topics.push(s.topic);
@@ -35,9 +35,9 @@ function messages(): { topics: string[]; payloads: Buffer[] } {
 }
 
 /** Splits the districts into `n` groups of about equal sensor counts. */
-function splitDistricts(n: number): string[][] {
+async function splitDistricts(n: number): Promise<string[][]> {
   const counts = new Map<string, number>();
-  for (const s of scaledRegistry(SENSORS).sensors) counts.set(s.districtId, (counts.get(s.districtId) ?? 0) + 1);
+  for (const s of (await scaledRegistry(SENSORS)).sensors) counts.set(s.districtId, (counts.get(s.districtId) ?? 0) + 1);
   const groups = Array.from({ length: n }, () => ({ ids: [] as string[], total: 0 }));
   for (const [d, c] of [...counts].sort((a, b) => b[1] - a[1])) {
     const g = groups.reduce((a, b) => (b.total < a.total ? b : a));
@@ -79,9 +79,9 @@ async function throughput(broker: EmbeddedBroker, tokenFor: (hubId: string) => s
   }
 }
 
-function peerIngest(m: { topics: string[]; payloads: Buffer[] }) {
-  const { city } = demoSensorRegistry();
-  const store = new SignsStore({ registry: scaledRegistry(SENSORS), units: city.units, rules: defaultRules(), historyS: 900, burstSlots: 64, intervalScale: 100 });
+async function peerIngest(m: { topics: string[]; payloads: Buffer[] }) {
+  const city = await demoModel();
+  const store = new SignsStore({ registry: await scaledRegistry(SENSORS), units: city.units, rules: defaultRules(), historyS: 900, burstSlots: 64, intervalScale: 100 });
   const t0 = performance.now();
   for (let i = 0; i < m.topics.length; i++) store.ingest(m.topics[i], m.payloads[i]);
   const seconds = (performance.now() - t0) / 1000;
@@ -90,13 +90,13 @@ function peerIngest(m: { topics: string[]; payloads: Buffer[] }) {
 
 /** Sensor -> alert on a display through the hub, and through a display running the rules itself. */
 async function alertLatency(broker: EmbeddedBroker, authority: Awaited<ReturnType<typeof testAuthority>>['authority']) {
-  const { city, registry } = demoSensorRegistry();
+  const city = await demoModel(), registry = await demoRegistry();
   const hub = new Hub({
-    cityId: 'demo', cityUnitId: '510100', hubId: 'latency', districts: null, registry, units: city.units, rules: defaultRules(), store: null,
+    cityId: registry.city, cityUnitId: '510100', hubId: 'latency', districts: null, registry, units: city.units, rules: defaultRules(), store: null,
     broker: { url: broker.urls.tcp, username: 'hub', password: () => authority.credentials('hub', 'latency').password, clientId: 'hub:latency' },
   });
   await hub.start();
-  const state = new HubState('demo');
+  const state = new HubState(registry.city);
   const viaHub = await mqtt.connectAsync(broker.urls.ws, { ...authority.credentials('viewer', 'lat-hub'), protocolVersion: 4 });
   const seen = new Map<string, number>();
   viaHub.on('message', (t, p) => { if (state.ingest(t, p)) for (const a of state.alerts.values()) if (!seen.has(a.sensorId)) seen.set(a.sensorId, performance.now()); });
@@ -129,11 +129,11 @@ export async function run(): Promise<object> {
   await addHubAccounts(authority, 'x', 'y');
   const broker = await EmbeddedBroker.start({ ...brokerOptions(authority, { tcpPort: 0, wsPort: 0 }), limits: { ...brokerOptions(authority, { tcpPort: 0, wsPort: 0 }).limits, connectTimeoutMs: 60_000 } });
   try {
-    const m = messages();
-    const peer = peerIngest(m);
+    const m = await messages();
+    const peer = await peerIngest(m);
     const tokenFor = (hubId: string) => authority.credentials('hub', hubId, 3600).password;
     const one = await throughput(broker, tokenFor, accounts.sensor('bench-1'), [null], data.dir, m);
-    const two = await throughput(broker, tokenFor, accounts.sensor('bench-2'), splitDistricts(2), data.dir, m);
+    const two = await throughput(broker, tokenFor, accounts.sensor('bench-2'), await splitDistricts(2), data.dir, m);
     const latency = await alertLatency(broker, authority);
     return {
       sensors: SENSORS, readings: m.topics.length, store: 'PGlite per hub', broker: 'embedded aedes (this process)',

@@ -6,7 +6,7 @@
 import { Hub } from '../src/hub/Hub';
 import { openPglite } from '../src/hub/store/openSql';
 import { HubStore } from '../src/hub/store/HubStore';
-import { demoSensorRegistry } from '../src/signs/registry/demoSensorRegistry';
+import { demoPackage } from '../test/support/demoPackage';
 import { defaultRules } from '../src/signs/rules/defaultRules';
 import { scaledRegistry } from './scaledRegistry';
 
@@ -15,7 +15,7 @@ const sql = await openPglite(o.dataDir);
 const store = await HubStore.open(sql, o.hubId);
 const hub = new Hub({
   cityId: 'demo', cityUnitId: '510100', hubId: o.hubId, districts: o.districts, aggregator: o.aggregator,
-  registry: scaledRegistry(o.sensors), units: demoSensorRegistry().city.units, rules: defaultRules(), store, intervalScale: 100,
+  registry: await scaledRegistry(o.sensors), units: await (await demoPackage()).units(), rules: defaultRules(), store, intervalScale: 100,
   broker: { url: o.url, username: 'hub', password: o.password, clientId: `hub:${o.hubId}` }, publishMs: 1000, snapshotMs: 3_600_000,
   writer: { flushMs: 250, batchSize: 20_000 },
 });

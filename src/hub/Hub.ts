@@ -2,6 +2,7 @@ import mqtt, { type IClientPublishOptions, type MqttClient } from 'mqtt';
 import type { Alert, AlertChange } from '../signs/alerts/Alert';
 import { SEVERITIES, type Severity } from '../signs/rules/SignsRule';
 import { SignsStore } from '../signs/SignsStore';
+import { cityTopicFilter } from '../signs/topics';
 import { CommandDesk } from './commands/CommandDesk';
 import { hubAlertId } from './hubAlertId';
 import type { HubOptions } from './HubOptions';
@@ -56,7 +57,7 @@ export class Hub {
     const own = new Set(districts);
     const sensors = o.registry.sensors.filter((s) => own.has(s.districtId));
     this.signs = new SignsStore({
-      registry: { citySeed: o.registry.citySeed, sensors }, units: o.units, rules: o.rules, alertId: hubAlertId,
+      registry: { ...o.registry, sensors }, units: o.units, rules: o.rules, alertId: hubAlertId,
       intervalScale: o.intervalScale, historyS: 900, burstSlots: 64, clock: this.clock,
     });
     this.indicators = new HubIndicators(this.signs, districts, { cityId: o.cityId, cityUnitId: o.cityUnitId, hubId: o.hubId });
@@ -111,7 +112,8 @@ export class Hub {
   private onConnect(client: MqttClient, sessionPresent: boolean): void {
     this.stats.connects++;
     if (!sessionPresent) {
-      const filters = this.o.districts === null ? ['city/#'] : this.districts.map((d) => `city/${d}/#`);
+      const city = this.o.registry.city;
+      const filters = this.o.districts === null ? [cityTopicFilter(city)] : this.districts.map((d) => `city/${city}/${d}/#`);
       filters.push(this.topics.commandFilter);
       if (this.aggregator) filters.push(this.topics.districtIndicatorFilter, `${this.topics.root}/status/+`);
       this.subscribed = client.subscribeAsync(filters, { qos: 1 }).then((granted) => {

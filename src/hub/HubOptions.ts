@@ -6,7 +6,7 @@ import type { HubStore } from './store/HubStore';
 import type { StoreWriterOptions } from './store/StoreWriter';
 
 export interface HubOptions {
-  /** Topic root `hub/<cityId>/`. */
+  /** Topic root `hub/<cityId>/` (the city package's name, as in the sensor topics `city/<name>/...`). */
   cityId: string;
   /** The city's root unit id (accounts of the city tier answer for it). */
   cityUnitId: string;

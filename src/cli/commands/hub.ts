@@ -1,15 +1,17 @@
 import { parseArgs, requireFlag, UsageError } from '../args';
 import { startHubService } from '../../hub/startHub';
 import { openPglite, openPostgres } from '../../hub/store/openSql';
-import { demoSensorRegistry } from '../../signs/registry/demoSensorRegistry';
+import { openCityPackage } from '../../pipeline/package/openCityPackage';
+import { cityRegistry } from '../../signs/registry/cityRegistry';
+import { cityFlag } from '../cityFlag';
 import { defaultRules } from '../../signs/rules/defaultRules';
 
 const USAGE = 'hub --broker mqtt://HOST:PORT --username NAME --password-env VAR --hub-id ID [--districts ID,ID | all] [--aggregator]'
-  + ' [--postgres URL | --pglite DIR] [--city demo] [--run-s SECONDS]';
+  + ' [--postgres URL | --pglite DIR] [--city NAME] [--run-s SECONDS]';
 
 /**
  * `hub ...`: one operations hub for a deployment with several (see docs/deploy.md): owns the
- * listed districts of the demo city, connects to any MQTT 3.1.1 broker (EMQX, a NATS cluster,
+ * listed districts of a city package (default demo), connects to any MQTT 3.1.1 broker (EMQX, a NATS cluster,
  * Mosquitto) with a service account whose password is read from an environment variable, keeps
  * its state in PostgreSQL (or PGlite). Runs until SIGINT/SIGTERM (or --run-s), then prints its
  * last status as JSON.
@@ -26,11 +28,13 @@ export async function run(args: string[]): Promise<unknown> {
   if (pg === true || lite === true || (pg && lite)) throw new UsageError(`give one of --postgres URL or --pglite DIR; usage: ${USAGE}`);
   const hubId = requireFlag(p, 'hub-id', 'ID');
   const sql = typeof pg === 'string' ? await openPostgres(pg) : typeof lite === 'string' ? await openPglite(lite) : null;
-  const { city, registry } = demoSensorRegistry();
+  const pkg = await openCityPackage(cityFlag(p));
+  const [registry, units] = await Promise.all([cityRegistry(pkg), pkg.units()]);
   const districts = districtsFlag === 'all' ? null : districtsFlag.split(',').filter(Boolean);
   const service = await startHubService({
-    hubId, cityId: String(p.flags.get('city') ?? 'demo'), cityUnitId: '510100', districts, aggregator: p.flags.get('aggregator') === true || districts === null,
-    registry, units: city.units, rules: defaultRules(), sql, broker: { url, username: requireFlag(p, 'username', 'NAME'), password },
+    hubId, cityId: registry.city, cityUnitId: units.find((u) => u.level === 'city')?.id ?? registry.city, districts,
+    aggregator: p.flags.get('aggregator') === true || districts === null,
+    registry, units, rules: defaultRules(), sql, broker: { url, username: requireFlag(p, 'username', 'NAME'), password },
   });
   process.stderr.write(`hub ${hubId}: districts ${service.hub.districts.join(', ')} on ${url}${sql ? `, store ${sql.label}` : ', no store'}\n`);
   const runS = Number(p.flags.get('run-s') ?? NaN);

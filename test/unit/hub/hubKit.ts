@@ -6,19 +6,18 @@ import { Hub } from '../../../src/hub/Hub';
 import type { HubOptions } from '../../../src/hub/HubOptions';
 import type { HubStore } from '../../../src/hub/store/HubStore';
 import type { Authority } from '../../../src/server/Authority';
-import { demoSensorRegistry } from '../../../src/signs/registry/demoSensorRegistry';
 import type { SensorInfo } from '../../../src/signs/registry/SensorInfo';
 import { defaultRules } from '../../../src/signs/rules/defaultRules';
 import { encodeReading } from '../../../src/signs/schema/encodeReading';
 import { SENSOR_KIND_SPECS } from '../../../src/signs/schema/sensorKinds';
+import { demoPackage, demoRegistry } from '../../support/demoPackage';
 import { brokerOptions, testAuthority } from '../signs/feedTestKit';
 import { waitFor } from '../signs/netUtil';
 
-export const CITY = 'demo';
 export const CITY_UNIT = '510100';
-const demo = demoSensorRegistry();
-export const REGISTRY = demo.registry;
-export const UNITS = demo.city.units;
+export const REGISTRY = await demoRegistry();
+export const CITY = REGISTRY.city;
+export const UNITS = await (await demoPackage()).units();
 export const RULES = defaultRules();
 export const DISTRICTS = [...new Set(REGISTRY.sensors.map((s) => s.districtId))].sort();
 

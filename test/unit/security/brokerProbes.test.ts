@@ -32,7 +32,7 @@ describe('broker probe: log-in and client ids (issue 14 items 1-2)', () => {
 
   it('refuses a client id of another account: no takeover of a display\'s session or queued alarms', async () => {
     const display = await connectOrRefusal(broker.urls.ws, { ...accounts.display('victim'), clean: false });
-    await display.subscribeAsync('city/#', { qos: 1 });
+    await display.subscribeAsync('city/demo/#', { qos: 1 });
     const got: string[] = [];
     display.on('message', (t) => got.push(t));
     // The sensor account (a gateway with a password) presenting the display's client id.
@@ -43,7 +43,7 @@ describe('broker probe: log-in and client ids (issue 14 items 1-2)', () => {
     await expect(connectOrRefusal(broker.urls.tcp, { ...other, clientId: 'viewer:victim' })).rejects.toThrow(/Bad username or password/i);
     expect(display.connected).toBe(true);
     const pub = await connectOrRefusal(broker.urls.tcp, accounts.sensor('probe'));
-    await pub.publishAsync('city/510104/fire_alarm/FA-1', '{"probe":1}', { qos: 1 });
+    await pub.publishAsync('city/demo/510104/fire_alarm/FA-1', '{"probe":1}', { qos: 1 });
     await waitFor(() => got.length === 1, 3000, 'the alarm at the display');
     await pub.endAsync();
     await display.endAsync();
@@ -108,14 +108,14 @@ describe('broker probe: limits (item 4)', () => {
 
   it(`closes a logged-in client sending a packet over ${maxPacketBytes} bytes`, async () => {
     const c = await connectOrRefusal(broker.urls.tcp, accounts.sensor('big'));
-    c.publish('city/510104/water_level/WL-1', Buffer.alloc(maxPacketBytes + 1), { qos: 0 });
+    c.publish('city/demo/510104/water_level/WL-1', Buffer.alloc(maxPacketBytes + 1), { qos: 0 });
     expect(await closes(c, 3000)).toBe(true);
     c.end(true);
   });
 
   it(`refuses a retained message over ${maxRetainedBytes} bytes (and from roles without retain); new displays get only what fits`, async () => {
     const big = await connectOrRefusal(broker.urls.tcp, accounts.sensor('retain-big'));
-    big.publish('city/510104/water_level/WL-2', Buffer.alloc(maxRetainedBytes + 1), { qos: 0, retain: true });
+    big.publish('city/demo/510104/water_level/WL-2', Buffer.alloc(maxRetainedBytes + 1), { qos: 0, retain: true });
     expect(await closes(big, 3000)).toBe(true);
     big.end(true);
     const op = await connectOrRefusal(broker.urls.tcp, accounts.operator('retain'));
@@ -123,18 +123,18 @@ describe('broker probe: limits (item 4)', () => {
     expect(await closes(op, 3000)).toBe(true);
     op.end(true);
     const ok = await connectOrRefusal(broker.urls.tcp, accounts.sensor('retain-ok'));
-    await ok.publishAsync('city/510104/water_level/WL-3', Buffer.alloc(1000), { qos: 1, retain: true });
+    await ok.publishAsync('city/demo/510104/water_level/WL-3', Buffer.alloc(1000), { qos: 1, retain: true });
     await ok.endAsync();
     const got: Array<[string, number]> = [];
     const display = await connectOrRefusal(broker.urls.tcp, accounts.display('retain'));
     const sensor = await connectOrRefusal(broker.urls.tcp, accounts.sensor('retain-control'));
     for (const c of [display, sensor]) c.on('message', (t, p) => got.push([t, p.length]));
-    await display.subscribeAsync('city/510104/water_level/+', { qos: 1 });
+    await display.subscribeAsync('city/demo/510104/water_level/+', { qos: 1 });
     await sensor.subscribeAsync('control/#', { qos: 1 });
     await new Promise((r) => setTimeout(r, 300));
     await display.endAsync();
     await sensor.endAsync();
-    expect(got).toEqual([['city/510104/water_level/WL-3', 1000]]);
+    expect(got).toEqual([['city/demo/510104/water_level/WL-3', 1000]]);
     expect(broker.refusals.refusedRetained).toBe(2);
   });
 
@@ -165,7 +165,7 @@ describe('broker probe: limits (item 4)', () => {
   it('counts the display\'s publish as refused and closes it (read-only role)', async () => {
     const c = await connectOrRefusal(broker.urls.ws, accounts.display('rogue'));
     const before = broker.refusals.refusedPublishes;
-    c.publish('city/510104/fire_alarm/FA-1', '{"forged":true}', { qos: 1 });
+    c.publish('city/demo/510104/fire_alarm/FA-1', '{"forged":true}', { qos: 1 });
     expect(await closes(c, 3000)).toBe(true);
     c.end(true);
     expect(broker.refusals.refusedPublishes).toBe(before + 1);

@@ -26,15 +26,15 @@ describe.skipIf(!hasMosquitto() || !dynsecPlugin())('Mosquitto with dynamic secu
     await expect(connectOrRefusal(broker.urls.tcp, { username: g.username, password: g.token, clientId: 'viewer:other' })).rejects.toThrow(/Not authorized|Bad username|Identifier/i);
     await expect(connectOrRefusal(broker.urls.tcp, { username: g.username, password: 'guess', clientId: g.clientId })).rejects.toThrow(/Not authorized|Bad username/i);
     const display = await connectOrRefusal(broker.urls.ws, { username: g.username, password: g.token, clientId: g.clientId });
-    expect((await display.subscribeAsync('city/#', { qos: 1 }))[0].qos).toBe(1);
+    expect((await display.subscribeAsync('city/demo/#', { qos: 1 }))[0].qos).toBe(1);
     await expect(display.subscribeAsync('control/#', { qos: 1 })).rejects.toThrow(/Subscribe error/);
     const gw = await connectOrRefusal(broker.urls.tcp, { username: 'gateway', password: 'gateway-secret', clientId: 'gateway:probe' });
     const got: string[] = [];
     display.on('message', (t) => got.push(t));
-    await gw.publishAsync('city/510104/water_level/WL-1', '{}', { qos: 1 });
+    await gw.publishAsync('city/demo/510104/water_level/WL-1', '{}', { qos: 1 });
     await gw.endAsync();
     await new Promise((r) => setTimeout(r, 200));
-    expect(got).toEqual(['city/510104/water_level/WL-1']);
+    expect(got).toEqual(['city/demo/510104/water_level/WL-1']);
     expect(await closes(display, 4000)).toBe(true);
     await expect(connectOrRefusal(broker.urls.tcp, { username: g.username, password: g.token, clientId: g.clientId })).rejects.toThrow(/Not authorized|Bad username/i);
   });

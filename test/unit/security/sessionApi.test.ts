@@ -27,7 +27,7 @@ describe('session API (log in as a person, feed address and token from the serve
     expect(res.headers.get('cache-control')).toBe('no-store');
     const info = await res.json();
     expect(info.account).toEqual({ username: 'viewer', displayName: 'Test viewer', role: 'viewer', tier: 'city', unitId: '510100' });
-    expect(info.feed).toMatchObject({ url: '/mqtt', username: 'viewer', clientId: 'viewer:tab0001', topics: ['city/#'], qos: 1 });
+    expect(info.feed).toMatchObject({ url: '/mqtt', username: 'viewer', clientId: 'viewer:tab0001', topics: ['city/demo/#'], qos: 1 });
     expect(info.feed.expiresAtMs - Date.now()).toBeGreaterThan(800_000);
     expect(JSON.stringify(info)).not.toContain(passwords.viewer);
     const again = await fetch(`${api}/api/session?tab=tab0002`, { headers: { cookie: cookie.split(';')[0] } });

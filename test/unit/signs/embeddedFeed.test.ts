@@ -7,7 +7,7 @@ import { SignsConnection } from '../../../src/signs/connection/SignsConnection';
 import { defaultRules } from '../../../src/signs/rules/defaultRules';
 import { SENSOR_KINDS } from '../../../src/signs/schema/sensorKinds';
 import { SignsStore } from '../../../src/signs/SignsStore';
-import { CONTROL_ANOMALY_TOPIC } from '../../../src/signs/topics';
+import { CONTROL_ANOMALY_TOPIC, cityTopicFilter } from '../../../src/signs/topics';
 import { brokerOptions, tempDataDir, testAuthority, type TestAccounts } from './feedTestKit';
 import { freePort, waitFor } from './netUtil';
 import { restartScenario } from './restartScenario';
@@ -21,7 +21,7 @@ describe('embedded feed (aedes + simulator)', () => {
     accounts = (await testAuthority(data.dir)).accounts;
     feed = await startFeed({ port: 0, wsPort: 0, seed: 7, dataDir: data.dir });
     store = new SignsStore({ registry: feed.registry, units: (await demoModel()).units, rules: defaultRules(), intervalScale: feed.intervalScale });
-    conn = new SignsConnection({ url: feed.urls.ws, ...accounts.display('test') }, (t, p) => store.ingest(t, p));
+    conn = new SignsConnection({ url: feed.urls.ws, ...accounts.display('test'), topics: [cityTopicFilter('demo')] }, (t, p) => store.ingest(t, p));
     conn.connect();
     await waitFor(() => store.ingestor.counts[0] >= feed.registry.sensors.length, 10_000, 'a first reading from every sensor');
   });
@@ -100,7 +100,7 @@ describe('embedded feed (aedes + simulator)', () => {
 describe('embedded broker restart (aedes, same persistence)', () => {
   it('delivers every QoS 1 alarm published while it was down to the persistent-session display, and readings resume', async () => {
     const ports = { tcpPort: await freePort(), wsPort: await freePort() };
-    const { authority, accounts } = await testAuthority(data.dir);
+    const { authority, accounts } = await testAuthority(data.dir, undefined, 'tiny');
     let broker: EmbeddedBroker | null = await EmbeddedBroker.start(brokerOptions(authority, ports));
     let persistence: unknown = broker.persistence;
     const restartable = {
@@ -123,19 +123,19 @@ describe('SignsConnection against a broker that lost its session', () => {
     const { authority, accounts } = await testAuthority(data.dir);
     let broker = await EmbeddedBroker.start(brokerOptions(authority, ports));
     const got: string[] = [];
-    const conn = new SignsConnection({ url: broker.urls.ws, ...accounts.display('fresh'), reconnectMinMs: 100, reconnectMaxMs: 400 }, (t) => got.push(t));
+    const conn = new SignsConnection({ url: broker.urls.ws, ...accounts.display('fresh'), topics: [cityTopicFilter('demo')], reconnectMinMs: 100, reconnectMaxMs: 400 }, (t) => got.push(t));
     const retries: number[] = [];
     conn.events.subscribe('status', (s) => { if (s.reconnectAttempts > retries.length && s.nextRetryMs !== null) retries.push(s.nextRetryMs); });
     const sensor = mqtt.connect(broker.urls.tcp, { ...accounts.sensor('fresh'), reconnectPeriod: 100 });
     sensor.on('error', () => {});
     try {
       conn.connect();
-      await waitFor(() => { sensor.publish('city/D/water_level/WL-1', 'a'); return got.length > 0; }, 5000, 'the first message');
+      await waitFor(() => { sensor.publish('city/demo/D/water_level/WL-1', 'a'); return got.length > 0; }, 5000, 'the first message');
       await broker.stop();
       await new Promise((r) => setTimeout(r, 1500));
       broker = await EmbeddedBroker.start(brokerOptions(authority, ports));
       const before = got.length;
-      await waitFor(() => { if (sensor.connected) sensor.publish('city/D/water_level/WL-1', 'b'); return got.length > before; }, 5000, 'messages after the restart');
+      await waitFor(() => { if (sensor.connected) sensor.publish('city/demo/D/water_level/WL-1', 'b'); return got.length > before; }, 5000, 'messages after the restart');
       expect(conn.status).toMatchObject({ connects: 2, sessionPresent: false, state: 'connected', lastError: null });
       expect(retries.length).toBeGreaterThanOrEqual(3);
       expect(retries.slice(0, 3)).toEqual([200, 400, 400]);

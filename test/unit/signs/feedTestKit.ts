@@ -24,12 +24,12 @@ export function tempDataDir(prefix = 'rc-data-'): { dir: string; remove(): void 
 }
 
 /**
- * An Authority over a fresh data folder with the accounts tests use: people 'viewer' and
+ * An Authority (role filters' {city} = `cityId`) over a fresh data folder with the accounts tests use: people 'viewer' and
  * 'operator' (passwords returned), the token-only service 'sensor', and the service 'gateway'
  * (role sensor) that connects with a password.
  */
-export async function testAuthority(dir: string, ttlS = TEST_CONFIG.tokens.ttlS): Promise<{ authority: Authority; passwords: Record<string, string>; accounts: TestAccounts }> {
-  const authority = new Authority({ dataDir: dir, roles: TEST_CONFIG.roles, cityId: 'demo', tokenTtlS: ttlS });
+export async function testAuthority(dir: string, ttlS = TEST_CONFIG.tokens.ttlS, cityId = 'demo'): Promise<{ authority: Authority; passwords: Record<string, string>; accounts: TestAccounts }> {
+  const authority = new Authority({ dataDir: dir, roles: TEST_CONFIG.roles, cityId, tokenTtlS: ttlS });
   const passwords = { viewer: 'viewer-pass-1', operator: 'operator-pass-1', gateway: 'gateway-pass-1' };
   const base = { tier: 'city' as const, unitId: '510100' };
   if (!authority.accounts.get('viewer')) {

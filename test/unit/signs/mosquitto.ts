@@ -17,9 +17,10 @@ export interface MosquittoAccount {
   subscribe: string[];
 }
 
-/** Test accounts 'viewer', 'sensor' and 'operator' with the rights of the feed config's roles of those names. */
-export function mosquittoAccounts(roles: Record<string, BrokerRole>): MosquittoAccount[] {
-  return ['viewer', 'sensor', 'operator'].map((name) => ({ username: name, password: `${name}-mosquitto-test`, publish: roles[name].publish, subscribe: roles[name].subscribe }));
+/** Test accounts 'viewer', 'sensor' and 'operator' with the rights of the feed config's roles of those names, for city `cityId`. */
+export function mosquittoAccounts(roles: Record<string, BrokerRole>, cityId = 'demo'): MosquittoAccount[] {
+  const fill = (name: string) => (f: string) => f.replaceAll('{city}', cityId).replaceAll('{username}', name).replaceAll('{unit}', '510100');
+  return ['viewer', 'sensor', 'operator'].map((name) => ({ username: name, password: `${name}-mosquitto-test`, publish: roles[name].publish.map(fill(name)), subscribe: roles[name].subscribe.map(fill(name)) }));
 }
 
 /** The same accounts as a TestAccounts (client ids `<username>:<suffix>`, as the embedded broker requires). */

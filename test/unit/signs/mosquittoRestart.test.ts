@@ -5,7 +5,7 @@ import { hasMosquitto, MosquittoBroker, mosquittoAccounts, mosquittoTestAccounts
 import { freePort, waitFor } from './netUtil';
 import { restartScenario } from './restartScenario';
 
-const mosquitto = mosquittoAccounts(TEST_CONFIG.roles);
+const mosquitto = mosquittoAccounts(TEST_CONFIG.roles, 'tiny');
 const accounts = mosquittoTestAccounts(mosquitto);
 
 describe.skipIf(!hasMosquitto())('Mosquitto broker restart', () => {
@@ -29,14 +29,14 @@ describe.skipIf(!hasMosquitto())('Mosquitto broker restart', () => {
     try {
       observer.on('message', (t) => seen.push(t));
       await waitFor(() => observer.connected && display.connected, 5000, 'clients to connect');
-      await observer.subscribeAsync('city/#', { qos: 1 });
-      await display.publishAsync('city/510104/fire_alarm/FA-00001', '{"forged":true}', { qos: 1 });
+      await observer.subscribeAsync('city/tiny/#', { qos: 1 });
+      await display.publishAsync('city/tiny/510104/fire_alarm/FA-00001', '{"forged":true}', { qos: 1 });
       const sensor = mqtt.connect(broker.urls.tcp, accounts.sensor('ok'));
       await waitFor(() => sensor.connected, 5000, 'sensor to connect');
-      await sensor.publishAsync('city/510104/fire_alarm/FA-00002', '{"real":true}', { qos: 1 });
+      await sensor.publishAsync('city/tiny/510104/fire_alarm/FA-00002', '{"real":true}', { qos: 1 });
       await waitFor(() => seen.length > 0, 5000, 'the sensor message');
       await sensor.endAsync();
-      expect(seen).toEqual(['city/510104/fire_alarm/FA-00002']);
+      expect(seen).toEqual(['city/tiny/510104/fire_alarm/FA-00002']);
     } finally {
       await observer.endAsync(true);
       await display.endAsync(true);

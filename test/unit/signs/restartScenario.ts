@@ -3,6 +3,7 @@ import { expect } from 'vitest';
 import { SignsConnection } from '../../../src/signs/connection/SignsConnection';
 import { defaultRules } from '../../../src/signs/rules/defaultRules';
 import { SignsStore } from '../../../src/signs/SignsStore';
+import { cityTopicFilter } from '../../../src/signs/topics';
 import type { TestAccounts } from './feedTestKit';
 import { waitFor } from './netUtil';
 import { message, TINY_UNITS, tinyRegistry, tinySensor } from './tinyCity';
@@ -26,7 +27,7 @@ export async function restartScenario(broker: RestartableBroker, accounts: TestA
   const fires = Array.from({ length: alarms }, (_, i) => tinySensor(`FA-${i + 1}`, 'fire_alarm', i % 2 ? 'G12' : 'G21'));
   const store = new SignsStore({ registry: tinyRegistry([gauge, ...fires]), units: TINY_UNITS, rules: defaultRules() });
   const display = new SignsConnection({
-    url: broker.urls.ws, ...accounts.display(`restart-${Date.now()}`), reconnectMinMs: 1200, reconnectMaxMs: 2400,
+    url: broker.urls.ws, ...accounts.display(`restart-${Date.now()}`), topics: [cityTopicFilter('tiny')], reconnectMinMs: 1200, reconnectMaxMs: 2400,
   }, (t, p) => store.ingest(t, p));
   const pub = mqtt.connect(broker.urls.tcp, { ...accounts.sensor(`restart-${Date.now()}`), clean: true, reconnectPeriod: 150, protocolVersion: 4 });
   pub.on('error', () => {});
