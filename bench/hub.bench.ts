@@ -13,13 +13,15 @@ import { HubState } from '../src/hub/client/HubState';
 import { Hub } from '../src/hub/Hub';
 import { defaultRules } from '../src/signs/rules/defaultRules';
 import { encodeReading } from '../src/signs/schema/encodeReading';
+import { cityTopicFilter } from '../src/signs/topics';
 import { SignsStore } from '../src/signs/SignsStore';
 import { demoModel, demoRegistry } from '../test/support/demoPackage';
 import { addHubAccounts } from '../test/unit/hub/hubKit';
 import { brokerOptions, tempDataDir, testAuthority } from '../test/unit/signs/feedTestKit';
 import { scaledRegistry } from './scaledRegistry';
 
-const SENSORS = 100_000, PER_SENSOR = 2;
+// RC_BENCH_HUB_SENSORS shrinks the city for a quick check of the bench itself.
+const SENSORS = Number(process.env.RC_BENCH_HUB_SENSORS ?? 100_000), PER_SENSOR = 2;
 const quantile = (xs: number[], q: number) => { const s = [...xs].sort((a, b) => a - b); return s[Math.min(s.length - 1, Math.floor(q * s.length))]; };
 const root = join(import.meta.dirname, '..');
 
@@ -106,7 +108,7 @@ async function alertLatency(broker: EmbeddedBroker, authority: Awaited<ReturnTyp
   local.events.subscribe('alert', ({ alert }) => { if (!seenLocal.has(alert.sensorId)) seenLocal.set(alert.sensorId, performance.now()); });
   const raw = await mqtt.connectAsync(broker.urls.ws, { ...authority.credentials('viewer', 'lat-raw'), protocolVersion: 4 });
   raw.on('message', (t, p) => local.ingest(t, p));
-  await raw.subscribeAsync('city/#', { qos: 1 });
+  await raw.subscribeAsync(cityTopicFilter(registry.city), { qos: 1 });
   const pub = await mqtt.connectAsync(broker.urls.tcp, { ...authority.credentials('sensor', 'lat-pub'), protocolVersion: 4 });
   const fires = registry.sensors.filter((s) => s.kind === 'fire_alarm').slice(0, 60);
   const hubMs: number[] = [], peerMs: number[] = [];

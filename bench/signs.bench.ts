@@ -14,6 +14,7 @@ import { SignsConnection } from '../src/signs/connection/SignsConnection';
 import { demoModel, demoRegistry } from '../test/support/demoPackage';
 import { defaultRules } from '../src/signs/rules/defaultRules';
 import { SignsStore } from '../src/signs/SignsStore';
+import { cityTopicFilter } from '../src/signs/topics';
 
 const quantile = (xs: number[], q: number) => { const s = [...xs].sort((a, b) => a - b); return s[Math.min(s.length - 1, Math.floor(q * s.length))]; };
 const round = (v: number, d = 2) => Math.round(v * 10 ** d) / 10 ** d;
@@ -56,10 +57,10 @@ async function endToEndLatency(seconds = 6, rateHz = 1500) {
   const e2e: number[] = [], peer: number[] = [];
   let measuring = false;
   store.events.subscribe('reading', (e) => { if (measuring) e2e.push(Date.now() - e.timeMs); });
-  const conn = new SignsConnection({ url: feed.urls.ws, ...accounts.display('bench') }, (t, p) => store.ingest(t, p));
+  const conn = new SignsConnection({ url: feed.urls.ws, ...accounts.display('bench'), topics: [cityTopicFilter(feed.registry.city)] }, (t, p) => store.ingest(t, p));
   const raw = mqtt.connect(feed.urls.tcp, accounts.operator('bench-peer'));
   raw.on('message', (_t, p) => { if (measuring) peer.push(Date.now() - (JSON.parse(p.toString()) as { timeMs: number }).timeMs); });
-  raw.subscribe('city/#', { qos: 1 });
+  raw.subscribe(cityTopicFilter(feed.registry.city), { qos: 1 });
   conn.connect();
   await new Promise((r) => setTimeout(r, 3000));
   measuring = true;

@@ -98,13 +98,19 @@ export class Hub {
     client.on('reconnect', () => { client.options.password = password(); });
     client.on('connect', (ack) => this.onConnect(client, ack.sessionPresent));
     client.on('error', () => {});
-    await new Promise<void>((resolve, reject) => {
-      client.once('connect', () => resolve());
-      client.once('error', (err) => reject(new Error(`hub ${this.o.hubId}: cannot connect to ${b.url}: ${err.message}`)));
-    });
-    // Readings published before the broker took the subscriptions would be lost (NATS makes a
-    // JetStream consumer per subscription, which takes a moment).
-    await this.subscribed;
+    try {
+      await new Promise<void>((resolve, reject) => {
+        client.once('connect', () => resolve());
+        client.once('error', (err) => reject(new Error(`hub ${this.o.hubId}: cannot connect to ${b.url}: ${err.message}`)));
+      });
+      // Readings published before the broker took the subscriptions would be lost (NATS makes a
+      // JetStream consumer per subscription, which takes a moment).
+      await this.subscribed;
+    } catch (err) {
+      this.client = null;
+      client.end(true);
+      throw err;
+    }
     this.timers.push(setInterval(() => this.tick(), this.o.publishMs ?? 1000));
     if (this.writer) this.timers.push(setInterval(() => this.persistPeriodic(), this.o.snapshotMs ?? 60_000));
   }
