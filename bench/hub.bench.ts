@@ -2,7 +2,7 @@
  * Operations hub: (1) readings per second through the hub into its store (broker -> hub ingest ->
  * PGlite), for 10^5 simulated sensors, one hub and two hubs by district (each its own process and
  * PGlite), beside a peer: the same readings through the browser-side ingest (SignsStore.ingest)
- * in this process. (2) Sensor -> alert on a display (hub/<city>/alerts/<id> received), p50/p99,
+ * in this process, and the broker alone (a plain subscriber counting them). (2) Sensor -> alert on a display (hub/<city>/alerts/<id> received), p50/p99,
  * beside a peer display that runs the rules itself on the raw topics (the pre-hub path).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -81,6 +81,24 @@ async function throughput(broker: EmbeddedBroker, tokenFor: (hubId: string) => s
   }
 }
 
+/** The broker alone: a plain subscriber counting the same readings (what any hub count is bounded by here). */
+async function brokerOnly(broker: EmbeddedBroker, creds: { sub: { username: string; password: string; clientId: string }; pub: { username: string; password: string; clientId: string } }, city: string, m: { topics: string[]; payloads: Buffer[] }) {
+  const sub = await mqtt.connectAsync(broker.urls.tcp, { ...creds.sub, protocolVersion: 4 });
+  let n = 0;
+  sub.on('message', () => { n++; });
+  await sub.subscribeAsync(cityTopicFilter(city), { qos: 0 });
+  const pub = await mqtt.connectAsync(broker.urls.tcp, { ...creds.pub, protocolVersion: 4 });
+  const t0 = performance.now();
+  for (let i = 0; i < m.topics.length; i++) {
+    pub.publish(m.topics[i], m.payloads[i], { qos: 0 });
+    if (i % 2000 === 1999) await new Promise((r) => setImmediate(r));
+  }
+  while (n < m.topics.length && performance.now() - t0 < 120_000) await new Promise((r) => setTimeout(r, 50));
+  const seconds = (performance.now() - t0) / 1000;
+  await pub.endAsync(); await sub.endAsync();
+  return { path: 'publisher -> embedded aedes -> a plain subscriber (no hub)', received: n, readingsPerS: Math.round(n / seconds) };
+}
+
 async function peerIngest(m: { topics: string[]; payloads: Buffer[] }) {
   const city = await demoModel();
   const store = new SignsStore({ registry: await scaledRegistry(SENSORS), units: city.units, rules: defaultRules(), historyS: 900, burstSlots: 64, intervalScale: 100 });
@@ -136,10 +154,11 @@ export async function run(): Promise<object> {
     const tokenFor = (hubId: string) => authority.credentials('hub', hubId, 3600).password;
     const one = await throughput(broker, tokenFor, accounts.sensor('bench-1'), [null], data.dir, m);
     const two = await throughput(broker, tokenFor, accounts.sensor('bench-2'), await splitDistricts(2), data.dir, m);
+    const broker1 = await brokerOnly(broker, { sub: accounts.display('bench-count'), pub: accounts.sensor('bench-count') }, (await demoRegistry()).city, m);
     const latency = await alertLatency(broker, authority);
     return {
       sensors: SENSORS, readings: m.topics.length, store: 'PGlite per hub', broker: 'embedded aedes (this process)',
-      oneHub: one, twoHubs: two, peer, ratioOneHubToPeer: +(one.readingsPerS / peer.readingsPerS).toFixed(3), ratioTwoHubsToOne: +(two.readingsPerS / one.readingsPerS).toFixed(2),
+      oneHub: one, twoHubs: two, peer, brokerAlone: broker1, ratioOneHubToBrokerAlone: +(one.readingsPerS / broker1.readingsPerS).toFixed(2), ratioOneHubToPeer: +(one.readingsPerS / peer.readingsPerS).toFixed(3), ratioTwoHubsToOne: +(two.readingsPerS / one.readingsPerS).toFixed(2),
       ...latency,
     };
   } finally {
