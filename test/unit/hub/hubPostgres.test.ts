@@ -46,6 +46,21 @@ describe.skipIf(!hasPostgres())('hub on a real PostgreSQL 15', () => {
     await sql.exec("DELETE FROM readings WHERE hub_id = 'hub-hist'; DELETE FROM readings_1m WHERE hub_id = 'hub-hist'");
   });
 
+  it('stores a batch of 200,000 readings (the size per reading for docs/deploy.md)', async () => {
+    const store = await HubStore.open(sql, 'hub-size');
+    const ids = REGISTRY.sensors.map((x) => x.id), n = 200_000, t0 = Math.floor(Date.now() / 3_600_000) * 3_600_000 - 3_600_000;
+    const rows = { sensorIds: [] as string[], timesMs: [] as number[], values: [] as number[] };
+    for (let i = 0; i < n; i++) { rows.sensorIds.push(ids[i % ids.length]); rows.timesMs.push(t0 + Math.floor(i / ids.length) * 30_000 + (i % 1000)); rows.values.push(i % 97); }
+    const started = performance.now();
+    for (let i = 0; i < n; i += 20_000) await store.insertReadings({ sensorIds: rows.sensorIds.slice(i, i + 20_000), timesMs: rows.timesMs.slice(i, i + 20_000), values: rows.values.slice(i, i + 20_000) });
+    const rate = n / ((performance.now() - started) / 1000);
+    const size = await sql.query<{ bytes: number }>("SELECT sum(pg_total_relation_size(c.oid))::float8 AS bytes FROM pg_inherits i JOIN pg_class c ON c.oid = i.inhrelid JOIN pg_class p ON p.oid = i.inhparent WHERE p.relname = 'readings'");
+    const count = await sql.query<{ n: number }>("SELECT count(*)::int AS n FROM readings");
+    console.log(`PostgreSQL 15: ${Math.round(rate)} readings/s inserted in batches of 20,000; ${(size.rows[0].bytes / count.rows[0].n).toFixed(0)} bytes per raw reading on disk (table + index, ${count.rows[0].n} rows)`);
+    expect(count.rows[0].n).toBeGreaterThanOrEqual(n);
+    await sql.exec("DELETE FROM readings WHERE hub_id = 'hub-size'");
+  });
+
   it('keeps ingesting through a PostgreSQL restart under load: says so in its status, buffers, catches up, loses nothing', async () => {
     const store = await HubStore.open(sql, 'hub-pg');
     const hub = new Hub(hubOptions(authority, broker.urls.tcp, { hubId: 'hub-pg', store, writer: { flushMs: 200 } }));
@@ -75,8 +90,6 @@ describe.skipIf(!hasPostgres())('hub on a real PostgreSQL 15', () => {
     expect(rows[0].n).toBeGreaterThanOrEqual(accepted);
     expect(rows[0].n).toBeLessThanOrEqual(accepted + 20_000);
     expect(hub.writer!.status.droppedReadings).toBe(0);
-    const size = await sql.query<{ bytes: number }>("SELECT sum(pg_total_relation_size(c.oid))::float8 AS bytes FROM pg_inherits i JOIN pg_class c ON c.oid = i.inhrelid JOIN pg_class p ON p.oid = i.inhparent WHERE p.relname = 'readings'");
-    console.log(`PostgreSQL 15: ${(size.rows[0].bytes / rows[0].n).toFixed(0)} bytes per raw reading on disk (table + index, ${rows[0].n} rows)`);
     await screen.close(); await pub.client.endAsync(true); await hub.stop();
   });
 });
