@@ -15,18 +15,23 @@ import type { FeatureCollection, MultiPolygon } from 'geojson';
 import { isochrone } from '../src/route/isochrone';
 import type { IsochroneOptions } from '../src/route/isochronePolygons';
 import { overrideLine, overrideSegmentAt, type OverrideChange } from '../src/route/roadClosures';
-import { decodeRoadGraph } from '../src/route/roadGraphCodec';
+import { decodeNetwork } from '../src/route/roadGraphCodec';
 import type { RouteResult } from '../src/route/RouteResult';
 import { Router, type LonLat, type RouteMethod } from '../src/route/Router';
 import type { Snap } from '../src/route/SnapIndex';
+import type { TravelMode } from '../src/route/TravelMode';
 
 /** What `load` reports about the network. */
 export interface NetworkInfo {
   nodes: number;
   arcs: number;
+  /** Who the network is for ('car': cars and emergency vehicles, 'walk'). */
+  mode: TravelMode;
   hierarchy: boolean;
+  /** True when the hierarchy came with network.bin (nothing to build on load). */
+  hierarchyStored: boolean;
   shortcuts: number;
-  /** Decode + contraction time (s). */
+  /** Decode and checks, plus contraction when the file had no hierarchy (s). */
   preprocessS: number;
   /** [minLon, minLat, maxLon, maxLat] (deg). */
   bboxLonLat: [number, number, number, number];
@@ -52,11 +57,18 @@ function stationPoints(stations: string | LonLat[]): LonLat[] {
 }
 
 export const api = {
-  /** Decodes network.bin and, unless `hierarchy` is false, builds the contraction hierarchy. */
-  load(network: ArrayBuffer, opts: { hierarchy?: boolean } = {}, onProgress?: (fraction: number) => void): NetworkInfo {
+  /**
+   * Decodes and checks network.bin (a damaged file is refused with an error naming `source`) and
+   * routes on its stored contraction hierarchy; a file without one gets one built here unless
+   * `hierarchy` is false.
+   */
+  load(network: ArrayBuffer, opts: { hierarchy?: boolean; source?: string } = {}, onProgress?: (fraction: number) => void): NetworkInfo {
     const t0 = performance.now();
-    const g = decodeRoadGraph(network);
-    router = opts.hierarchy === false ? new Router(g) : Router.withHierarchy(g, { onProgress });
+    const decoded = decodeNetwork(network, opts.source ?? 'network.bin');
+    const g = decoded.graph;
+    const build = opts.hierarchy !== false;
+    router = Router.fromNetwork(build ? decoded : { graph: g, hierarchy: null }, build, { onProgress });
+    if (!build || decoded.hierarchy) onProgress?.(1); // a contraction reports its own progress
     const ll = g.nodeLonLatDeg;
     const bbox: NetworkInfo['bboxLonLat'] = [Infinity, Infinity, -Infinity, -Infinity];
     for (let v = 0; v < g.nodeCount; v++) {
@@ -64,7 +76,8 @@ export const api = {
       bbox[2] = Math.max(bbox[2], ll[2 * v]); bbox[3] = Math.max(bbox[3], ll[2 * v + 1]);
     }
     return {
-      nodes: g.nodeCount, arcs: g.arcCount, hierarchy: router.ch !== null, shortcuts: router.ch?.shortcutCount ?? 0,
+      nodes: g.nodeCount, arcs: g.arcCount, mode: g.mode, hierarchy: router.ch !== null,
+      hierarchyStored: router.ch !== null && router.ch === decoded.hierarchy, shortcuts: router.ch?.shortcutCount ?? 0,
       preprocessS: (performance.now() - t0) / 1000, bboxLonLat: bbox,
     };
   },

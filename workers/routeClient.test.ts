@@ -1,7 +1,9 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { ringCentroid } from '../src/dispatch/stationFleet';
 import { demoFleet, demoModel, demoRoadGraph } from '../test/support/demoPackage';
+import { contractGraph } from '../src/route/contractGraph';
 import { encodeRoadGraph } from '../src/route/roadGraphCodec';
+import { applyFlip } from '../test/fuzz/flipBytes';
 import { RouteClient } from './routeClient';
 import { spawnNodeWorker } from './spawnNodeWorker';
 
@@ -28,6 +30,20 @@ describe('RouteClient', () => {
     expect(r!.coordsLonLat.length).toBe(r!.cumulativeS.length);
     const table = await client.query('travelTimeTable', [[a], [b]]);
     expect(table[0]).toBeCloseTo(r!.seconds, 6);
+  }, 60_000);
+
+  it('routes on the hierarchy stored in network.bin without building one, and refuses a damaged file by name', async () => {
+    const other = new RouteClient(spawnWorker);
+    try {
+      const stored = encodeRoadGraph(g, contractGraph(g));
+      const info = await other.load(stored.slice().buffer);
+      expect(info).toMatchObject({ nodes: g.nodeCount, mode: 'car', hierarchy: true, hierarchyStored: true, shortcuts: expect.any(Number) });
+      expect((await other.query('route', [a, b]))?.algorithm).toBe('ch');
+      const damaged = applyFlip(stored, { offset: 1000, xor: 0x10 }, false);
+      await expect(other.load(damaged.buffer as ArrayBuffer, { source: 'tilesets/demo/network.bin' })).rejects.toThrow(/^tilesets\/demo\/network\.bin: checksum mismatch/);
+    } finally {
+      other.dispose();
+    }
   }, 60_000);
 
   it('closes a road in the worker and re-routes around it', async () => {

@@ -20,7 +20,7 @@ export type RouteQuery = 'route' | 'routeMany' | 'travelTimeTable' | 'isochrone'
 
 export class RouteClient {
   private readonly bridge: WorkerBridge<RouteApi>;
-  private network: { bytes: ArrayBuffer; hierarchy: boolean } | null = null;
+  private network: { bytes: ArrayBuffer; hierarchy: boolean; source?: string } | null = null;
   private overrideEntries: Array<[number, number]> = [];
   private fleet: Fleet | null = null;
   private demand: Array<{ lonLat: LonLat; weight: number }> | null = null;
@@ -31,17 +31,19 @@ export class RouteClient {
   }
 
   /**
-   * Sends network.bin to the worker (a copy is kept so a restarted worker can reload it) and
-   * builds the hierarchy there. Progress is the share of nodes contracted.
+   * Sends network.bin to the worker (a copy is kept so a restarted worker can reload it), which
+   * checks it (a damaged file rejects with an error naming `source`, default 'network.bin') and
+   * routes on its stored hierarchy, or builds one when the file has none. Progress is the share of
+   * nodes contracted (1 at once with a stored hierarchy).
    */
-  async load(networkBin: ArrayBuffer, opts: { hierarchy?: boolean; signal?: AbortSignal; onProgress?: (fraction: number) => void } = {}): Promise<NetworkInfo> {
+  async load(networkBin: ArrayBuffer, opts: { hierarchy?: boolean; source?: string; signal?: AbortSignal; onProgress?: (fraction: number) => void } = {}): Promise<NetworkInfo> {
     this.network = null; // nothing to replay into the worker this call starts
     this.overrideEntries = [];
     this.demand = null; // demand is snapped to a network: set it again for the new one
-    const hierarchy = opts.hierarchy !== false, bytes = networkBin.slice(0);
+    const hierarchy = opts.hierarchy !== false, bytes = networkBin.slice(0), source = opts.source;
     const progress = opts.onProgress ? proxy(opts.onProgress) : undefined;
-    const info = await this.bridge.call((api) => api.load(transfer(networkBin, [networkBin]), { hierarchy }, progress), opts.signal);
-    this.network = { bytes, hierarchy };
+    const info = await this.bridge.call((api) => api.load(transfer(networkBin, [networkBin]), { hierarchy, source }, progress), opts.signal);
+    this.network = { bytes, hierarchy, source };
     return info;
   }
 
@@ -99,7 +101,7 @@ export class RouteClient {
   private replay(api: import('comlink').Remote<RouteApi>): void {
     if (!this.network) return;
     const copy = this.network.bytes.slice(0);
-    void api.load(transfer(copy, [copy]), { hierarchy: this.network.hierarchy });
+    void api.load(transfer(copy, [copy]), { hierarchy: this.network.hierarchy, source: this.network.source });
     if (this.overrideEntries.length) void api.setOverrides(this.overrideEntries);
     if (this.fleet) void api.setFleet(this.fleet);
     if (this.demand) void api.setDemand(this.demand);

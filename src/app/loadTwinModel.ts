@@ -1,6 +1,6 @@
 import { cityModelFromGeoJson } from '../twin/cityModelFromGeoJson';
 import { CityTwin } from '../twin/CityTwin';
-import type { CityManifest } from './cityManifest';
+import type { CityManifest } from '../twin/package/packageRecords';
 
 /** Fetches a city's buildings and units GeoJSON and builds the twin model (units are optional). */
 export async function loadTwinModel(cityUrl: string, manifest: CityManifest): Promise<CityTwin> {

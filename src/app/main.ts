@@ -2,7 +2,6 @@ import { DetailDrawer } from '../ui/layout/DetailDrawer';
 import { SidePanel } from '../ui/layout/SidePanel';
 import { Legend } from '../ui/Legend';
 import { OverlayModel } from '../view/overlay/OverlayModel';
-import { loadCityManifest } from './cityManifest';
 import { CityContext } from './host/CityContext';
 import type { ClickHit } from './host/ClickRouter';
 import type { Feature } from './host/Feature';
@@ -27,7 +26,7 @@ async function main(): Promise<void> {
     const role = parseRole(url.get('role'));
     wireViewSwitch(view, url.params());
     const name = url.get('city') ?? 'demo';
-    const city = new CityContext(`/tilesets/${name}`, await loadCityManifest(`/tilesets/${name}`));
+    const city = await CityContext.open(`/tilesets/${name}`);
     const shortcuts = new ShortcutRegistry();
     window.addEventListener('keydown', (e) => shortcuts.handle(e));
     const base = { city, overlay: new OverlayModel(), shortcuts, url, role, layout: ROLE_LAYOUTS[role], handle: new PageHandle(), status: document.getElementById('status')!, topbar: document.querySelector<HTMLElement>('.topbar .controls') };

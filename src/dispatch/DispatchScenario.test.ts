@@ -28,3 +28,16 @@ describe('validateDispatchScenario', () => {
     expect(bad({ ...ok, newStations: { stationKind: 'fire_station', k: 0, targetMinutes: 4 } })).toThrow('$.newStations.k: expected a positive integer, got 0');
   });
 });
+
+describe('validateDispatchScenario limits', () => {
+  const incident = { id: 'i', lonLat: [104.06, 30.66], requirements: { fire_engine: 1 } };
+  const check = (doc: unknown) => () => validateDispatchScenario(doc, 'x.json');
+  it('refuses every count a file can multiply, with the JSON path and the limit', () => {
+    expect(check({ incidents: Array.from({ length: 201 }, (_, k) => ({ ...incident, id: `i${k}` })) })).toThrow('x.json: $.incidents: expected an array of at most 200 items, got "201 items"');
+    expect(check({ incidents: [{ ...incident, requirements: { fire_engine: 1e9 } }] })).toThrow('x.json: $.incidents[0].requirements.fire_engine: expected at most 50 units of a kind, got 1000000000');
+    expect(check({ incidents: [incident], newStations: { stationKind: 'fire_station', k: 1e6, targetMinutes: 4 } })).toThrow('$.newStations.k: expected at most 50 new stations, got 1000000');
+    expect(check({ incidents: [incident], coverage: { stationKind: 'fire_station', targetMinutes: 1e9 } })).toThrow('$.coverage.targetMinutes: expected at most 240 minutes, got 1000000000');
+    const deep = JSON.parse('['.repeat(5000) + ']'.repeat(5000));
+    expect(check({ incidents: deep })).toThrow('x.json: $.incidents[0]: expected an object, got (a value nested too deeply to show)');
+  });
+});

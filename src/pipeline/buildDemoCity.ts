@@ -4,11 +4,11 @@ import { DEFAULT_DEMO_SEED, generateDemoCity } from './demo-city/generateDemoCit
 import { demoMapLayers } from './demo-city/demoMapLayers';
 import { writeCitySources } from './demo-city/writeCitySources';
 import { writeDemoPackage } from './demo-city/writeDemoPackage';
-import { writeNetworkForCity } from './network/writeNetworkForCity';
+import { networkFigures, writeNetworkForCity } from './network/writeNetworkForCity';
 
 export interface DemoCitySummary extends TilesetsSummary {
-  /** The routable road graph written to network.bin. */
-  network: { nodes: number; edges: number; bytes: number };
+  /** The car network written to network.bin, and the walk network (network-walk.bin). */
+  network: { nodes: number; edges: number; bytes: number; walk: { nodes: number; edges: number; bytes: number } };
   city: 'demo';
   seed: number;
   /** Sensors, stations and vehicles written to the package. */
@@ -35,7 +35,7 @@ export async function buildDemoCity(outDir: string, opts: { seed?: number; onPro
   opts.onProgress?.('road network', 1);
   const manifest = writeDemoPackage(outDir, city);
   return {
-    network: { nodes: network.nodes, edges: network.edges, bytes: network.bytes },
+    network: networkFigures(network),
     city: 'demo', seed, sensors: manifest.counts.sensors, stations: manifest.counts.stations, vehicles: manifest.counts.vehicles, ...summary, tiles: summary.buildingTiles + summary.terrainTiles,
     population: counts.population, seconds: Math.round((performance.now() - t0) / 10) / 100,
   };

@@ -28,14 +28,25 @@ export const arcCode = (arc: number): number => -arc - 1;
 
 /**
  * Appends to `out` the original arcs of the hierarchy edge a -> b with `code`, in travel order.
- * Shortcut nesting is shallow (a few dozen levels), so recursion depth stays small.
+ * Iterative (an explicit stack of pending edges), so a deep nesting of shortcuts cannot overflow
+ * the call stack.
  */
 export function unpackEdge(ch: ContractionHierarchy, a: number, b: number, code: number, out: number[]): void {
-  if (code < 0) {
-    out.push(-code - 1);
-    return;
+  const stack = [a, b, code];
+  while (stack.length > 0) {
+    const c = stack.pop()!, to = stack.pop()!, from = stack.pop()!;
+    if (c < 0) {
+      out.push(-c - 1);
+      continue;
+    }
+    const [first, second] = shortcutHalves(ch, from, to, c);
+    // Second half pushed first: the stack pops the first half first.
+    stack.push(c, to, ch.upCode[second], from, c, ch.downCode[first]);
   }
-  const m = code;
+}
+
+/** The down edge a -> m and the up edge m -> b (the cheapest of each) that make the shortcut a -> b via m. */
+function shortcutHalves(ch: ContractionHierarchy, a: number, b: number, m: number): [number, number] {
   let first = -1, second = -1;
   for (let e = ch.downOffsets[m], end = ch.downOffsets[m + 1]; e < end; e++) {
     if (ch.downFrom[e] === a && (first < 0 || ch.downWeightS[e] < ch.downWeightS[first])) first = e;
@@ -44,6 +55,5 @@ export function unpackEdge(ch: ContractionHierarchy, a: number, b: number, code:
     if (ch.upTo[e] === b && (second < 0 || ch.upWeightS[e] < ch.upWeightS[second])) second = e;
   }
   if (first < 0 || second < 0) throw new Error(`ContractionHierarchy: shortcut ${a} -> ${b} via ${m} has no halves (corrupt hierarchy)`);
-  unpackEdge(ch, a, m, ch.downCode[first], out);
-  unpackEdge(ch, m, b, ch.upCode[second], out);
+  return [first, second];
 }

@@ -1,3 +1,5 @@
+import type { TravelMode } from './TravelMode';
+
 /**
  * The routable road network in compressed sparse row (CSR) form: plain typed arrays, so it crosses
  * to a worker as transferables and every search runs allocation-free over indices.
@@ -37,6 +39,8 @@ export interface RoadGraph {
   readonly lines: ReadonlyArray<RoadLineInfo>;
   /** Road class names, indexed by `arcRoadClass`. */
   readonly roadClassNames: ReadonlyArray<string>;
+  /** Who may travel this network (its access, direction and speed rules). */
+  readonly mode: TravelMode;
 }
 
 /** Identity of one source road line. */

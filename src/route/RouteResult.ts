@@ -2,8 +2,11 @@ import type { RoadGraph } from './RoadGraph';
 import type { ArcPath } from './Seeds';
 import type { Snap } from './SnapIndex';
 
-/** Which search produced a route. */
-export type RouteAlgorithm = 'ch' | 'bidirectional-astar' | 'dijkstra' | 'same-segment';
+/**
+ * Which search produced a route: 'ch' the hierarchy, 'ch-astar' A* on closures and slowdowns
+ * guided by the hierarchy, 'bidirectional-astar' A* guided by straight-line distance.
+ */
+export type RouteAlgorithm = 'ch' | 'ch-astar' | 'bidirectional-astar' | 'dijkstra' | 'same-segment';
 
 /** A route as plain data a view can draw and animate. */
 export interface RouteResult {
@@ -34,8 +37,11 @@ export function assembleRoute(g: RoadGraph, weightsS: Float64Array, path: ArcPat
   const coords: Array<[number, number]> = [from.lonLat];
   const cumulative: number[] = [0];
   const startsAhead = path.firstNode === g.arcTo[from.arc];
-  let t = startsAhead ? part(1 - from.t, weightsS[from.arc]) : part(from.t, weightsS[from.reverse]);
-  let m = startsAhead ? (1 - from.t) * g.arcLengthM[from.arc] : from.t * g.arcLengthM[from.arc];
+  let t = 0, m = 0;
+  if (from.node < 0) {
+    t = startsAhead ? part(1 - from.t, weightsS[from.arc]) : part(from.t, weightsS[from.reverse]);
+    m = startsAhead ? (1 - from.t) * g.arcLengthM[from.arc] : from.t * g.arcLengthM[from.arc];
+  }
   const push = (lonLat: [number, number], time: number) => {
     const last = coords[coords.length - 1];
     if (last[0] === lonLat[0] && last[1] === lonLat[1]) { cumulative[cumulative.length - 1] = time; return; }
@@ -49,7 +55,7 @@ export function assembleRoute(g: RoadGraph, weightsS: Float64Array, path: ArcPat
     const name = g.lines[g.arcLine[arc]]?.name ?? '';
     if (name && names[names.length - 1] !== name) names.push(name);
   };
-  addName(from.arc);
+  if (from.node < 0) addName(from.arc);
   for (const a of path.arcs) {
     t += weightsS[a];
     m += g.arcLengthM[a];
@@ -58,10 +64,12 @@ export function assembleRoute(g: RoadGraph, weightsS: Float64Array, path: ArcPat
     addName(a);
     push([ll[2 * v], ll[2 * v + 1]], t);
   }
-  const endsFromTail = path.lastNode === g.arcFrom[to.arc];
-  t += endsFromTail ? part(to.t, weightsS[to.arc]) : part(1 - to.t, weightsS[to.reverse]);
-  m += endsFromTail ? to.t * g.arcLengthM[to.arc] : (1 - to.t) * g.arcLengthM[to.arc];
-  addName(to.arc);
+  if (to.node < 0) {
+    const endsFromTail = path.lastNode === g.arcFrom[to.arc];
+    t += endsFromTail ? part(to.t, weightsS[to.arc]) : part(1 - to.t, weightsS[to.reverse]);
+    m += endsFromTail ? to.t * g.arcLengthM[to.arc] : (1 - to.t) * g.arcLengthM[to.arc];
+    addName(to.arc);
+  }
   push(to.lonLat, t);
   return {
     meters: m, seconds: path.costS, nodes, arcs: path.arcs, coordsLonLat: coords, cumulativeS: cumulative, roadNames: names,

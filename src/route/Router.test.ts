@@ -102,7 +102,7 @@ describe('Router', () => {
     expect(change.arcs.length).toBeGreaterThan(0);
     expect(router.isAffected(before)).toBe(true);
     const after = router.route(a, b)!;
-    expect(after.algorithm).toBe('bidirectional-astar');
+    expect(after.algorithm).toBe('ch-astar');
     expect(after.arcs.some((arc) => change.arcs.includes(arc))).toBe(false);
     expect(after.seconds).toBeGreaterThanOrEqual(before.seconds);
     expect(close(after.seconds, router.route(a, b, 'dijkstra')!.seconds)).toBe(true);

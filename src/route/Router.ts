@@ -1,12 +1,14 @@
 import { bidirectionalAStar, type BidirectionalWorkspace } from './bidirectionalAStar';
 import { chManyToMany } from './chManyToMany';
 import { maxChordSpeed } from './chordPotential';
+import { ChPotentials } from './chPotentials';
 import { chShortestPath } from './chQuery';
 import { contractGraph, type ContractOptions } from './contractGraph';
 import type { ContractionHierarchy } from './ContractionHierarchy';
-import { dijkstraPath, growDijkstraTree } from './dijkstra';
+import { dijkstraPath, growDijkstraTree, tracePath } from './dijkstra';
 import { unitSpherePoints } from './geodesy';
 import { MinHeap } from './MinHeap';
+import type { DecodedNetwork } from './roadGraphCodec';
 import type { RoadGraph } from './RoadGraph';
 import { RouteOverrides } from './RouteOverrides';
 import { assembleRoute, sameSegmentRoute, type RouteAlgorithm, type RouteResult } from './RouteResult';
@@ -14,6 +16,9 @@ import { SearchLabels } from './SearchLabels';
 import type { ArcPath, Seeds } from './Seeds';
 import { SnapIndex, type Snap } from './SnapIndex';
 import { sameSegmentCostS, sourceSeeds, targetSeeds } from './snapSeeds';
+
+/** Nodes a backward search from the destination settles before A* takes over (see searchWithPotentials). */
+const CUT_OFF_PROBE_NODES = 1000;
 
 /** [lonDeg, latDeg]. */
 export type LonLat = [number, number];
@@ -27,8 +32,9 @@ export type RouteMethod = 'auto' | 'ch' | 'astar' | 'dijkstra';
  *
  * Exactness under overrides: the hierarchy is built on free-flow times and overrides only raise
  * times, so a hierarchy path that uses no overridden arc is still optimal (it kept its cost, and no
- * other path got cheaper). 'auto' checks that and otherwise reruns the query with bidirectional A*
- * on the overridden times; tables fall back to plain Dijkstra trees while overrides are active.
+ * other path got cheaper). 'auto' checks that and otherwise reruns the query as A* on the
+ * overridden times guided by the hierarchy's free-flow times (exact lower bounds: ChPotentials),
+ * so closures need no rebuild; tables fall back to plain Dijkstra trees while overrides are active.
  */
 export class Router {
   readonly graph: RoadGraph;
@@ -43,6 +49,7 @@ export class Router {
   private readonly chordSpeed: number;
   private readonly treeLabels: SearchLabels;
   private readonly treeHeap: MinHeap;
+  private potentials: ChPotentials | null = null;
 
   constructor(graph: RoadGraph, ch: ContractionHierarchy | null = null) {
     if (ch && ch.nodeCount !== graph.nodeCount) throw new Error(`Router: hierarchy has ${ch.nodeCount} nodes, graph ${graph.nodeCount}`);
@@ -60,6 +67,15 @@ export class Router {
   /** A router with a contraction hierarchy built on free-flow times (the slow part: seconds per 100k nodes). */
   static withHierarchy(graph: RoadGraph, opts: ContractOptions = {}): Router {
     return new Router(graph, contractGraph(graph, graph.arcTimeS, opts));
+  }
+
+  /**
+   * A router on a decoded network.bin: on its stored hierarchy, else (a file written without one)
+   * on a hierarchy built now when `build` is true, else on none (A* and Dijkstra only).
+   */
+  static fromNetwork(network: DecodedNetwork, build = true, opts: ContractOptions = {}): Router {
+    if (network.hierarchy || !build) return new Router(network.graph, network.hierarchy);
+    return Router.withHierarchy(network.graph, opts);
   }
 
   /** Current per-arc times (s) with overrides applied. */
@@ -109,8 +125,33 @@ export class Router {
       // Unreachable on free-flow times stays unreachable with closures (times only rise).
       if (method === 'ch' || !path || !path.arcs.some((arc) => this.overrides.has(arc))) return path && { path, algorithm: 'ch', weightsS: base };
     }
+    if (this.ch && method === 'auto') {
+      const path = this.searchWithPotentials(this.ch, sourceSeeds(g, from, w), targetSeeds(g, to, w), w);
+      return path && { path, algorithm: 'ch-astar', weightsS: w };
+    }
     const path = bidirectionalAStar(g, w, this.chordSpeed, sourceSeeds(g, from, w), targetSeeds(g, to, w), this.ws);
     return path && { path, algorithm: 'bidirectional-astar', weightsS: w };
+  }
+
+  /**
+   * Exact search on overridden times: A* guided by the hierarchy's free-flow times (ChPotentials).
+   * A closure that cuts the destination off leaves it a small region that a short backward search
+   * exhausts first and answers from, where A* would sweep the whole city before finding no way in.
+   */
+  private searchWithPotentials(ch: ContractionHierarchy, sources: Seeds, targets: Seeds, w: Float64Array): ArcPath | null {
+    const g = this.graph, labels = this.treeLabels;
+    growDijkstraTree(g, w, targets, { backward: true, maxSettled: CUT_OFF_PROBE_NODES }, labels, this.treeHeap);
+    if (this.treeHeap.size === 0) {
+      let best = Infinity, start = -1;
+      for (let i = 0; i < sources.nodes.length; i++) {
+        const c = sources.costsS[i] + labels.get(sources.nodes[i]);
+        if (c < best) { best = c; start = sources.nodes[i]; }
+      }
+      return start < 0 ? null : { costS: best, ...tracePath(labels, start, true) };
+    }
+    const pot = (this.potentials ??= new ChPotentials(ch, this.ws.bwd, this.ws.bwdHeap));
+    pot.setTargets(targets);
+    return dijkstraPath(g, w, sources, targets, this.ws.fwd, this.ws.fwdHeap, (v) => pot.potential(v));
   }
 
   /** True when no snapped segment is overridden (the arcs of a hierarchy path are checked after). */

@@ -41,4 +41,15 @@ describe('SnapIndex', () => {
       expect(Math.abs(hit.distanceM - best)).toBeLessThan(0.05 + best * 2e-3);
     }
   });
+
+  it('keeps its grid small when one node lies a continent away', () => {
+    const f = new LocalFrame(104.06, 30.66);
+    const g = compileRoadNetwork([
+      { id: 'a', name: 'a', roadClass: 'local', speedKmh: 30, oneway: false, coordsLonLat: [f.toLonLat(0, 0), f.toLonLat(400, 0)] },
+      { id: 'far', name: 'far', roadClass: 'local', speedKmh: 30, oneway: false, coordsLonLat: [f.toLonLat(400, 0), [-170, -80]] },
+    ], { nodeCrossings: false });
+    const index = new SnapIndex(g) as unknown as { cols: number; rows: number };
+    expect(index.cols * index.rows).toBeLessThan(10_000);
+    expect(new SnapIndex(g).nearest(...f.toLonLat(100, 30))!.distanceM).toBeCloseTo(30, 0);
+  });
 });

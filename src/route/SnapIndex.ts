@@ -9,6 +9,11 @@ export interface Snap {
   reverse: number;
   /** Position along `arc` from its tail (0) to its head (1). */
   t: number;
+  /**
+   * The node the point is at (within NODE_SNAP_TOLERANCE_M of a segment end), else -1. A trip from
+   * or to a node starts or ends there, whatever segment won the tie between the node's segments.
+   */
+  node: number;
   /** Distance from the query point to the road (m). */
   distanceM: number;
   /** The snapped point [lonDeg, latDeg]. */
@@ -17,6 +22,12 @@ export interface Snap {
 
 const DEG = Math.PI / 180;
 const M_PER_DEG = 111_320;
+
+/**
+ * A snapped point this close to a segment end (m, along the segment) is at that node: the same
+ * tolerance within which the compiler merges vertices into one node.
+ */
+export const NODE_SNAP_TOLERANCE_M = 0.5;
 
 /**
  * Nearest-road lookup: a uniform grid over segments in a local equirectangular plane (about 2
@@ -51,7 +62,13 @@ export class SnapIndex {
       if (this.reverseOf[a] < 0 || g.arcFrom[a] < g.arcTo[a]) canonical.push(a);
     }
     const width = (maxLon - minLon) * this.kx || 1, height = (maxLat - minLat) * M_PER_DEG || 1;
-    this.cellM = Math.min(2000, Math.max(20, Math.sqrt((width * height) / Math.max(1, canonical.length / 2))));
+    // About 2 segments per cell, cells of 20 m to 2 km, and never more than 4 cells per segment: a
+    // network whose nodes span a continent (a stray node) gets bigger cells, not a huge grid.
+    const maxCells = Math.max(4096, 4 * canonical.length);
+    this.cellM = Math.max(
+      Math.min(2000, Math.max(20, Math.sqrt((width * height) / Math.max(1, canonical.length / 2)))),
+      Math.sqrt((width * height) / maxCells) * 1.05 + 1,
+    );
     this.minX = -width / 2 - this.cellM; this.minY = -height / 2 - this.cellM;
     this.cols = Math.ceil(width / this.cellM) + 3; this.rows = Math.ceil(height / this.cellM) + 3;
     ({ start: this.cellStart, arcs: this.cellArcs } = this.bucket(canonical));
@@ -114,9 +131,11 @@ export class SnapIndex {
     }
     if (best < 0) return null;
     const g = this.g, u = g.arcFrom[best], v = g.arcTo[best], ll = g.nodeLonLatDeg;
+    const lengthM = Math.hypot(this.xy[2 * v] - this.xy[2 * u], this.xy[2 * v + 1] - this.xy[2 * u + 1]);
+    const node = bestT * lengthM <= NODE_SNAP_TOLERANCE_M && bestT <= 0.5 ? u : (1 - bestT) * lengthM <= NODE_SNAP_TOLERANCE_M ? v : -1;
     return {
-      arc: best, reverse: this.reverseOf[best], t: bestT, distanceM: Math.sqrt(bestD2),
-      lonLat: [ll[2 * u] + bestT * (ll[2 * v] - ll[2 * u]), ll[2 * u + 1] + bestT * (ll[2 * v + 1] - ll[2 * u + 1])],
+      arc: best, reverse: this.reverseOf[best], t: bestT, node, distanceM: Math.sqrt(bestD2),
+      lonLat: node >= 0 ? [ll[2 * node], ll[2 * node + 1]] : [ll[2 * u] + bestT * (ll[2 * v] - ll[2 * u]), ll[2 * u + 1] + bestT * (ll[2 * v + 1] - ll[2 * u + 1])],
     };
   }
 

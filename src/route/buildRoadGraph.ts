@@ -1,4 +1,5 @@
 import { ROAD_CLASS_NAMES, type RoadGraph, type RoadLineInfo } from './RoadGraph';
+import type { TravelMode } from './TravelMode';
 
 /** Arcs as parallel lists, in any order: what a compiler or an importer produces. */
 export interface ArcList {
@@ -13,6 +14,8 @@ export interface ArcList {
   line: ArrayLike<number>;
   lines: RoadLineInfo[];
   roadClassNames?: ReadonlyArray<string>;
+  /** Who may travel these arcs. Default 'car'. */
+  mode?: TravelMode;
 }
 
 /**
@@ -44,7 +47,7 @@ export function buildRoadGraph(input: ArcList): RoadGraph {
   return {
     nodeCount, arcCount, nodeLonLatDeg: input.nodeLonLatDeg, arcOffsets, arcFrom, arcTo, arcLengthM, arcSpeedMps,
     arcRoadClass, arcOneway, arcLine, inOffsets, inArcs, arcTimeS: travelTimes(arcLengthM, arcSpeedMps),
-    lines: input.lines, roadClassNames: input.roadClassNames ?? ROAD_CLASS_NAMES,
+    lines: input.lines, roadClassNames: input.roadClassNames ?? ROAD_CLASS_NAMES, mode: input.mode ?? 'car',
   };
 }
 

@@ -6,15 +6,20 @@ import type { ArcPath, Seeds } from './Seeds';
 /**
  * Plain Dijkstra from `sources` to the cheapest of `targets` (seed costs included) on `weightsS`
  * (per-arc seconds; Infinity = closed). The reference every faster query is tested against.
- * Returns null when no target is reachable.
+ * With `potential` (a feasible lower bound of the cost from a node to the targets, Infinity when
+ * none can be reached) it is A*: keys are cost + potential, and nodes that cannot reach a target
+ * are never queued. Returns null when no target is reachable.
  */
 export function dijkstraPath(
   g: RoadGraph, weightsS: Float64Array, sources: Seeds, targets: Seeds,
-  labels = new SearchLabels(g.nodeCount), heap = new MinHeap(g.nodeCount),
+  labels = new SearchLabels(g.nodeCount), heap = new MinHeap(g.nodeCount), potential?: (node: number) => number,
 ): ArcPath | null {
   labels.reset();
   heap.clear();
-  for (let i = 0; i < sources.nodes.length; i++) relaxSeed(labels, heap, sources.nodes[i], sources.costsS[i]);
+  for (let i = 0; i < sources.nodes.length; i++) {
+    const v = sources.nodes[i], c = sources.costsS[i], p = potential ? potential(v) : 0;
+    if (p < Infinity && c < labels.get(v)) { labels.set(v, c, -1, -1); heap.push(v, c + p); }
+  }
   let best = Infinity, bestNode = -1;
   while (heap.size > 0 && heap.minKey() < best) {
     const u = heap.pop();
@@ -25,7 +30,11 @@ export function dijkstraPath(
     }
     for (let a = g.arcOffsets[u], end = g.arcOffsets[u + 1]; a < end; a++) {
       const v = g.arcTo[a], d = du + weightsS[a];
-      if (d < labels.get(v)) { labels.set(v, d, u, a); heap.push(v, d); }
+      if (!(d < labels.get(v))) continue;
+      const p = potential ? potential(v) : 0;
+      if (p === Infinity) continue;
+      labels.set(v, d, u, a);
+      heap.push(v, d + p);
     }
   }
   return bestNode < 0 ? null : { costS: best, ...tracePath(labels, bestNode, false) };
@@ -39,6 +48,8 @@ export interface TreeOptions {
   backward?: boolean;
   /** Stop as soon as all these nodes are settled. */
   untilSettled?: ArrayLike<number>;
+  /** Stop after settling this many nodes (the heap is then not empty). Default Infinity. */
+  maxSettled?: number;
 }
 
 /**
@@ -57,8 +68,8 @@ export function growDijkstraTree(
   const wanted = opts.untilSettled;
   if (wanted) for (let i = 0; i < wanted.length; i++) pending++;
   let settledCount = 0;
-  const offsets = backward ? g.inOffsets : g.arcOffsets;
-  while (heap.size > 0 && heap.minKey() <= maxCost) {
+  const offsets = backward ? g.inOffsets : g.arcOffsets, maxSettled = opts.maxSettled ?? Infinity;
+  while (heap.size > 0 && heap.minKey() <= maxCost && settledCount < maxSettled) {
     const u = heap.pop();
     labels.settle(u);
     settledCount++;

@@ -1,93 +1,129 @@
+import { crc32 } from '../binary/crc32';
 import { backwardCsr, travelTimes } from './buildRoadGraph';
-import type { RoadGraph, RoadLineInfo } from './RoadGraph';
+import type { ContractionHierarchy } from './ContractionHierarchy';
+import { FLAG_HIERARCHY, HEADER, HEADER_BYTES, layoutOf, NETWORK_MAGIC, NETWORK_VERSION, sectionsOf, type NetworkCounts } from './networkFormat';
+import type { RoadGraph } from './RoadGraph';
+import { validateHierarchy } from './validateHierarchy';
+import { corrupt, parseNetworkMeta, validateStoredArcs, type StoredArcs } from './validateRoadGraph';
 
-/**
- * `network.bin`, one little-endian file:
- *
- *   header (64 bytes): magic "RCNW", u32 version, u32 nodeCount, u32 arcCount, u32 metaBytes, 0-padding
- *   then, each section starting on an 8-byte boundary:
- *   f64 nodeLonLatDeg[2n] | u32 arcOffsets[n+1] | u32 arcTo[m] | f32 arcLengthM[m] | f32 arcSpeedMps[m]
- *   | u32 arcLine[m] | u8 arcRoadClass[m] | u8 arcOneway[m] | UTF-8 JSON meta { lines, roadClassNames }
- *
- * The backward CSR, arcFrom and travel times are derived on decode (O(m)), so the file holds each
- * fact once. Decoding makes typed-array views on the buffer itself (no copy when it is aligned).
- */
-export const NETWORK_MAGIC = 0x574e4352; // "RCNW" read as a little-endian u32
-export const NETWORK_VERSION = 1;
-const HEADER_BYTES = 64;
+export { NETWORK_MAGIC, NETWORK_VERSION } from './networkFormat';
 
-const align8 = (n: number) => (n + 7) & ~7;
-
-interface Section { bytes: number }
-
-function sectionSizes(n: number, m: number, metaBytes: number): Section[] {
-  return [8 * 2 * n, 4 * (n + 1), 4 * m, 4 * m, 4 * m, 4 * m, m, m, metaBytes].map((bytes) => ({ bytes }));
+/** A decoded network.bin: the graph and, when the file stores one, its contraction hierarchy. */
+export interface DecodedNetwork {
+  graph: RoadGraph;
+  hierarchy: ContractionHierarchy | null;
 }
 
-/** Serialises a graph into one `network.bin` buffer. */
-export function encodeRoadGraph(g: RoadGraph): Uint8Array {
-  const meta = new TextEncoder().encode(JSON.stringify({ lines: g.lines, roadClassNames: g.roadClassNames }));
-  const sizes = sectionSizes(g.nodeCount, g.arcCount, meta.length);
-  const total = sizes.reduce((off, s) => align8(off) + s.bytes, HEADER_BYTES);
-  const out = new Uint8Array(align8(total));
+/** CRC-32 of a whole file but its own 4 checksum bytes. */
+function fileCrc(bytes: Uint8Array): number {
+  return crc32(bytes.subarray(HEADER.crc + 4), crc32(bytes.subarray(0, HEADER.crc)));
+}
+
+/**
+ * Serialises a graph (and optionally the contraction hierarchy built on its free-flow times) into
+ * one `network.bin` buffer, version 2, with its checksum.
+ */
+export function encodeRoadGraph(g: RoadGraph, hierarchy: ContractionHierarchy | null = null): Uint8Array {
+  if (hierarchy && hierarchy.nodeCount !== g.nodeCount) throw new Error(`encodeRoadGraph: hierarchy has ${hierarchy.nodeCount} nodes, graph ${g.nodeCount}`);
+  const meta = new TextEncoder().encode(JSON.stringify({
+    lines: g.lines, roadClassNames: g.roadClassNames, mode: g.mode,
+    ...(hierarchy ? { hierarchy: { shortcutCount: hierarchy.shortcutCount } } : {}),
+  }));
+  const counts: NetworkCounts = {
+    nodes: g.nodeCount, arcs: g.arcCount, metaBytes: meta.length,
+    hierarchy: hierarchy ? { up: hierarchy.upTo.length, down: hierarchy.downFrom.length } : null,
+  };
+  const sections = sectionsOf(counts);
+  const { offsets, totalBytes } = layoutOf(sections);
+  const out = new Uint8Array(totalBytes);
   const head = new DataView(out.buffer);
-  head.setUint32(0, NETWORK_MAGIC, true);
-  head.setUint32(4, NETWORK_VERSION, true);
-  head.setUint32(8, g.nodeCount, true);
-  head.setUint32(12, g.arcCount, true);
-  head.setUint32(16, meta.length, true);
-  const parts: ArrayBufferView[] = [
-    g.nodeLonLatDeg, g.arcOffsets, g.arcTo, g.arcLengthM, g.arcSpeedMps, g.arcLine, g.arcRoadClass, g.arcOneway, meta,
-  ];
-  let off = HEADER_BYTES;
-  parts.forEach((p, i) => {
-    off = align8(off);
-    out.set(new Uint8Array(p.buffer, p.byteOffset, sizes[i].bytes), off);
-    off += sizes[i].bytes;
+  const put = (field: number, v: number) => head.setUint32(field, v, true);
+  put(HEADER.magic, NETWORK_MAGIC); put(HEADER.version, NETWORK_VERSION);
+  put(HEADER.nodes, counts.nodes); put(HEADER.arcs, counts.arcs); put(HEADER.metaBytes, counts.metaBytes);
+  put(HEADER.flags, hierarchy ? FLAG_HIERARCHY : 0);
+  put(HEADER.upEdges, counts.hierarchy?.up ?? 0); put(HEADER.downEdges, counts.hierarchy?.down ?? 0);
+  const source: Record<string, ArrayBufferView> = { ...g, ...(hierarchy ?? {}), meta } as unknown as Record<string, ArrayBufferView>;
+  sections.forEach((s, i) => {
+    const p = source[s.name];
+    out.set(new Uint8Array(p.buffer, p.byteOffset, s.length * s.type.BYTES_PER_ELEMENT), offsets[i]);
   });
+  put(HEADER.crc, fileCrc(out));
   return out;
 }
 
-/**
- * Reads a `network.bin` buffer back into a RoadGraph. `source` names the file in errors.
- * Throws when the magic, version or sizes do not match.
- */
-export function decodeRoadGraph(data: ArrayBuffer | Uint8Array, source = 'network.bin'): RoadGraph {
-  let bytes = data instanceof Uint8Array ? data : new Uint8Array(data);
-  if (bytes.byteOffset % 8 !== 0) bytes = bytes.slice();
+/** Reads the header: magic, version, counts; throws naming `source` when it is not a network.bin. */
+function readHeader(bytes: Uint8Array, source: string): { version: number; crc: number; counts: NetworkCounts } {
   if (bytes.byteLength < HEADER_BYTES) throw new Error(`${source}: expected a ${HEADER_BYTES}-byte header, got ${bytes.byteLength} bytes`);
   const head = new DataView(bytes.buffer, bytes.byteOffset, HEADER_BYTES);
-  const magic = head.getUint32(0, true);
+  const get = (field: number) => head.getUint32(field, true);
+  const magic = get(HEADER.magic);
   if (magic !== NETWORK_MAGIC) throw new Error(`${source}: expected magic "RCNW" (a road network), got 0x${magic.toString(16)}`);
-  const version = head.getUint32(4, true);
-  if (version !== NETWORK_VERSION) throw new Error(`${source}: expected version ${NETWORK_VERSION}, got ${version}; rebuild it with \`npm run tiles\``);
-  const n = head.getUint32(8, true), m = head.getUint32(12, true), metaBytes = head.getUint32(16, true);
-  const sizes = sectionSizes(n, m, metaBytes);
-  const need = sizes.reduce((off, s) => align8(off) + s.bytes, HEADER_BYTES);
-  if (bytes.byteLength < need) throw new Error(`${source}: truncated: ${n} nodes and ${m} arcs need ${need} bytes, got ${bytes.byteLength}`);
-  const offsets: number[] = [];
-  sizes.reduce((off, s) => { offsets.push(align8(off)); return align8(off) + s.bytes; }, HEADER_BYTES);
-  const base = bytes.byteOffset, buf = bytes.buffer;
-  const arcOffsets = new Uint32Array(buf, base + offsets[1], n + 1);
-  const arcTo = new Uint32Array(buf, base + offsets[2], m);
-  const arcLengthM = new Float32Array(buf, base + offsets[3], m);
-  const arcSpeedMps = new Float32Array(buf, base + offsets[4], m);
-  const meta = JSON.parse(new TextDecoder().decode(bytes.subarray(offsets[8], offsets[8] + metaBytes))) as {
-    lines: RoadLineInfo[]; roadClassNames: string[];
-  };
-  if (arcOffsets[n] !== m) throw new Error(`${source}: corrupt: arcOffsets[${n}] should be ${m}, got ${arcOffsets[n]}`);
-  for (let a = 0; a < m; a++) if (arcTo[a] >= n) throw new Error(`${source}: corrupt: arc ${a} points to node ${arcTo[a]} of ${n}`);
+  const version = get(HEADER.version);
+  if (version !== 1 && version !== NETWORK_VERSION) throw new Error(`${source}: expected version 1 or ${NETWORK_VERSION}, got ${version}; rebuild it with \`npm run tiles\``);
+  const flags = version === 1 ? 0 : get(HEADER.flags);
+  if (flags & ~FLAG_HIERARCHY) throw corrupt(source, `header flags 0x${flags.toString(16)}: expected 0 or ${FLAG_HIERARCHY}`);
+  const hierarchy = flags & FLAG_HIERARCHY ? { up: get(HEADER.upEdges), down: get(HEADER.downEdges) } : null;
+  return { version, crc: get(HEADER.crc), counts: { nodes: get(HEADER.nodes), arcs: get(HEADER.arcs), metaBytes: get(HEADER.metaBytes), hierarchy } };
+}
+
+/**
+ * Reads a `network.bin` buffer back (version 2, or version 1 without checksum or hierarchy).
+ * `source` names the file in errors. Throws a clear error for another kind of file, a wrong size,
+ * a checksum mismatch, or any stored value a search could not work with (see validateStoredArcs and
+ * validateHierarchy): a corrupt file is refused, never routed on.
+ */
+export function decodeNetwork(data: ArrayBuffer | Uint8Array, source = 'network.bin'): DecodedNetwork {
+  let bytes: Uint8Array<ArrayBuffer> = data instanceof Uint8Array ? (data as Uint8Array<ArrayBuffer>) : new Uint8Array(data);
+  // Typed-array views need aligned offsets, and the graph must not live on a buffer another thread writes.
+  if (bytes.byteOffset % 8 !== 0 || !(bytes.buffer instanceof ArrayBuffer)) bytes = bytes.slice();
+  const { version, crc, counts } = readHeader(bytes, source);
+  const sections = sectionsOf(counts);
+  const { offsets, totalBytes } = layoutOf(sections);
+  if (bytes.byteLength !== totalBytes) {
+    throw new Error(`${source}: ${bytes.byteLength < totalBytes ? 'truncated' : 'trailing bytes'}: ${counts.nodes} nodes and ${counts.arcs} arcs${counts.hierarchy ? ' with a hierarchy' : ''} make ${totalBytes} bytes, got ${bytes.byteLength}`);
+  }
+  if (version >= 2) {
+    const actual = fileCrc(bytes);
+    if (actual !== crc) throw new Error(`${source}: checksum mismatch: stored CRC-32 0x${crc.toString(16)}, the bytes give 0x${actual.toString(16)} (the file is damaged; rebuild it)`);
+  }
+  const view: Record<string, ArrayBufferView> = {};
+  sections.forEach((s, i) => { view[s.name] = new s.type(bytes.buffer, bytes.byteOffset + offsets[i], s.length); });
+  const meta = parseNetworkMeta(view.meta as Uint8Array, source);
+  const arcs = view as unknown as StoredArcs;
+  validateStoredArcs(arcs, meta, source);
+  const graph = assembleGraph(arcs, meta, source);
+  const hierarchy = counts.hierarchy ? hierarchyOf(view, graph, meta.hierarchy?.shortcutCount ?? 0) : null;
+  if (hierarchy) validateHierarchy(hierarchy, graph, source);
+  return { graph, hierarchy };
+}
+
+/** Reads a `network.bin` buffer into its RoadGraph (see decodeNetwork; a stored hierarchy is checked and dropped). */
+export function decodeRoadGraph(data: ArrayBuffer | Uint8Array, source = 'network.bin'): RoadGraph {
+  return decodeNetwork(data, source).graph;
+}
+
+/** The RoadGraph over the stored arrays, with what is derived on load (arcFrom, backward CSR, times). */
+function assembleGraph(a: StoredArcs, meta: ReturnType<typeof parseNetworkMeta>, source: string): RoadGraph {
+  const n = a.arcOffsets.length - 1, m = a.arcTo.length;
   const arcFrom = new Uint32Array(m);
-  for (let v = 0; v < n; v++) arcFrom.fill(v, arcOffsets[v], arcOffsets[v + 1]);
+  for (let v = 0; v < n; v++) arcFrom.fill(v, a.arcOffsets[v], a.arcOffsets[v + 1]);
+  const arcTimeS = travelTimes(a.arcLengthM, a.arcSpeedMps);
+  for (let k = 0; k < m; k++) {
+    if (!(arcTimeS[k] < Infinity)) throw corrupt(source, `arc ${k}: ${a.arcLengthM[k]} m at ${a.arcSpeedMps[k]} m/s: expected a finite travel time`);
+  }
   return {
-    nodeCount: n, arcCount: m,
-    nodeLonLatDeg: new Float64Array(buf, base + offsets[0], 2 * n),
-    arcOffsets, arcFrom, arcTo, arcLengthM, arcSpeedMps,
-    arcLine: new Uint32Array(buf, base + offsets[5], m),
-    arcRoadClass: new Uint8Array(buf, base + offsets[6], m),
-    arcOneway: new Uint8Array(buf, base + offsets[7], m),
-    ...backwardCsr(n, arcTo),
-    arcTimeS: travelTimes(arcLengthM, arcSpeedMps),
-    lines: meta.lines, roadClassNames: meta.roadClassNames,
+    nodeCount: n, arcCount: m, nodeLonLatDeg: a.nodeLonLatDeg, arcOffsets: a.arcOffsets, arcFrom, arcTo: a.arcTo,
+    arcLengthM: a.arcLengthM, arcSpeedMps: a.arcSpeedMps, arcRoadClass: a.arcRoadClass, arcOneway: a.arcOneway, arcLine: a.arcLine,
+    ...backwardCsr(n, a.arcTo), arcTimeS,
+    lines: meta.lines, roadClassNames: meta.roadClassNames, mode: meta.mode,
+  };
+}
+
+function hierarchyOf(view: Record<string, ArrayBufferView>, g: RoadGraph, shortcutCount: number): ContractionHierarchy {
+  const v = view as unknown as Omit<ContractionHierarchy, 'nodeCount' | 'shortcutCount'>;
+  return {
+    nodeCount: g.nodeCount, rank: v.rank, shortcutCount,
+    upOffsets: v.upOffsets, upTo: v.upTo, upWeightS: v.upWeightS, upCode: v.upCode,
+    downOffsets: v.downOffsets, downFrom: v.downFrom, downWeightS: v.downWeightS, downCode: v.downCode,
   };
 }

@@ -19,6 +19,11 @@ export function formatIssue(file: string, i: JsonIssue): string {
 
 /** Short JSON text of a value for messages (at most ~60 characters). */
 export function shortJson(v: unknown): string {
-  const s = v === undefined ? 'nothing' : JSON.stringify(v) ?? String(v);
+  let s: string;
+  try {
+    s = v === undefined ? 'nothing' : JSON.stringify(v) ?? String(v);
+  } catch {
+    s = '(a value nested too deeply to show)'; // JSON.stringify overflows the stack past a few thousand levels
+  }
   return s.length > 60 ? `${s.slice(0, 57)}...` : s;
 }

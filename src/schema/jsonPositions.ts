@@ -1,3 +1,6 @@
+/** What may follow a backslash in a JSON string. */
+const ESCAPE = /^(["\\/bfnrt]|u[0-9a-fA-F]{4})/;
+
 /** A place in a text file: 1-based line and column. */
 export interface TextPosition {
   line: number;
@@ -25,12 +28,17 @@ export function pointerToken(key: string): string {
   return key.replace(/~/g, '~0').replace(/\//g, '~1');
 }
 
+/** Deepest nesting of objects and arrays a located JSON file may have (scenarios use about 6, GeoJSON 5). */
+export const MAX_JSON_DEPTH = 64;
+
 /**
  * Scans JSON text and records where every value (and member key) starts, keyed by JSON pointer:
  * the map from a validator's instancePath to a line in the file. Throws JsonSyntaxError with the
- * line and column of the first syntax error (so a broken file gets a line too).
+ * line and column of the first syntax error (so a broken file gets a line too), and for nesting
+ * deeper than MAX_JSON_DEPTH (which would otherwise overflow the stack here or in the validator).
+ * `record` false only checks the syntax (no maps: a large file's error is located in O(1) memory).
  */
-export function jsonPositions(text: string): JsonPositions {
+export function jsonPositions(text: string, record = true): JsonPositions {
   const out: JsonPositions = { value: new Map(), key: new Map() };
   const lineStarts = [0];
   for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) lineStarts.push(i + 1);
@@ -39,24 +47,36 @@ export function jsonPositions(text: string): JsonPositions {
     while (lo < hi) { const mid = (lo + hi + 1) >> 1; if (lineStarts[mid] <= offset) lo = mid; else hi = mid - 1; }
     return { line: lo + 1, column: offset - lineStarts[lo] + 1 };
   };
-  let i = 0;
+  let i = 0, depth = 0;
   const fail = (expected: string): never => { throw new JsonSyntaxError(posOf(Math.min(i, text.length)), expected); };
   const ws = () => { while (i < text.length && ' \t\r\n'.includes(text[i])) i++; };
   const str = (): string => {
     if (text[i] !== '"') fail('a string');
     const start = i++;
-    while (i < text.length && text[i] !== '"') { if (text[i] === '\\') i++; else if (text.charCodeAt(i) < 0x20) fail('no control character in a string'); i++; }
+    while (i < text.length && text[i] !== '"') {
+      if (text[i] === '\\') {
+        i++;
+        if (!ESCAPE.test(text.slice(i, i + 5))) fail('an escape \\" \\\\ \\/ \\b \\f \\n \\r \\t or \\uXXXX after a backslash');
+      } else if (text.charCodeAt(i) < 0x20) fail('no control character in a string');
+      i++;
+    }
     if (i >= text.length) fail('the closing quote of a string');
     i++;
-    return JSON.parse(text.slice(start, i)) as string;
+    try {
+      return JSON.parse(text.slice(start, i)) as string;
+    } catch {
+      return fail('a valid JSON string');
+    }
   };
   const value = (ptr: string): void => {
     ws();
-    out.value.set(ptr, posOf(i));
+    if (record) out.value.set(ptr, posOf(i));
     const c = text[i];
-    if (c === '{') members(ptr);
-    else if (c === '[') items(ptr);
-    else if (c === '"') str();
+    if (c === '{' || c === '[') {
+      if (++depth > MAX_JSON_DEPTH) fail(`at most ${MAX_JSON_DEPTH} levels of nested objects and arrays`);
+      if (c === '{') members(ptr); else items(ptr);
+      depth--;
+    } else if (c === '"') str();
     else {
       const m = /^(-?(0|[1-9]\d*)(\.\d+)?([eE][+-]?\d+)?|true|false|null)/.exec(text.slice(i, i + 64));
       if (!m) fail('a JSON value (object, array, string, number, true, false or null)');
@@ -69,8 +89,9 @@ export function jsonPositions(text: string): JsonPositions {
     for (;;) {
       ws();
       const keyAt = posOf(i);
-      const child = `${ptr}/${pointerToken(str())}`;
-      out.key.set(child, keyAt);
+      const key = str();
+      const child = record ? `${ptr}/${pointerToken(key)}` : '';
+      if (record) out.key.set(child, keyAt);
       ws();
       if (text[i] !== ':') fail('":" after a member name');
       i++;
@@ -85,7 +106,7 @@ export function jsonPositions(text: string): JsonPositions {
     i++; ws();
     if (text[i] === ']') { i++; return; }
     for (let k = 0; ; k++) {
-      value(`${ptr}/${k}`);
+      value(record ? `${ptr}/${k}` : '');
       ws();
       if (text[i] === ',') { i++; continue; }
       if (text[i] === ']') { i++; return; }

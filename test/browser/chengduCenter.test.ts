@@ -5,11 +5,11 @@ import { importCity } from '../../src/pipeline/cityImport/importCity';
 import { readImportConfig } from '../../src/pipeline/cityImport/readImportConfig';
 import { TILESETS_DIR } from '../../src/pipeline/package/openCityPackage';
 import { launchBrowser, type BrowserSession } from './launchBrowser';
+import { referenceData, SHARED_DIR } from '../referenceData';
 
 const root = join(import.meta.dirname, '../..');
-const shared = process.env.TWIN_SHARED_DIR ?? join(root, '../shared');
-const present = existsSync(join(shared, 'data/chengdu/chengdu_center.osm'));
-if (!present) console.log(`chengdu-center (browser): skipped, ${join(shared, 'data/chengdu/chengdu_center.osm')} is absent (set TWIN_SHARED_DIR)`);
+const shared = SHARED_DIR;
+const present = referenceData('central-Chengdu city package in the browser (dispatch from a real OSM fire station)', 'data/chengdu/chengdu_center.osm').present;
 
 describe.skipIf(!present)('the imported central-Chengdu package in the workspace', () => {
   const baseUrl = inject('baseUrl');

@@ -2,11 +2,10 @@ import type { DemGrid } from '../../geo/DemGrid';
 import { cityRegistry } from '../../signs/registry/cityRegistry';
 import type { SensorRegistry } from '../../signs/registry/SensorInfo';
 import { CityPackage } from '../../twin/package/CityPackage';
-import type { ResourcesFile } from '../../twin/package/packageRecords';
+import type { CityManifest, ResourcesFile } from '../../twin/package/packageRecords';
 import { fetchPackageReader } from '../../twin/package/PackageReader';
 import type { PlaneUnit } from '../../twin/PlaneUnit';
 import type { CityTwin } from '../../twin/CityTwin';
-import type { CityManifest } from '../cityManifest';
 import { loadDem } from '../loadDem';
 import { loadTwinModel } from '../loadTwinModel';
 
@@ -21,13 +20,24 @@ export class CityContext {
   private demPromise: Promise<DemGrid | null> | null = null;
   private modelPromise: Promise<CityTwin> | null = null;
   private sensorsPromise: Promise<SignsCity | null> | null = null;
-  private packagePromise: Promise<CityPackage> | null = null;
+
   /** The model once loaded (features that only read it when it is there). */
   loadedModel: CityTwin | null = null;
 
-  constructor(readonly url: string, readonly manifest: CityManifest) {}
+  constructor(readonly url: string, private readonly pkg: CityPackage) {}
+
+  /** Opens a city's package (`city.json` checked, with located errors); throws naming the URL. */
+  static async open(url: string): Promise<CityContext> {
+    try {
+      return new CityContext(url, await CityPackage.open(fetchPackageReader(url)));
+    } catch (err) {
+      const hint = url.endsWith('/demo') ? ' Build the demo city first: npm run tiles (npm start does it when missing).' : '';
+      throw new Error(`${(err as Error).message}${hint}`);
+    }
+  }
 
   get name(): string { return this.manifest.name; }
+  get manifest(): CityManifest { return this.pkg.manifest; }
 
   dem(): Promise<DemGrid | null> {
     return (this.demPromise ??= loadDem(this.url));
@@ -35,7 +45,7 @@ export class CityContext {
 
   /** The city package (city.json checked; each part read on first use, with located errors). */
   package(): Promise<CityPackage> {
-    return (this.packagePromise ??= CityPackage.open(fetchPackageReader(this.url)));
+    return Promise.resolve(this.pkg);
   }
 
   /**

@@ -1,4 +1,4 @@
-import type { CityManifest } from '../cityManifest';
+import type { CityManifest } from '../../twin/package/packageRecords';
 import type { PageHandle } from '../host/PageHandle';
 
 /** Tile counts a view reports while it streams the city. */

@@ -7,6 +7,7 @@ import type { CityContext } from '../host/CityContext';
 import type { PageHandle } from '../host/PageHandle';
 import type { UrlState } from '../host/UrlState';
 import type { ViewPort } from '../host/ViewPort';
+import { cityHalfSizeM } from './cityHalfSize';
 import { loadReporter } from './reportLoad';
 
 /** The wall as features see it: the ViewPort, the three view, its captions and its tour's stops. */
@@ -60,8 +61,9 @@ export async function startWallView(o: { container: HTMLElement; city: CityConte
     o.city.dem(), fetchJson<never>(`${o.city.url}/river.geojson`), fetchJson<Parameters<typeof districtStops>[0]>(`${o.city.url}/units.geojson`),
   ]);
   const { captions, caption } = wallCaptions(o.container);
+  const halfM = cityHalfSizeM(m);
   const wall = new WallView({
-    container: o.container, cityUrl: o.city.url, originLonDeg: m.origin.lonDeg, originLatDeg: m.origin.latDeg, buildingCount: m.counts.buildings,
+    container: o.container, cityUrl: o.city.url, originLonDeg: m.origin.lonDeg, originLatDeg: m.origin.latDeg, buildingCount: m.counts.buildings, homeHalfSizeM: halfM,
     dem, river, layout: parseWallLayout(u.params()), wallName: u.get('wallId') ?? 'main', mode, errorTargetPx: u.number('sse', 6, 0.5, 256),
     surface: { budgetMs: budget > 0 ? budget : null, scale: u.number('scale', 1, 0.1, 4), antialias: u.get('aa') === '1' },
     tour: { flightS: u.number('flight', 4, 0.05, 60), dwellS: u.number('dwell', 10, 0.1, 600), orbitRadPerS: 0.03 },
@@ -75,7 +77,7 @@ export async function startWallView(o: { container: HTMLElement; city: CityConte
   o.handle.expose('load', wall.state);
   wall.overlay.attach(o.overlay);
   wall.start();
-  const city: TourStop = { name: m.title, kind: 'city', lonDeg: m.origin.lonDeg, latDeg: m.origin.latDeg, rangeM: 9500, headingRad: 0, pitchRad: -0.7 };
+  const city: TourStop = { name: m.title, kind: 'city', lonDeg: m.origin.lonDeg, latDeg: m.origin.latDeg, rangeM: Math.max(1500, halfM * 2.1), headingRad: 0, pitchRad: -0.7 };
   const districts = units ? districtStops(units) : [];
   const featured = new Map<string, TourStop>();
   const stops = () => tourStops(city, districts, o.overlay, [...featured.values()]);

@@ -6,6 +6,7 @@ import type { CityContext } from '../host/CityContext';
 import type { ClickHit } from '../host/ClickRouter';
 import type { PageHandle } from '../host/PageHandle';
 import type { ViewPort } from '../host/ViewPort';
+import { cityHalfSizeM } from './cityHalfSize';
 import { loadReporter } from './reportLoad';
 
 /** The workspace as features see it: the ViewPort plus the Cesium workspace for Cesium-only features. */
@@ -25,7 +26,7 @@ export async function startWorkspaceView(o: {
   const m = o.city.manifest;
   const workspace = new CesiumWorkspace({
     container: o.container, cityUrl: o.city.url, centerLonLat: [m.origin.lonDeg, m.origin.latDeg], flightSeconds: o.flightSeconds,
-    onLoadState: loadReporter('', m, o.handle), onClick: o.onClick,
+    homeHalfSizeM: cityHalfSizeM(m), onLoadState: loadReporter('', m, o.handle), onClick: o.onClick,
   });
   o.handle.expose('workspace', workspace);
   o.handle.expose('load', workspace.tilesets.state);

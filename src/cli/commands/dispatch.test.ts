@@ -29,7 +29,7 @@ describe('dispatch command', () => {
   it('says which file, JSON path and value are wrong', async () => {
     await expect(run([])).rejects.toBeInstanceOf(UsageError);
     await expect(run(['--scenario', join(dir, 'missing.json')])).rejects.toThrow(/missing\.json: cannot read it \(ENOENT\)/);
-    await expect(run(['--scenario', write('broken.json', '{"incidents": [')])).rejects.toThrow(/broken\.json: expected JSON/);
+    await expect(run(['--scenario', write('broken.json', '{"incidents": [')])).rejects.toThrow(/broken\.json:1:16: not valid JSON: expected/);
     const bad = write('bad.json', { incidents: [{ id: 'a', lonLat: [104.05, 30.66], requirements: { fire_engine: -1 } }] });
     await expect(run(['--scenario', bad])).rejects.toThrow(`${bad}: $.incidents[0].requirements.fire_engine: expected a non-negative integer, got -1`);
     const far = write('far.json', { incidents: [{ id: 'a', lonLat: [0, 0], requirements: { ambulance: 1 } }] });

@@ -8,6 +8,7 @@ import { validateDispatchScenario, type DispatchScenario } from '../../dispatch/
 import type { Fleet } from '../../dispatch/Fleet';
 import { junctionCandidates, locateStations, type LocationPlan } from '../../dispatch/locateStations';
 import { planDispatch } from '../../dispatch/planDispatch';
+import { parseJsonText } from '../../schema/parseJsonText';
 import { openRoadGraph } from '../../pipeline/network/openRoadGraph';
 import { cityDir, openCityPackage } from '../../pipeline/package/openCityPackage';
 import type { BuildingRecord } from '../../twin/BuildingRecord';
@@ -35,8 +36,9 @@ export async function run(args: string[]): Promise<unknown> {
     throw new Error(`${file}: city "${scenario.city}" has no emergency vehicles (its resources list ${cityFleet.stations.length} stations): nothing to dispatch; give a fleet in the scenario or import resources`);
   }
   const fleet = withUnavailable(cityFleet, scenario.unavailableUnits, file);
-  const { graph, source } = openRoadGraph(graphFile ?? join(cityDir(scenario.city), 'network.bin'));
-  const router = Router.withHierarchy(graph);
+  const network = openRoadGraph(graphFile ?? join(cityDir(scenario.city), 'network.bin'));
+  const { graph, source } = network;
+  const router = Router.fromNetwork(network);
   const closed = scenario.closures.map((c, i) => {
     const change = overrideSegmentAt(router, c.lonLat, c.factor ?? Infinity);
     if (!change) throw new Error(`${file}: $.closures[${i}].lonLat: no road within 200 m of ${c.lonLat.join(',')}`);
@@ -70,13 +72,7 @@ function readScenario(file: string): DispatchScenario {
   } catch (err) {
     throw new UsageError(`--scenario ${file}: cannot read it (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})`);
   }
-  let doc: unknown;
-  try {
-    doc = JSON.parse(text);
-  } catch (err) {
-    throw new Error(`${file}: expected JSON: ${(err as Error).message}`);
-  }
-  return validateDispatchScenario(doc, file);
+  return validateDispatchScenario(parseJsonText(text, file), file);
 }
 
 function withUnavailable(fleet: Fleet, unitIds: string[], file: string): Fleet {

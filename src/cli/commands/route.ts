@@ -1,17 +1,21 @@
 import { parseArgs, parseLonLat, requireFlag, UsageError } from '../args';
 import { join } from 'node:path';
 import { openRoadGraph } from '../../pipeline/network/openRoadGraph';
+import { networkFileName } from '../../pipeline/network/writeNetworkForCity';
 import { cityDir } from '../../pipeline/package/openCityPackage';
 import { overrideSegmentAt } from '../../route/roadClosures';
 import { Router, type LonLat, type RouteMethod } from '../../route/Router';
+import { TRAVEL_MODES, type TravelMode } from '../../route/TravelMode';
 
 const METHODS: RouteMethod[] = ['auto', 'ch', 'astar', 'dijkstra'];
 
 /**
- * `route --from LON,LAT --to LON,LAT [--city NAME | --graph FILE] [--method auto|ch|astar|dijkstra]
- * [--close "LON,LAT;LON,LAT"]`: the fastest route as JSON (meters, seconds, node path, lon/lat line
- * with per-vertex times). The graph is the city package's network.bin (default city: demo).
- * The hierarchy is built only for --method ch (one query does not repay preprocessing).
+ * `route --from LON,LAT --to LON,LAT [--city NAME | --graph FILE] [--mode car|walk]
+ * [--method auto|ch|astar|dijkstra] [--close "LON,LAT;LON,LAT"]`: the fastest route as JSON
+ * (meters, seconds, node path, lon/lat line with per-vertex times). The graph is the city
+ * package's network of --mode (default city: demo; car: network.bin, walk: network-walk.bin).
+ * The file's stored hierarchy is used when it has one; otherwise one is built only for --method ch
+ * (one query does not repay preprocessing).
  */
 export async function run(args: string[]): Promise<unknown> {
   const p = parseArgs(args);
@@ -19,6 +23,8 @@ export async function run(args: string[]): Promise<unknown> {
   const to = parseLonLat(requireFlag(p, 'to', 'LON,LAT (destination, degrees)'), 'to');
   const method = (p.flags.get('method') ?? 'auto') as RouteMethod;
   if (!METHODS.includes(method)) throw new UsageError(`--method expects one of ${METHODS.join(', ')}, got ${JSON.stringify(method)}`);
+  const mode = (p.flags.get('mode') ?? 'car') as TravelMode;
+  if (!TRAVEL_MODES.includes(mode)) throw new UsageError(`--mode expects one of ${TRAVEL_MODES.join(', ')}, got ${JSON.stringify(mode)}`);
   const graphFlag = p.flags.get('graph');
   if (graphFlag === true) throw new UsageError('--graph expects a FILE (a network.bin)');
   const closeText = p.flags.get('close');
@@ -28,8 +34,9 @@ export async function run(args: string[]): Promise<unknown> {
   const t0 = performance.now();
   const cityFlag = p.flags.get('city') ?? 'demo';
   if (cityFlag === true) throw new UsageError('--city expects the name of a city package (a folder under tilesets/)');
-  const { graph, source } = openRoadGraph(graphFlag ?? join(cityDir(cityFlag), 'network.bin'));
-  const router = method === 'ch' ? Router.withHierarchy(graph) : new Router(graph);
+  const network = openRoadGraph(graphFlag ?? join(cityDir(cityFlag), networkFileName(mode)), mode);
+  const { graph, source } = network;
+  const router = Router.fromNetwork(network, method === 'ch');
   const preprocessS = (performance.now() - t0) / 1000;
   const closed = closures.map((c) => {
     const change = overrideSegmentAt(router, c);
@@ -42,8 +49,11 @@ export async function run(args: string[]): Promise<unknown> {
   const t1 = performance.now();
   const r = router.route(from, to, method);
   const queryMs = performance.now() - t1;
-  const base = { graph: source, nodes: graph.nodeCount, arcs: graph.arcCount, from, to, closed, preprocessS: round(preprocessS, 3), queryMs: round(queryMs, 3) };
-  if (!r) return { ...base, reachable: false, reason: 'no drivable path between the two points (one-way streets or closures)' };
+  const base = {
+    graph: source, mode, nodes: graph.nodeCount, arcs: graph.arcCount, hierarchy: router.ch ? (network.hierarchy ? 'stored' : 'built') : 'none',
+    from, to, closed, preprocessS: round(preprocessS, 3), queryMs: round(queryMs, 3),
+  };
+  if (!r) return { ...base, reachable: false, reason: `no ${mode === 'car' ? 'drivable' : 'walkable'} path between the two points (one-way streets, access or closures)` };
   return {
     ...base, reachable: true, algorithm: r.algorithm,
     meters: round(r.meters, 2), seconds: round(r.seconds, 3), minutes: round(r.seconds / 60, 2),

@@ -44,7 +44,7 @@ describe('sim CLI verb', () => {
     const rain = scenarioFile('rain.json', { kind: 'flood', grid: { cellSizeM: 5, bboxM: [0, 0, 100, 100] }, durationS: 60, rainfall: { timesS: [0, 10], mmPerHour: [5] } });
     await expect(run(['--scenario', rain])).rejects.toThrow(/\$\.rainfall\.mmPerHour: expected an array of 2 numbers/);
     const notJson = scenarioFile('broken.json', '{ "kind": ');
-    await expect(run(['--scenario', notJson])).rejects.toThrow(`${notJson}: not valid JSON`);
+    await expect(run(['--scenario', notJson])).rejects.toThrow(`${notJson}:1:11: not valid JSON: expected a JSON value`);
     await expect(run(['--scenario', join(dir, 'missing.json')])).rejects.toThrow(/cannot read scenario .*missing\.json/);
   });
 

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { parseArgs, requireFlag, UsageError } from '../args';
 import { openCityPackage } from '../../pipeline/package/openCityPackage';
+import { parseJsonText } from '../../schema/parseJsonText';
 import { createFloodRunnerNode } from '../../sim/flood/createFloodRunnerNode';
 import { runFloodScenario } from '../../sim/flood/runFloodScenario';
 import { runPlumeCommand } from './plumeCommand';
@@ -12,7 +13,7 @@ import { runEpidemicCommand } from './epidemicCommand';
 function readJson(file: string): unknown {
   let text: string;
   try { text = readFileSync(file, 'utf8'); } catch (err) { throw new Error(`cannot read scenario ${file}: ${(err as Error).message}`); }
-  try { return JSON.parse(text); } catch (err) { throw new Error(`${file}: not valid JSON: ${(err as Error).message}`); }
+  return parseJsonText(text, file);
 }
 
 /** `--workers N|all`, or undefined when absent. */

@@ -26,4 +26,12 @@ export interface OsmData {
   nodes: Map<number, [number, number]>;
   ways: OsmWay[];
   relations: OsmRelation[];
+  /** Node id -> tags, for tagged nodes (amenities); present only when the reader was asked for it. */
+  nodeTags?: Map<number, OsmTags>;
+}
+
+/** What a reader collects beyond nodes, ways and relations. */
+export interface OsmReadOptions {
+  /** Collect the tags of tagged nodes into `nodeTags` (default false: node tags are not needed for buildings and roads). */
+  nodeTags?: boolean;
 }

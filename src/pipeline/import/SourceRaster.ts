@@ -13,6 +13,9 @@ export interface SourceRaster {
   dy: number;
   /** CRS the file declares (GeoTIFF GeoKeys, SRTM tile = EPSG:4326); undefined when it says none. */
   crsId?: string;
-  /** Count of no-data samples in `values`. */
+  /** Count of no-data samples in `values` (implausible heights included). */
   noDataCount: number;
+  /** Samples outside plausible ground heights, made no-data (see plausibleHeights), and one of them (m). */
+  implausibleCount?: number;
+  implausibleExample?: number;
 }

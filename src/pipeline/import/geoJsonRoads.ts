@@ -1,5 +1,5 @@
 import type { ImportReport } from './ImportReport';
-import { parseMaxspeedKmh, roadFromTags } from './roadFromTags';
+import { orientRoad, parseMaxspeedKmh, roadFromTags } from './roadFromTags';
 import type { RoadLine } from './RoadLine';
 
 /** A GeoJSON line already in WGS84 lon/lat. */
@@ -9,11 +9,14 @@ export interface LonLatLine {
   attributes: Record<string, unknown>;
 }
 
+/** OSM tags a GeoJSON road's properties may carry besides its class and speed: direction and access. */
+const PASSED_TAGS = ['oneway', 'junction', 'area', 'access', 'motor_vehicle', 'motorcar', 'vehicle', 'foot', 'oneway:foot', 'conveying'];
+
 const str = (v: unknown) => (typeof v === 'string' ? v : typeof v === 'number' || typeof v === 'boolean' ? String(v) : undefined);
 
 /**
  * Road lines from GeoJSON LineStrings: class from `highway` (or `roadClass`, `class`, `fclass`),
- * speed from `maxspeed`/`speedKmh` or the class default, `oneway` as in OSM. Vertices that
+ * speed from `maxspeed`/`speedKmh` or the class default, `oneway` and access tags as in OSM. Vertices that
  * coincide (to 1e-7 degrees) share a node id, which gives the network its junctions. Lines
  * without a class get 'unclassified' (counted); lines with fewer than two vertices are skipped.
  */
@@ -31,7 +34,7 @@ export function geoJsonRoads(lines: LonLatLine[], source: string, report: Import
     const cls = str(a.highway) ?? str(a.roadClass) ?? str(a.class) ?? str(a.fclass);
     if (!cls) noClass.push(l.id);
     const tags: Record<string, string> = { highway: cls ?? 'unclassified' };
-    for (const k of ['oneway', 'junction', 'area']) if (str(a[k]) !== undefined) tags[k] = str(a[k])!;
+    for (const k of PASSED_TAGS) if (str(a[k]) !== undefined) tags[k] = str(a[k])!;
     const speed = str(a.maxspeed) ?? str(a.speedKmh);
     if (speed !== undefined) tags.maxspeed = speed;
     const t = roadFromTags(tags);
@@ -41,9 +44,9 @@ export function geoJsonRoads(lines: LonLatLine[], source: string, report: Import
     if (t.badMaxspeed !== undefined && Number.isNaN(parseMaxspeedKmh(t.badMaxspeed))) {
       report.add({ code: 'bad-maxspeed', action: 'defaulted', source, featureId: l.id, message: `maxspeed "${t.badMaxspeed}" unreadable; class default ${t.speedKmh} km/h used` });
     }
-    const ordered = t.direction === -1 ? coords.slice().reverse() : coords;
+    const { order: ordered, modes } = orientRoad(coords, t);
     out.push({
-      id: l.id, name: str(a.name) ?? '', roadClass: t.roadClass, speedKmh: t.speedKmh, oneway: t.direction !== 0,
+      id: l.id, name: str(a.name) ?? '', roadClass: t.roadClass, speedKmh: t.speedKmh, oneway: modes.car === 'forward', modes,
       coordsLonLat: ordered, nodeIds: ordered.map(([x, y]) => nodeId(x, y)),
     });
   }

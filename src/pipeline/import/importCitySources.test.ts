@@ -1,10 +1,11 @@
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { writeArrayBuffer } from 'geotiff';
 import { afterAll, describe, expect, it } from 'vitest';
 import { TOWN_EXPECTED, TOWN_SKIPPED, townOsmXml } from '../../../test/fixtures/import/townOsm';
 import { zipOne } from '../../../test/fixtures/import/zipOne';
+import { referenceData } from '../../../test/referenceData';
 import { transformPoint } from '../../geo/crs/transformPoint';
 import { importCitySources } from './importCitySources';
 import type { RoadLine } from './RoadLine';
@@ -141,13 +142,12 @@ describe('importCitySources', () => {
   });
 });
 
-const CHENGDU = join(__dirname, '../../../../shared/data/chengdu/chengdu_center.osm');
-const MONACO = join(__dirname, '../../../../shared/data/monaco/monaco.osm.pbf');
-const MONACO_DEM = join(__dirname, '../../../../shared/data/monaco/N43E007.hgt.zip');
+const CHENGDU = referenceData('import of central Chengdu (OSM XML)', 'data/chengdu/chengdu_center.osm');
+const MONACO = referenceData('import of Monaco (OSM PBF + SRTM .hgt.zip)', 'data/monaco');
 
 describe('importCitySources on the shared real data', () => {
-  it.skipIf(!existsSync(CHENGDU))(`imports central Chengdu from OSM XML (${existsSync(CHENGDU) ? 'present' : 'ABSENT: ' + CHENGDU})`, async () => {
-    const { buildings, roads, report, frame } = await importCitySources({ buildingsPath: CHENGDU });
+  it.skipIf(!CHENGDU.present)('imports central Chengdu from OSM XML', async () => {
+    const { buildings, roads, report, frame } = await importCitySources({ buildingsPath: CHENGDU.path });
     expect(buildings.length).toBeGreaterThan(780);
     expect(roads.length).toBeGreaterThan(2000);
     expect(Math.abs(frame.originLonDeg - 104.086)).toBeLessThan(0.05);
@@ -156,8 +156,8 @@ describe('importCitySources on the shared real data', () => {
     expect(buildings.some((b) => b.heightM > 300)).toBe(true); // the TV tower, from its building:parts
   });
 
-  it.skipIf(!existsSync(MONACO) || !existsSync(MONACO_DEM))(`imports Monaco from OSM PBF with its SRTM DEM (${existsSync(MONACO) ? 'present' : 'ABSENT: ' + MONACO})`, async () => {
-    const { buildings, roads, dem, report } = await importCitySources({ buildingsPath: MONACO, demPath: MONACO_DEM });
+  it.skipIf(!MONACO.present)('imports Monaco from OSM PBF with its SRTM DEM', async () => {
+    const { buildings, roads, dem, report } = await importCitySources({ buildingsPath: join(MONACO.path, 'monaco.osm.pbf'), demPath: join(MONACO.path, 'N43E007.hgt.zip') });
     expect(buildings.length).toBeGreaterThan(20000);
     expect(roads.length).toBeGreaterThan(2500);
     expect(report.stats.buildingsRead as number).toBeLessThan(buildings.length + 200);

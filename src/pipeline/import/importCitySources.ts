@@ -110,6 +110,7 @@ async function demFor(opts: ImportCityOptions, frame: LocalFrame, buildings: Bui
   const { crsId } = checkCrs(corners, declared, 'EPSG:4326', opts.demPath, report);
   const cell = opts.demCellSizeM ?? Math.max(1, Math.round(nativeCellSizeM(raster, crsId, frame)));
   if (raster.noDataCount) report.stat('demSourceNoDataSamples', raster.noDataCount);
+  if (raster.implausibleCount) report.add({ code: 'dem-implausible', action: 'skipped', source: opts.demPath, count: raster.implausibleCount, message: `${raster.implausibleCount} heights no ground has (e.g. ${raster.implausibleExample} m: undeclared no-data or a unit error) treated as no-data` });
   if (!opts.geoidOffsetM) {
     report.add({ code: 'dem-vertical-datum', action: 'note', source: opts.demPath, message: 'heights kept as the DEM gives them (SRTM/most DEMs: orthometric, EGM96); pass geoidOffsetM to make them ellipsoidal' });
   }
@@ -139,7 +140,7 @@ export async function importCitySources(opts: ImportCityOptions): Promise<Import
   const lineDeclared = separateRoads ? declaredCrsOf(roadSrc, opts, roadPath, report) : declared;
   const lineLonLat = roadSrc.lines.length ? toLonLat(roadSrc.lines.map((l) => l.coords), lineDeclared, roadPath, report) : [];
   const origin = opts.originLonLat ?? centreOf(ringsLonLat) ?? centreOf(lineLonLat) ?? centreOf(roadSrc.osmRoads.map((r) => new Float64Array(r.coordsLonLat.flat())));
-  if (!origin) throw new Error(`${opts.buildingsPath}: no building footprints or roads with usable coordinates (see the report: ${report.issues.length} issues)`);
+  if (!origin) throw new Error(`${opts.buildingsPath}: no building footprints or roads with usable coordinates (${report.issues.length} issues${report.issues.length ? ', first: ' + report.issues.slice(0, 3).map((i) => `${i.featureId ?? ''} ${i.message}`.trim()).join('; ') : ''})`);
   const frame = new LocalFrame(origin[0], origin[1]);
   progress('buildings', 0.3);
   const lonLatBuildings: LonLatBuilding[] = src.buildings.map((b, i) => ({ id: b.id, ringLonLat: ringsLonLat[i], attributes: b.attributes }));

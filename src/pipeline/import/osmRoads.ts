@@ -1,6 +1,6 @@
 import type { ImportReport } from './ImportReport';
 import type { OsmData, OsmWay } from './OsmData';
-import { roadFromTags, type RoadTags } from './roadFromTags';
+import { orientRoad, roadFromTags, type RoadTags } from './roadFromTags';
 import type { RoadLine } from './RoadLine';
 
 /** Runs of consecutive nodes present in the file (a way cut by an extract keeps its inside runs). */
@@ -16,17 +16,18 @@ function presentRuns(w: OsmWay, data: OsmData): number[][] {
 }
 
 function toLine(id: string, w: OsmWay, t: RoadTags, refs: number[], data: OsmData): RoadLine {
-  const ids = t.direction === -1 ? refs.slice().reverse() : refs;
+  const { order: ids, modes } = orientRoad(refs, t);
   return {
     id, name: w.tags.name ?? w.tags.ref ?? '', roadClass: t.roadClass, speedKmh: Math.round(t.speedKmh * 10) / 10,
-    oneway: t.direction !== 0, coordsLonLat: ids.map((r) => data.nodes.get(r)!), nodeIds: ids,
+    oneway: modes.car === 'forward', modes, coordsLonLat: ids.map((r) => data.nodes.get(r)!), nodeIds: ids,
   };
 }
 
 /**
- * Road lines of an OSM file: every way with a travelled highway=* class, its speed (maxspeed or
- * the class default) and direction (oneway=-1 ways are reversed so `oneway` always means first ->
- * last). Ways cut by the extract keep their inside runs. Skips and defaults are reported.
+ * Road lines of an OSM file: every way with a travelled highway=* class that cars or walkers may
+ * use, its car speed (maxspeed or the class default) and per-mode directions (ways one-way against
+ * their drawing for cars are reversed, so `oneway` always means first -> last). Ways cut by the
+ * extract keep their inside runs. Skips and defaults are reported.
  */
 export function osmRoads(data: OsmData, source: string, report: ImportReport): RoadLine[] {
   const out: RoadLine[] = [];
@@ -53,7 +54,7 @@ export function osmRoads(data: OsmData, source: string, report: ImportReport): R
     runs.forEach((refs, k) => out.push(toLine(runs.length > 1 ? `${fid}-${k + 1}` : fid, w, t, refs, data)));
   }
   report.addBulk('speed-default', 'defaulted', source, defaulted, 'no maxspeed; speed is the class default (motorway 100, primary 60, residential 30 km/h, ...)');
-  report.addBulk('oneway-reversed', 'repaired', source, reversed, 'oneway=-1: vertices reversed so the line runs in the direction of travel');
+  report.addBulk('oneway-reversed', 'repaired', source, reversed, 'one-way against its drawing for cars (oneway=-1): vertices reversed so the line runs in the direction of travel');
   for (const [reason, ids] of skippedByReason) report.addBulk('not-a-road', 'skipped', source, ids, reason);
   return out;
 }

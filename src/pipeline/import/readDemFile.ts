@@ -1,19 +1,21 @@
 import { readFile } from 'node:fs/promises';
 import { readGeoTiff } from './readGeoTiff';
+import { plausibleHeights } from './plausibleHeights';
 import { readHgt } from './readHgt';
 import type { SourceRaster } from './SourceRaster';
 import { unzipSingleFile } from './unzipSingleFile';
 
-function readBytes(bytes: Uint8Array, name: string, source: string): Promise<SourceRaster> | SourceRaster {
+async function readBytes(bytes: Uint8Array, name: string, source: string): Promise<SourceRaster> {
   const lower = name.toLowerCase();
-  if (lower.endsWith('.hgt')) return readHgt(bytes, name);
-  if (lower.endsWith('.tif') || lower.endsWith('.tiff')) return readGeoTiff(bytes, source);
+  if (lower.endsWith('.hgt')) return plausibleHeights(readHgt(bytes, name, source), source);
+  if (lower.endsWith('.tif') || lower.endsWith('.tiff')) return plausibleHeights(await readGeoTiff(bytes, source), source);
   throw new Error(`${source}: unknown DEM format "${name}"; expected .tif/.tiff (GeoTIFF), .hgt (SRTM) or a .zip holding one`);
 }
 
 /**
  * Reads a DEM file: GeoTIFF (.tif, .tiff), SRTM (.hgt) or a ZIP holding one of them (e.g.
- * N43E007.hgt.zip). Throws naming the file when it is absent or in another format.
+ * N43E007.hgt.zip). Heights no ground has become no-data (counted in `implausibleCount`). Throws
+ * naming the file when it is absent, in another format, truncated or corrupt.
  */
 export async function readDemFile(path: string): Promise<SourceRaster> {
   let bytes: Uint8Array;

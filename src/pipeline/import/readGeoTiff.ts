@@ -1,4 +1,5 @@
 import { fromArrayBuffer } from 'geotiff';
+import { MAX_DEM_SAMPLES } from './plausibleHeights';
 import type { SourceRaster } from './SourceRaster';
 
 /** GeoKey value meaning "user-defined" (no EPSG code). */
@@ -17,16 +18,21 @@ function crsFromGeoKeys(keys: Record<string, unknown> | null): string | undefine
  * package: north-up affine georeferencing (tie point + pixel scale, or an unrotated
  * ModelTransformation), GDAL_NODATA and non-finite samples as NaN, and the EPSG code of its
  * GeoKeys. Pixel-is-area rasters are shifted half a pixel so positions are sample centres.
- * Throws naming the file for rotated or ungeoreferenced rasters.
+ * Throws naming the file for rotated, ungeoreferenced, oversized, truncated or corrupt rasters
+ * (the geotiff package's own errors, such as a DataView offset out of bounds, are wrapped so).
  */
 export async function readGeoTiff(bytes: Uint8Array, source: string): Promise<SourceRaster> {
-  let image;
   try {
-    const copy = bytes.slice().buffer as ArrayBuffer;
-    image = await (await fromArrayBuffer(copy)).getImage(0);
+    return await readChecked(bytes, source);
   } catch (err) {
-    throw new Error(`${source}: not a readable GeoTIFF (${(err as Error).message})`);
+    const message = (err as Error).message;
+    if (message.startsWith(`${source}: `)) throw err;
+    throw new Error(`${source}: not a readable GeoTIFF: truncated or corrupt (${message})`);
   }
+}
+
+async function readChecked(bytes: Uint8Array, source: string): Promise<SourceRaster> {
+  const image = await (await fromArrayBuffer(bytes.slice().buffer as ArrayBuffer)).getImage(0);
   const transform = image.fileDirectory.getValue('ModelTransformation') as number[] | undefined;
   if (transform && (transform[1] !== 0 || transform[4] !== 0)) {
     throw new Error(`${source}: rotated rasters (ModelTransformation with shear terms) are not supported; warp it north-up first`);
@@ -43,7 +49,19 @@ export async function readGeoTiff(bytes: Uint8Array, source: string): Promise<So
   const keys = image.getGeoKeys();
   const half = keys?.GTRasterTypeGeoKey === 2 ? 0 : 0.5; // PixelIsPoint = 2; default and 1 = PixelIsArea
   const width = image.getWidth(), height = image.getHeight();
-  const raster = (await image.readRasters({ samples: [0], interleave: true })) as unknown as ArrayLike<number>;
+  if (!(width >= 2 && height >= 2 && width * height <= MAX_DEM_SAMPLES)) {
+    throw new Error(`${source}: ${width} x ${height} samples; expected at least 2 x 2 and at most ${MAX_DEM_SAMPLES} samples (crop or resample the DEM first)`);
+  }
+  if (![...origin, ...res].every(Number.isFinite) || res[0] === 0 || res[1] === 0) {
+    throw new Error(`${source}: georeferencing gives origin ${origin} and pixel size ${res}; expected finite numbers and a non-zero pixel size`);
+  }
+  let raster: ArrayLike<number>;
+  try {
+    raster = (await image.readRasters({ samples: [0], interleave: true })) as unknown as ArrayLike<number>;
+  } catch (err) {
+    throw new Error(`${source}: cannot read the ${width} x ${height} samples (${(err as Error).message}): truncated or corrupt GeoTIFF`);
+  }
+  if (raster.length < width * height) throw new Error(`${source}: ${raster.length} samples decoded, ${width} x ${height} expected: truncated or corrupt GeoTIFF`);
   const noData = image.getGDALNoData();
   const values = new Float32Array(width * height);
   let noDataCount = 0;

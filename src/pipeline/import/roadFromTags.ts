@@ -1,7 +1,11 @@
-/**
+import type { ModeDirections } from '../network/RoadLine';
+import { reverseModes, travelModesFromTags } from './roadAccess';
+
+/*
  * Road class, speed and direction from OSM `highway` tags, with class defaults where `maxspeed`
  * or `oneway` are absent. Defaults are urban speeds (km/h) in the spirit of China's GB 50220 /
- * CJJ 37 design speeds and OSRM's car profile; footways get walking speed.
+ * CJJ 37 design speeds and OSRM's car profile; footways get walking speed. Who may use the way
+ * in which direction comes from roadAccess.
  */
 
 const CLASS_SPEED_KMH: Record<string, number> = {
@@ -18,9 +22,12 @@ const NAMED_SPEED_KMH: Record<string, number> = { walk: 5, 'ru:urban': 60, 'ru:r
 
 export interface RoadTags {
   roadClass: string;
+  /** Car speed (km/h): maxspeed or the class default. */
   speedKmh: number;
-  /** 1 forward only, -1 against the drawing direction only, 0 both ways. */
+  /** For cars: 1 forward only, -1 against the drawing direction only, 0 both ways (or no cars). */
   direction: 1 | -1 | 0;
+  /** Per mode, which way the tags let it travel, relative to the drawing direction (roadAccess). */
+  modes: ModeDirections;
   /** True when the speed came from the class default (maxspeed absent or unreadable). */
   speedDefaulted: boolean;
   /** The unreadable maxspeed text, when there was one. */
@@ -38,13 +45,16 @@ export function parseMaxspeedKmh(text: string): number {
 }
 
 /**
- * The road attributes of a way's tags, or null when it is not a road (no highway tag) or a
- * highway value no one travels on (proposed, construction, platform, ...; `reason` says which).
+ * The road attributes of a way's tags, or null when it is not a road (no highway tag), or `skip`
+ * with the reason for a highway value no one travels on (proposed, construction, platform, ...)
+ * or a way neither cars nor walkers may use (a cycleway, access=private, ...).
  */
 export function roadFromTags(tags: Record<string, string>): RoadTags | { skip: string } | null {
   const cls = tags.highway;
   if (!cls) return null;
   if (NOT_ROUTABLE.has(cls) || tags.area === 'yes') return { skip: `highway=${cls}${tags.area === 'yes' ? ' area' : ''} is not a travelled line` };
+  const modes = travelModesFromTags(tags);
+  if (modes.car === 'none' && modes.walk === 'none') return { skip: `highway=${cls}${accessNote(tags)}: no car or walk access` };
   const classSpeed = CLASS_SPEED_KMH[cls] ?? 30;
   let speedKmh = classSpeed, speedDefaulted = true, badMaxspeed: string | undefined;
   const maxspeed = tags.maxspeed ?? tags['maxspeed:forward'];
@@ -52,10 +62,19 @@ export function roadFromTags(tags: Record<string, string>): RoadTags | { skip: s
     const v = parseMaxspeedKmh(maxspeed);
     if (Number.isFinite(v) && v > 0) { speedKmh = v; speedDefaulted = false; } else badMaxspeed = maxspeed;
   }
-  const ow = tags.oneway;
-  let direction: 1 | -1 | 0 = 0;
-  if (ow === 'yes' || ow === '1' || ow === 'true') direction = 1;
-  else if (ow === '-1' || ow === 'reverse') direction = -1;
-  else if (ow === undefined && (cls === 'motorway' || cls === 'motorway_link' || tags.junction === 'roundabout' || tags.junction === 'circular')) direction = 1;
-  return { roadClass: cls, speedKmh, direction, speedDefaulted, badMaxspeed };
+  const direction = modes.car === 'forward' ? 1 : modes.car === 'backward' ? -1 : 0;
+  return { roadClass: cls, speedKmh, direction, modes, speedDefaulted, badMaxspeed };
+}
+
+/** ' access=private'-style note of the access tags present, for skip reasons. */
+function accessNote(tags: Record<string, string>): string {
+  return ['access', 'motor_vehicle', 'motorcar', 'vehicle', 'foot'].filter((k) => tags[k] !== undefined).map((k) => ` ${k}=${tags[k]}`).join('');
+}
+
+/**
+ * A road's vertices (or node ids) in travel order for cars: reversed when cars may only go against
+ * the drawing direction (oneway=-1), with the mode directions reversed to match.
+ */
+export function orientRoad<T>(vertices: T[], t: RoadTags): { order: T[]; modes: ModeDirections } {
+  return t.modes.car === 'backward' ? { order: vertices.slice().reverse(), modes: reverseModes(t.modes) } : { order: vertices, modes: t.modes };
 }

@@ -2,7 +2,9 @@ import { LocalFrame } from '../../geo/LocalFrame';
 import { buildRoadGraph } from '../../route/buildRoadGraph';
 import { segmentLengthM } from '../../route/geodesy';
 import type { RoadGraph } from '../../route/RoadGraph';
+import type { TravelMode } from '../../route/TravelMode';
 import { findCrossings, type PlaneSegments, type SplitPoint } from './findCrossings';
+import { lineDirection, lineSpeedKmh } from './modeRules';
 import type { RoadLine } from './RoadLine';
 import { roadClassCode } from './roadClassCode';
 import { VertexMerger } from './VertexMerger';
@@ -15,15 +17,20 @@ export interface CompileOptions {
   nodeCrossings: boolean;
   /** Vertices closer than this become one node (m). Default 0.5. */
   mergeToleranceM?: number;
+  /** The network of which travellers: lines, directions and speeds by modeRules. Default 'car'. */
+  mode?: TravelMode;
 }
 
 /**
- * Compiles road centrelines into a routable RoadGraph: projects to a local plane, optionally splits
- * lines at crossings, merges near vertices into nodes, and cuts each line into arcs between
- * consecutive nodes (both directions unless one-way). Lengths are ellipsoidal meters.
+ * Compiles road centrelines into the routable RoadGraph of one travel mode: keeps the lines that
+ * mode may use, projects to a local plane, optionally splits lines at crossings, merges near
+ * vertices into nodes, and cuts each line into arcs between consecutive nodes in the directions
+ * the mode may travel, at its speed. Lengths are ellipsoidal meters.
  */
-export function compileRoadNetwork(lines: ReadonlyArray<RoadLine>, opts: CompileOptions): RoadGraph {
-  lines.forEach(checkLine);
+export function compileRoadNetwork(allLines: ReadonlyArray<RoadLine>, opts: CompileOptions): RoadGraph {
+  allLines.forEach(checkLine);
+  const mode = opts.mode ?? 'car';
+  const lines = allLines.filter((l) => lineDirection(l, mode) !== 'none');
   const tol = opts.mergeToleranceM ?? 0.5;
   const frame = centredFrame(lines);
   const { segments, vertexXy } = toPlaneSegments(lines, frame);
@@ -40,14 +47,18 @@ export function compileRoadNetwork(lines: ReadonlyArray<RoadLine>, opts: Compile
   };
   let seg = 0;
   lines.forEach((l, li) => {
-    const code = roadClassCode(l.roadClass), mps = l.speedKmh / 3.6;
+    const code = roadClassCode(l.roadClass), mps = lineSpeedKmh(l, mode) / 3.6;
+    const dir = lineDirection(l, mode), ahead = dir !== 'backward', back = dir !== 'forward', one = ahead && back ? 0 : 1;
     const xy = vertexXy[li];
     let prev = nodeOf(xy[0], xy[1]);
+    const push = (a: number, b: number, len: number) => {
+      from.push(a); to.push(b); lengthM.push(len); speedMps.push(mps); roadClass.push(code); oneway.push(one); line.push(li);
+    };
     const addArc = (a: number, b: number) => {
       if (a === b) return;
       const len = segmentLengthM(nodeLonLat[2 * a], nodeLonLat[2 * a + 1], nodeLonLat[2 * b], nodeLonLat[2 * b + 1]);
-      from.push(a); to.push(b); lengthM.push(len); speedMps.push(mps); roadClass.push(code); oneway.push(l.oneway ? 1 : 0); line.push(li);
-      if (!l.oneway) { from.push(b); to.push(a); lengthM.push(len); speedMps.push(mps); roadClass.push(code); oneway.push(0); line.push(li); }
+      if (ahead) push(a, b, len);
+      if (back) push(b, a, len);
     };
     for (let k = 1; k < xy.length / 2; k++, seg++) {
       for (const sp of splitsBySegment[seg] ?? []) {
@@ -62,7 +73,7 @@ export function compileRoadNetwork(lines: ReadonlyArray<RoadLine>, opts: Compile
   });
   return buildRoadGraph({
     nodeLonLatDeg: Float64Array.from(nodeLonLat), from, to, lengthM, speedMps, roadClass, oneway, line,
-    lines: lines.map((l) => ({ id: l.id, name: l.name })),
+    lines: lines.map((l) => ({ id: l.id, name: l.name })), mode,
   });
 }
 

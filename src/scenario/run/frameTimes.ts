@@ -1,3 +1,4 @@
+import { assertFrameCount } from '../../sim/core/workLimits';
 import type { Scenario } from '../schema/Scenario';
 
 /** Frames per run when a scenario names no output interval. */
@@ -8,9 +9,13 @@ export function outputIntervalS(s: Pick<Scenario, 'durationS' | 'outputIntervalS
   return Math.min(s.outputIntervalS ?? s.durationS / DEFAULT_FRAMES, s.durationS);
 }
 
-/** Frame times (s): 0, then every interval up to the duration, the duration itself last. */
+/**
+ * Frame times (s): 0, then every interval up to the duration, the duration itself last. Throws
+ * past MAX_FRAMES before allocating (validation refuses such files first, with their line).
+ */
 export function frameTimes(s: Pick<Scenario, 'durationS' | 'outputIntervalS'>): number[] {
   const dt = outputIntervalS(s), t = [0];
+  assertFrameCount(s.durationS, dt, 'scenario');
   for (let k = 1; k * dt < s.durationS - 1e-9; k++) t.push(k * dt);
   t.push(s.durationS);
   return t;

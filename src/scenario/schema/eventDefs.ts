@@ -76,8 +76,8 @@ export const EVENT_DEFS = {
     properties: {
       id: { $ref: '#/$defs/id' },
       kind: { const: 'roadClosure' },
-      at: { type: 'array', minItems: 1, items: { $ref: '#/$defs/lonLat' } },
-      roadIds: { type: 'array', minItems: 1, items: { type: 'string', minLength: 1 } },
+      at: { type: 'array', minItems: 1, maxItems: 1000, items: { $ref: '#/$defs/lonLat' } },
+      roadIds: { type: 'array', minItems: 1, maxItems: 1000, items: { type: 'string', minLength: 1 } },
       fromS: { $ref: '#/$defs/timeS' },
       toS: { $ref: '#/$defs/timeS' },
       reason: { type: 'string' },

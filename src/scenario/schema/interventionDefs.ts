@@ -42,7 +42,7 @@ export const INTERVENTION_DEFS = {
     properties: {
       id: { $ref: '#/$defs/id' },
       kind: { const: 'closeCommunity' },
-      communityIds: { type: 'array', minItems: 1, items: { type: 'string', minLength: 1 } },
+      communityIds: { type: 'array', minItems: 1, maxItems: 1000, items: { type: 'string', minLength: 1 } },
       fromDay: { type: 'integer', minimum: 0, maximum: 3650 },
       toDay: { type: 'integer', minimum: 1, maximum: 3650 },
       contactFactor: { type: 'number', minimum: 0, maximum: 1 },
@@ -57,7 +57,7 @@ export const INTERVENTION_DEFS = {
       factor: { type: 'number', minimum: 0, maximum: 1 },
       fromDay: { type: 'integer', minimum: 0, maximum: 3650 },
       toDay: { type: 'integer', minimum: 1, maximum: 3650 },
-      communityIds: { type: 'array', minItems: 1, items: { type: 'string', minLength: 1 } },
+      communityIds: { type: 'array', minItems: 1, maxItems: 1000, items: { type: 'string', minLength: 1 } },
     },
   },
   rerouteTraffic: {
@@ -67,8 +67,8 @@ export const INTERVENTION_DEFS = {
     properties: {
       id: { $ref: '#/$defs/id' },
       kind: { const: 'rerouteTraffic' },
-      corridorAt: { type: 'array', minItems: 1, items: { $ref: '#/$defs/lonLat' } },
-      corridorRoadIds: { type: 'array', minItems: 1, items: { type: 'string', minLength: 1 } },
+      corridorAt: { type: 'array', minItems: 1, maxItems: 1000, items: { $ref: '#/$defs/lonLat' } },
+      corridorRoadIds: { type: 'array', minItems: 1, maxItems: 1000, items: { type: 'string', minLength: 1 } },
     },
   },
   upgradeDrainage: {

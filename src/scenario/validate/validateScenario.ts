@@ -5,6 +5,7 @@ import { parseJsonWithPositions, placeIssues, SchemaValidator } from '../../sche
 import { cityIssues, type CityIndex } from './cityIssues';
 import { semanticIssues } from './semanticIssues';
 import { ScenarioValidationError } from './ScenarioValidationError';
+import { workIssues } from './workIssues';
 
 /** The compiled scenario schema (built on first use). */
 const validator = new SchemaValidator(SCENARIO_SCHEMA as unknown as { $defs: object });
@@ -20,7 +21,8 @@ export interface ValidateOptions {
 }
 
 /**
- * Validates a parsed scenario against SCENARIO_SCHEMA, the semantic rules and (given) its city;
+ * Validates a parsed scenario against SCENARIO_SCHEMA, the semantic rules, the work limits (frames,
+ * grid cells, time steps: see workIssues) and (given) its city;
  * returns it typed or throws ScenarioValidationError naming the file, each JSON pointer, its line
  * (when positions are given) and what was expected.
  */
@@ -29,7 +31,7 @@ export function validateScenarioValue(value: unknown, options: ValidateOptions =
   const schemaIssues = validator.issues(value);
   if (schemaIssues.length) throw new ScenarioValidationError(file, placeIssues(schemaIssues, positions));
   const scenario = value as Scenario;
-  const semantic = [...semanticIssues(scenario), ...(city ? cityIssues(scenario, city) : [])];
+  const semantic = [...semanticIssues(scenario), ...workIssues(scenario), ...(city ? cityIssues(scenario, city) : [])];
   if (semantic.length) throw new ScenarioValidationError(file, placeIssues(semantic, positions));
   return scenario;
 }

@@ -1,5 +1,6 @@
 import { MAX_PAYLOAD_BYTES, REJECT_REASONS, type RejectionDetail, type RejectReason } from '../schema/RejectReason';
 import { isSensorKind } from '../schema/sensorKinds';
+import { utf8ByteLength } from '../schema/utf8ByteLength';
 import { validatePayload, type ParsedReading } from '../schema/validatePayload';
 import { sensorIdOfTopic } from '../topics';
 
@@ -42,7 +43,9 @@ export class Ingestor {
     }
     const sensor = this.sensors[s];
     if (topic !== sensor.topic) return this.reject(R.topic_mismatch, topic, 'topic', sensor.topic, topic);
-    if (payload.length > MAX_PAYLOAD_BYTES) return this.reject(R.too_large, topic, 'payload', `at most ${MAX_PAYLOAD_BYTES} bytes`, `${payload.length} bytes`);
+    // A string's length counts UTF-16 units; its UTF-8 bytes (what the limit is about) are up to 3 per unit.
+    const bytes = typeof payload === 'string' && payload.length * 3 > MAX_PAYLOAD_BYTES ? utf8ByteLength(payload, MAX_PAYLOAD_BYTES) : payload.length;
+    if (bytes > MAX_PAYLOAD_BYTES) return this.reject(R.too_large, topic, 'payload', `at most ${MAX_PAYLOAD_BYTES} bytes of UTF-8`, typeof payload === 'string' ? `more than ${MAX_PAYLOAD_BYTES} bytes` : `${bytes} bytes`);
     let text: string;
     if (typeof payload === 'string') text = payload;
     else {

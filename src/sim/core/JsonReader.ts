@@ -1,7 +1,12 @@
 /** Thrown for invalid input files: names the file, the JSON path and what was expected. */
 export class InputError extends Error {
   constructor(file: string, path: string, expected: string, got: unknown) {
-    const shown = got === undefined ? 'nothing' : JSON.stringify(got)?.slice(0, 80);
+    let shown: string | undefined;
+    try {
+      shown = got === undefined ? 'nothing' : JSON.stringify(got)?.slice(0, 80);
+    } catch {
+      shown = '(a value nested too deeply to show)'; // JSON.stringify overflows the stack past a few thousand levels
+    }
     super(`${file}: ${path || '(root)'}: expected ${expected}, got ${shown}`);
     this.name = 'InputError';
   }

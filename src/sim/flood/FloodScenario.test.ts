@@ -29,7 +29,7 @@ describe('parseFloodScenario', () => {
     expect(s.boundaries).toEqual({ west: 'open', east: 'open', south: 'open', north: 'open' });
     expect(s.manningN).toBe(0.03);
     expect(s.thresholds).toEqual({ floodedAreaM: 0.05, buildingM: 0.15, roadM: 0.3 });
-    expect(s.solver).toEqual({ cfl: 0.7, theta: 0.9, froudeMax: 1, workers: 1 });
+    expect(s.solver).toEqual({ cfl: 0.6, theta: 0.9, froudeMax: 1, workers: 1 });
     expect(s.outputIntervalS).toBe(60);
   });
 

@@ -1,5 +1,6 @@
 import { JsonReader } from '../core/JsonReader';
-import type { BoundaryKind, FloodBoundaries } from './FloodParams';
+import { floodCellUpdates, frameCount, MAX_FLOOD_CELL_UPDATES, MAX_FLOOD_CELLS, MAX_FRAMES, NOMINAL_FLOOD_DEPTH_M } from '../core/workLimits';
+import { DEFAULT_FLOOD_PARAMS, MAX_CFL, type BoundaryKind, type FloodBoundaries } from './FloodParams';
 import type { PlaneBBox } from './floodGridFromCity';
 
 /** A river or pipe entering the grid along a line (plane meters) with a hydrograph. */
@@ -37,6 +38,8 @@ export interface FloodScenario {
 
 const KEYS = ['kind', 'name', 'city', 'seed', 'grid', 'durationS', 'outputIntervalS', 'rainfall', 'drainageMmPerHour', 'inflows', 'manningN', 'boundaries', 'thresholds', 'solver'];
 const SIDES = ['west', 'east', 'south', 'north'] as const;
+/** Most inflows a flood file may list (each is a line of cells with a hydrograph). */
+const MAX_INFLOWS = 100;
 
 /** Validates parsed JSON as a FloodScenario; errors name `file`, the JSON path and what was expected. */
 export function parseFloodScenario(json: unknown, file: string): FloodScenario {
@@ -51,8 +54,8 @@ export function parseFloodScenario(json: unknown, file: string): FloodScenario {
   const b = r.object(o.boundaries ?? {}, '$.boundaries', [...SIDES]);
   const th = r.object(o.thresholds ?? {}, '$.thresholds', ['floodedAreaM', 'buildingM', 'roadM']);
   const sv = r.object(o.solver ?? {}, '$.solver', ['cfl', 'theta', 'froudeMax', 'workers']);
-  const inflows = o.inflows === undefined ? [] : Array.isArray(o.inflows) ? o.inflows : r.fail('$.inflows', 'an array', o.inflows);
-  return {
+  const inflows = o.inflows === undefined ? [] : Array.isArray(o.inflows) && o.inflows.length <= MAX_INFLOWS ? o.inflows : r.fail('$.inflows', `an array of at most ${MAX_INFLOWS} inflows`, o.inflows);
+  const out = {
     kind: 'flood',
     name: r.optional(o, 'name', (v) => r.string(v, '$.name'), 'flood'),
     city: r.optional(o, 'city', (v) => r.string(v, '$.city'), 'demo'),
@@ -72,12 +75,27 @@ export function parseFloodScenario(json: unknown, file: string): FloodScenario {
       roadM: r.optional(th, 'roadM', (v) => r.number(v, '$.thresholds.roadM', 0, 10, 'm'), 0.3),
     },
     solver: {
-      cfl: r.optional(sv, 'cfl', (v) => r.number(v, '$.solver.cfl', 0.05, 1), 0.7),
+      cfl: r.optional(sv, 'cfl', (v) => r.number(v, '$.solver.cfl', 0.05, MAX_CFL), DEFAULT_FLOOD_PARAMS.cfl),
       theta: r.optional(sv, 'theta', (v) => r.number(v, '$.solver.theta', 0.5, 1), 0.9),
       froudeMax: r.optional(sv, 'froudeMax', (v) => r.number(v, '$.solver.froudeMax', 0.1, 100), 1),
       workers: r.optional(sv, 'workers', (v) => r.integer(v, '$.solver.workers', 1, 64), 1),
     },
-  };
+  } satisfies FloodScenario;
+  checkWork(r, out);
+  return out;
+}
+
+/** Refuses runs whose frames, cells or cell-updates exceed the work limits, naming the field. */
+function checkWork(r: JsonReader, s: FloodScenario): void {
+  const frames = frameCount(s.durationS, s.outputIntervalS);
+  if (frames > MAX_FRAMES) r.fail('$.outputIntervalS', `at most ${MAX_FRAMES} frames over durationS ${s.durationS} s (an interval of at least ${Math.ceil(s.durationS / (MAX_FRAMES - 1))} s)`, s.outputIntervalS);
+  if (!s.bboxM) return; // the whole city: floodGridFromCity checks the cell count against the city's extent
+  const cells = Math.ceil((s.bboxM[2] - s.bboxM[0]) / s.cellSizeM) * Math.ceil((s.bboxM[3] - s.bboxM[1]) / s.cellSizeM);
+  if (cells > MAX_FLOOD_CELLS) r.fail('$.grid.cellSizeM', `a cell size giving at most ${MAX_FLOOD_CELLS} cells over bboxM (${cells} at this size)`, s.cellSizeM);
+  const updates = floodCellUpdates(cells, s.cellSizeM, s.durationS, s.solver.cfl);
+  if (updates > MAX_FLOOD_CELL_UPDATES) {
+    r.fail('$.durationS', `a run of at most ${MAX_FLOOD_CELL_UPDATES.toExponential()} cell-updates (about ${updates.toExponential(2)} for ${cells} cells at ${NOMINAL_FLOOD_DEPTH_M} m of water)`, s.durationS);
+  }
 }
 
 function bbox(r: JsonReader, v: unknown): PlaneBBox {

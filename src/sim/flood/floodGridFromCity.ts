@@ -2,6 +2,7 @@ import type { CityModel } from '../../twin/package/CityModel';
 import { dilateMask } from '../core/dilateMask';
 import { rasterizePolygon } from '../core/rasterizePolygon';
 import { sampleDemToRaster } from '../core/sampleDemToRaster';
+import { MAX_FLOOD_CELLS } from '../core/workLimits';
 import { buildingCells, type BuildingCells } from './BuildingCells';
 import type { FloodGrid } from './FloodGrid';
 import { roadCells, type RoadCells } from './RoadCells';
@@ -58,6 +59,9 @@ export function floodGridFromCity(city: FloodCitySource, options: FloodCityOptio
     originLonDeg: dem.originLonDeg, originLatDeg: dem.originLatDeg, xMinM: x0, yMinM: y0, cellSizeM: c,
     width: Math.ceil((x1 - x0) / c - 1e-9), height: Math.ceil((y1 - y0) / c - 1e-9),
   };
+  if (header.width * header.height > MAX_FLOOD_CELLS) {
+    throw new Error(`floodGridFromCity: cellSizeM ${c} over ${Math.round(x1 - x0)} m x ${Math.round(y1 - y0)} m makes ${header.width * header.height} cells; at most ${MAX_FLOOD_CELLS} (larger cells or a smaller bboxM)`);
+  }
   const bedM = sampleDemToRaster(dem, header);
   const buildings = buildingCells(header, city.buildings);
   const wall = new Uint8Array(bedM.length);

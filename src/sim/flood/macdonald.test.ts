@@ -1,17 +1,18 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readAsciiGrid } from '../core/readAsciiGrid';
 import { FloodSolver } from './FloodSolver';
 import { syntheticGrid } from './syntheticGrid';
+import { referenceData } from '../../../test/referenceData';
 
 /** The MacDonald long-channel benchmark (as shipped with itzi), outside the repository. */
-const DIR = resolve(process.env.FLOOD_MACDONALD_DIR ?? join(__dirname, '../../../../shared/data/flood-macdonald'), 'McDonald_long_channel_wo_rain');
-const present = existsSync(join(DIR, 'dem.asc'));
-if (!present) console.warn(`macdonald.test: ${DIR} is absent (set FLOOD_MACDONALD_DIR); the benchmark test is skipped`);
+const REF = referenceData('flood solver against the MacDonald long-channel analytic solution', 'data/flood-macdonald/McDonald_long_channel_wo_rain',
+  process.env.FLOOD_MACDONALD_DIR && resolve(process.env.FLOOD_MACDONALD_DIR, 'McDonald_long_channel_wo_rain'));
+const DIR = REF.path;
 
 describe('FloodSolver on the MacDonald long channel', () => {
-  it.skipIf(!present)('reaches the analytic steady water surface within 0.03 m mean absolute error (no rain)', async () => {
+  it.skipIf(!REF.present)('reaches the analytic steady water surface within 0.03 m mean absolute error (no rain)', async () => {
     const dem = readAsciiGrid(readFileSync(join(DIR, 'dem.asc'), 'utf8'), 'dem.asc');
     const q = readAsciiGrid(readFileSync(join(DIR, 'q.asc'), 'utf8'), 'q.asc');
     const W = dem.width, H = dem.height;

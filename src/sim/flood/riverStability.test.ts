@@ -18,11 +18,11 @@ function checkerboardCells(d: Float32Array, wall: Uint8Array, W: number): number
 }
 
 describe('FloodSolver in a deep river reach', () => {
-  it('keeps the Jinjiang at 80-150 m³/s smooth for 10 min with the defaults (theta 0.9, cfl 0.7, Froude cap 1)', async () => {
+  it('keeps the Jinjiang at 80-150 m³/s smooth for 10 min with the defaults (theta 0.9, cfl 0.6, Froude cap 1)', async () => {
     const s = parseFloodScenario(JSON.parse(readFileSync(FIXTURE, 'utf8')), FIXTURE);
     const { setup, params } = prepareFloodScenario(s, city, FIXTURE);
     const g = setup.grid;
-    const solver = new FloodSolver(g, { ...params, theta: 0.9, cfl: 0.7, froudeMax: 1 });
+    const solver = new FloodSolver(g, { ...params, theta: 0.9, cfl: 0.6, froudeMax: 1 });
     let worst = 0;
     for (let t = 30; t <= 600; t += 30) {
       await solver.advance(t);

@@ -1,4 +1,5 @@
 import { assertRasterGrid, type RasterGrid } from '../core/RasterGrid';
+import { MAX_PLUME_CELLS } from '../core/workLimits';
 
 /**
  * The dispersion grid: a cell-registered raster in the city's plane (see RasterGrid), with the
@@ -28,6 +29,7 @@ export function plumeGrid(originLonDeg: number, originLatDeg: number, extent: Pl
   }
   const width = Math.ceil((extent.xMaxM - extent.xMinM) / cellSizeM - 1e-9);
   const height = Math.ceil((extent.yMaxM - extent.yMinM) / cellSizeM - 1e-9);
+  if (!(width * height <= MAX_PLUME_CELLS)) throw new Error(`plumeGrid: cellSizeM ${cellSizeM} over the extent makes ${width * height} cells; at most ${MAX_PLUME_CELLS} (larger cells or a smaller area)`);
   return {
     originLonDeg, originLatDeg, xMinM: extent.xMinM, yMinM: extent.yMinM, cellSizeM, width, height,
     blocked: new Uint8Array(width * height),

@@ -17,6 +17,8 @@ export interface WorkspaceOptions {
   centerLonLat: [number, number];
   /** Seconds of the opening flight; 0 jumps straight there. */
   flightSeconds: number;
+  /** Half the side of the city's square (m): the overview frames it (default 4600, the demo city). */
+  homeHalfSizeM?: number;
   onLoadState: (s: TilesetLoadState) => void;
   /** Every click on the canvas: the ground or roof under it, and what was picked there. */
   onClick: (hit: WorkspaceClick) => void;
@@ -56,8 +58,10 @@ export class CesiumWorkspace {
   flyHome(seconds = 1.5): void {
     const [lon, lat] = this.opts.centerLonLat;
     const topDown = this.viewer.scene.mode === SceneMode.SCENE2D;
+    // From the south at 42° down: 1.35 half-sizes up and 1.98 back frames the square (3 from above).
+    const half = this.opts.homeHalfSizeM ?? 4600, degPerM = 1 / 111_320;
     this.viewer.camera.flyTo({
-      destination: topDown ? Cartesian3.fromDegrees(lon, lat, 14000) : Cartesian3.fromDegrees(lon, lat - 0.082, 6200),
+      destination: topDown ? Cartesian3.fromDegrees(lon, lat, half * 3) : Cartesian3.fromDegrees(lon, lat - half * 1.98 * degPerM, half * 1.35),
       orientation: { heading: 0, pitch: CesiumMath.toRadians(topDown ? -90 : -42), roll: 0 },
       duration: seconds,
     });

@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { importCity } from '../../../src/pipeline/cityImport/importCity';
@@ -10,13 +10,12 @@ import { loadScenarioForCity } from '../../../src/scenario/io/loadScenarioForCit
 import { nodeEnvironment } from '../../../src/scenario/run/nodeEnvironment';
 import { inThreadExecutor } from '../../../src/scenario/runner/inThreadExecutor';
 import { ScenarioRunner } from '../../../src/scenario/runner/ScenarioRunner';
+import { referenceData, SHARED_DIR } from '../../referenceData';
 
 const root = join(import.meta.dirname, '../../..');
 /** The shared real data: $TWIN_SHARED_DIR, else ../shared beside the repository. */
-const shared = process.env.TWIN_SHARED_DIR ?? join(root, '../shared');
-const osm = join(shared, 'data/chengdu/chengdu_center.osm');
-const present = existsSync(osm);
-if (!present) console.log(`chengdu-center: skipped, ${osm} is absent (set TWIN_SHARED_DIR to the folder holding data/chengdu)`);
+const shared = SHARED_DIR;
+const present = referenceData('import of the central-Chengdu city package (config/cities/chengdu-center.json)', 'data/chengdu/chengdu_center.osm').present;
 
 describe.skipIf(!present)('the imported central-Chengdu package (config/cities/chengdu-center.json)', () => {
   const out = join(TILESETS_DIR, 'chengdu-center');
