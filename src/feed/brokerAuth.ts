@@ -37,7 +37,7 @@ function refuse(done: (err: AuthenticateError | null, ok: boolean) => void, code
  * - CONNECT: the user name is an account; the password is a broker token of that account for this
  *   very client id (people), or, for service accounts with a password, that password (scrypt).
  *   The client id must be `<username>:...`, so no account can take over another's session.
- *   A token's connection is closed when the token expires.
+ *   A person's connection is closed when its token expires.
  * - PUBLISH/SUBSCRIBE: only within the role's filters (a refused publish closes the connection:
  *   MQTT 3.1.1 has no negative PUBACK; a refused subscription gets SUBACK 0x80); retained only for
  *   roles that may, up to maxRetainedBytes and maxRetainedMessages topics.
@@ -108,7 +108,9 @@ export class BrokerAuth {
       return;
     }
     const session: Session = { account, rights, timer: null };
-    if (Number.isFinite(expiresAtMs)) {
+    // A display's token ends its connection when it expires (a stolen one is worth 15 minutes);
+    // a service (the simulator, the hub) is checked at connect only, so its stream has no gap.
+    if (Number.isFinite(expiresAtMs) && account.kind === 'person') {
       session.timer = setTimeout(() => { this.refusals.expiredSessions++; client.close(); }, Math.max(0, expiresAtMs - Date.now()));
       session.timer.unref?.();
     }
