@@ -7,12 +7,14 @@
  * rendering) are measured by the app's own bench.
  */
 import { startFeed } from '../src/feed/startFeed';
+import { tempDataDir, testAuthority } from '../test/unit/signs/feedTestKit';
 import { syntheticFeed } from '../src/feed/syntheticFeed';
 import mqtt from 'mqtt';
 import { SignsConnection } from '../src/signs/connection/SignsConnection';
 import { demoModel, demoRegistry } from '../test/support/demoPackage';
 import { defaultRules } from '../src/signs/rules/defaultRules';
 import { SignsStore } from '../src/signs/SignsStore';
+import { cityTopicFilter } from '../src/signs/topics';
 
 const quantile = (xs: number[], q: number) => { const s = [...xs].sort((a, b) => a - b); return s[Math.min(s.length - 1, Math.floor(q * s.length))]; };
 const round = (v: number, d = 2) => Math.round(v * 10 ** d) / 10 ** d;
@@ -47,16 +49,18 @@ async function ingestThroughput() {
 }
 
 async function endToEndLatency(seconds = 6, rateHz = 1500) {
-  const feed = await startFeed({ port: 0, wsPort: 0, rateHz, seed: 5 });
+  const data = tempDataDir('rc-bench-data-');
+  const { accounts } = await testAuthority(data.dir);
+  const feed = await startFeed({ port: 0, wsPort: 0, rateHz, seed: 5, dataDir: data.dir });
   const city = await demoModel();
   const store = new SignsStore({ registry: feed.registry, units: city.units, rules: defaultRules(), intervalScale: feed.intervalScale });
   const e2e: number[] = [], peer: number[] = [];
   let measuring = false;
   store.events.subscribe('reading', (e) => { if (measuring) e2e.push(Date.now() - e.timeMs); });
-  const conn = new SignsConnection({ url: feed.urls.ws, clientId: 'rc-bench-display', username: 'display', password: 'display-demo' }, (t, p) => store.ingest(t, p));
-  const raw = mqtt.connect(feed.urls.tcp, { username: 'operator', password: 'operator-demo', clientId: 'rc-bench-peer' });
+  const conn = new SignsConnection({ url: feed.urls.ws, ...accounts.display('bench'), topics: [cityTopicFilter(feed.registry.city)] }, (t, p) => store.ingest(t, p));
+  const raw = mqtt.connect(feed.urls.tcp, accounts.operator('bench-peer'));
   raw.on('message', (_t, p) => { if (measuring) peer.push(Date.now() - (JSON.parse(p.toString()) as { timeMs: number }).timeMs); });
-  raw.subscribe('city/#', { qos: 1 });
+  raw.subscribe(cityTopicFilter(feed.registry.city), { qos: 1 });
   conn.connect();
   await new Promise((r) => setTimeout(r, 3000));
   measuring = true;
@@ -66,6 +70,7 @@ async function endToEndLatency(seconds = 6, rateHz = 1500) {
   await raw.endAsync(true);
   await feed.stop();
   store.dispose();
+  data.remove();
   const med = quantile(e2e, 0.5), p99 = quantile(e2e, 0.99);
   return {
     transport: 'simulator -> aedes (in process) -> WebSocket -> mqtt.js -> SignsStore.ingest, node, one process',

@@ -4,17 +4,19 @@
  */
 import mqtt from 'mqtt';
 import { startFeed } from '../src/feed/startFeed';
-import { defaultFeedConfig } from '../src/signs/connection/FeedConfig';
+import { tempDataDir, testAuthority } from '../test/unit/signs/feedTestKit';
 import { withAppPage } from './browserLoad';
 
 const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(p * xs.length))];
 
 export async function run(): Promise<object> {
-  const feed = await startFeed({ port: 0, wsPort: 0, rateHz: 1000 });
+  const data = tempDataDir('rc-bench-data-');
+  const { authority, passwords } = await testAuthority(data.dir);
+  const feed = await startFeed({ port: 0, wsPort: 0, rateHz: 1000, dataDir: data.dir });
   try {
-    return await withAppPage(`?fly=0&feed=${encodeURIComponent(feed.urls.ws)}`, { width: 1280, height: 720 }, async (page) => {
+    return await withAppPage('?fly=0', { width: 1280, height: 720 }, async (page) => {
       await page.waitForSelector('body[data-twin-model="ready"]', { timeout: 180_000 });
-      await page.waitForFunction(() => (window.twin?.signs?.connection.status.messages ?? 0) > 100, undefined, { timeout: 60_000 });
+      await page.waitForFunction(() => (window.twin?.signs?.connection?.status.messages ?? 0) > 100, undefined, { timeout: 60_000 });
       // Keep Cesium drawing every frame while we measure.
       const ingest = await page.evaluate(async () => {
         const w = window.twin!;
@@ -37,8 +39,7 @@ export async function run(): Promise<object> {
         return { readingsPerSecond: Math.round(readingsPerSecond), framesPerSecond: +(frames / seconds).toFixed(2), jsonParsePerSecond: Math.round(parsePerSecond), checksum: sum > 0 };
       });
       console.error(`signsBrowser ingest: ${JSON.stringify(ingest)}`);
-      const op = defaultFeedConfig().accounts.operator;
-      const client = await mqtt.connectAsync(feed.urls.ws, { username: op.username, password: op.password, clientId: `bench-op-${Date.now()}` });
+      const client = await mqtt.connectAsync(feed.urls.ws, authority.credentials('operator', `bench-${Date.now()}`));
       const fire = feed.registry.sensors.filter((s) => s.kind === 'fire_alarm');
       const latencies: number[] = [];
       for (let i = 0; i < 20; i++) {
@@ -57,8 +58,9 @@ export async function run(): Promise<object> {
         ingestKeptUpWithFeed: ingest.readingsPerSecond >= 0.95 * 1000,
         sensorToScreenMs: { samples: latencies.length, median: pct(latencies, 0.5), p99: pct(latencies, 0.99), max: Math.max(...latencies) },
       };
-    });
+    }, { httpUrl: feed.urls.http, login: { username: 'viewer', password: passwords.viewer } });
   } finally {
     await feed.stop();
+    data.remove();
   }
 }

@@ -36,7 +36,7 @@ runOrExit([join(root, 'scripts/copy-cesium.mjs')], 'copying Cesium assets');
 // The live feed (embedded MQTT broker + sensor simulator); the twin still runs if it cannot start.
 const feed = spawn(node, [tsx, join(root, 'src/feed/main.ts'), '--city', city], { cwd: root, stdio: 'inherit' });
 feed.on('exit', (code) => {
-  if (code) console.error(`npm start: the live feed stopped (exit ${code}); the twin runs without it (ports 1883/8083 busy? see config/signs/feed.json).`);
+  if (code) console.error(`npm start: the live feed stopped (exit ${code}); the twin runs without it (ports 1883/8083 busy? see config/signs/feed.json; RC_FEED_PORT tells Vite another one).`);
 });
 const port = process.env.PORT ?? '5173';
 const open = process.env.DISPLAY || process.platform !== 'linux' ? ['--open', city === 'demo' ? '/' : `/?city=${city}`] : [];

@@ -1,35 +1,33 @@
-import { createReadStream, statSync } from 'node:fs';
-import { extname, join, normalize, resolve } from 'node:path';
 import type { Connect, Plugin } from 'vite';
+import { resolveUnder, sendFile } from '../../src/server/http/serveStaticFile.ts';
 
-const TYPES: Record<string, string> = {
-  '.json': 'application/json', '.geojson': 'application/geo+json', '.glb': 'model/gltf-binary',
-  '.bin': 'application/octet-stream', '.f32': 'application/octet-stream', '.subtree': 'application/octet-stream',
-};
+/** The request's path, or null when it is not under `/tilesets/`. */
+function tilesetPath(url: string | undefined): string | null {
+  const path = (url ?? '').split('?')[0];
+  return path.startsWith('/tilesets/') ? path.slice('/tilesets/'.length) : null;
+}
 
-/** Serves `<root>/**` at `/tilesets/**` in `vite` and `vite preview`, without bundling it. */
+/**
+ * Serves `<root>/**` at `/tilesets/**` in `vite` and `vite preview`, without bundling it: only
+ * files below root (a sibling folder such as `tilesets-x` is outside), 400 for a malformed path,
+ * 404 for anything missing, in plain text without server paths; ETag, Last-Modified and Range.
+ */
 export function serveTilesets(root: string): Plugin {
-  const base = resolve(root);
   const middleware: Connect.NextHandleFunction = (req, res, next) => {
-    const url = (req.url ?? '').split('?')[0];
-    if (!url.startsWith('/tilesets/')) return next();
-    const file = normalize(join(base, decodeURIComponent(url.slice('/tilesets/'.length))));
-    if (!file.startsWith(base)) { res.statusCode = 403; res.end('forbidden'); return; }
-    let size: number;
-    try {
-      const st = statSync(file);
-      if (!st.isFile()) throw new Error('not a file');
-      size = st.size;
-    } catch {
-      res.statusCode = 404;
-      res.end(`not found: ${url}`);
+    const path = tilesetPath(req.url);
+    if (path === null) return next();
+    if (req.method !== 'GET' && req.method !== 'HEAD') {
+      res.writeHead(405, { allow: 'GET, HEAD', 'content-type': 'text/plain' });
+      res.end('method not allowed\n');
       return;
     }
-    res.setHeader('Content-Type', TYPES[extname(file)] ?? 'application/octet-stream');
-    res.setHeader('Content-Length', String(size));
-    res.setHeader('Cross-Origin-Resource-Policy', 'same-origin');
-    res.setHeader('Cache-Control', 'no-cache');
-    createReadStream(file).pipe(res);
+    const r = resolveUnder(root, path);
+    if ('status' in r) {
+      res.writeHead(r.status, { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-cache' });
+      res.end(`${r.message}\n`);
+      return;
+    }
+    sendFile(req, res, r.file, r.stat, { 'Cross-Origin-Resource-Policy': 'same-origin' });
   };
   return {
     name: 'rongcheng:serve-tilesets',

@@ -14,7 +14,8 @@ export interface SensorSimulatorOptions {
   /** Broker URL and the sensor account (may publish to city/#, subscribe to control/#). */
   url: string;
   username: string;
-  password: string;
+  /** A password, or a function giving a fresh broker token at each (re)connect. */
+  password: string | (() => string);
   /** Randomness of the readings; same seed and times, same readings. */
   seed: number;
   /** Readings per second over the whole registry; 0 (default) = every sensor at its kind's interval. */
@@ -84,11 +85,14 @@ export class SensorSimulator {
   /** Connects, announces itself on feed/info, listens for control messages and starts publishing. */
   async start(): Promise<void> {
     const o = this.opts;
+    const password = () => (typeof o.password === 'function' ? o.password() : o.password);
     const client = mqtt.connect(o.url, {
-      username: o.username, password: o.password, clientId: o.clientId ?? `rc-simulator-${o.seed}`,
+      username: o.username, password: password(), clientId: o.clientId ?? `${o.username}:simulator-${o.seed}`,
       clean: true, reconnectPeriod: 500, protocolVersion: 4,
     });
     this.client = client;
+    // mqtt.js builds each reconnect's CONNECT from client.options after this event.
+    client.on('reconnect', () => { client.options.password = password(); });
     await new Promise<void>((resolve, reject) => {
       client.once('connect', () => resolve());
       client.once('error', (err) => reject(new Error(`simulator could not connect to ${o.url}: ${err.message}`)));

@@ -27,6 +27,10 @@ export interface SignsStoreOptions {
   staleFactor?: number;
   /** History each ring buffer holds at the sensor's nominal rate (s); default 3600. */
   historyS?: number;
+  /** Room for fast reporting (anomalies) per sensor, in samples; default each kind's burstSlots. */
+  burstSlots?: number;
+  /** Alert ids; default `AL-<sequence>` (see AlertBook). */
+  alertId?: (sensor: SensorInfo, rule: SignsRule, timeMs: number) => string;
 }
 
 const DUPLICATE = REJECT_REASONS.indexOf('duplicate'), BAD_TIME = REJECT_REASONS.indexOf('bad_time');
@@ -43,7 +47,7 @@ export class SignsStore {
   readonly staleness: Staleness;
   readonly indicators: IndicatorTable;
   readonly ingestor: Ingestor;
-  readonly alerts = new AlertBook();
+  readonly alerts: AlertBook;
   readonly events = new Emitter<SignsStoreEvents>();
   /** Kind index per sensor, and its unit indices (sensor * LEVEL_COUNT + level). */
   readonly sensorKinds: Uint8Array;
@@ -66,6 +70,7 @@ export class SignsStore {
     const scale = opts.intervalScale ?? 1, historyS = opts.historyS ?? 3600;
     if (!(scale > 0)) throw new Error(`SignsStore intervalScale: expected a number > 0, got ${opts.intervalScale}`);
     this.units = new UnitIndex(opts.units);
+    this.alerts = new AlertBook(500, opts.alertId);
     const n = this.sensors.length;
     this.sensorKinds = new Uint8Array(n);
     this.sensorUnits = new Int32Array(n * LEVEL_COUNT);
@@ -76,7 +81,7 @@ export class SignsStore {
       this.byId.set(s.id, i);
       this.sensorKinds[i] = spec.index;
       this.units.chain(this.units.require(s.unitId), this.sensorUnits, i * LEVEL_COUNT);
-      capacities[i] = Math.ceil((1.25 * historyS) / (spec.intervalS * scale)) + spec.burstSlots;
+      capacities[i] = Math.ceil((1.25 * historyS) / (spec.intervalS * scale)) + (opts.burstSlots ?? spec.burstSlots);
       intervalsMs[i] = spec.intervalS * scale * 1000;
     });
     this.buffers = new SensorRingBuffers(capacities);
@@ -155,6 +160,23 @@ export class SignsStore {
   /** Operator closes an open alert; false when it is not open. */
   resolve(alertId: string): boolean {
     return this.rules.resolveManually(alertId, this.clock());
+  }
+
+  /**
+   * Puts back alerts kept elsewhere (the hub's store after a restart): open ones become the open
+   * alert of their (sensor, rule). No events. Returns how many were taken; alerts of sensors or
+   * rules this store does not know are skipped.
+   */
+  restoreAlerts(alerts: readonly Alert[]): number {
+    let n = 0;
+    for (const a of alerts) {
+      const s = this.byId.get(a.sensorId);
+      if (s === undefined || this.alerts.get(a.id)) continue;
+      if (a.state !== 'resolved' && !this.rules.adopt(a, s)) continue;
+      this.alerts.restore(a);
+      n++;
+    }
+    return n;
   }
 
   /** Open alerts, most severe and newest first. */

@@ -11,7 +11,7 @@ const read = (f: string) => JSON.parse(readFileSync(join(city, f), 'utf8'));
 
 describe('Drill-down from the city to a floor', () => {
   const baseUrl = inject('baseUrl');
-  const feed = encodeURIComponent(inject('feedUrl'));
+  const login = inject('logins').viewer;
   let s: BrowserSession;
   // The same model the page builds, computed here independently from the same files.
   const model = new CityTwin(cityModelFromGeoJson(read('city.json').origin, read('buildings.geojson'), read('units.geojson')));
@@ -19,8 +19,8 @@ describe('Drill-down from the city to a floor', () => {
 
   beforeAll(async () => {
     mkdirSync(join(root, 'test-results'), { recursive: true });
-    s = await launchBrowser(baseUrl, { width: 900, height: 640 });
-    await s.page.goto(`${baseUrl}/?fly=0&feed=${feed}`);
+    s = await launchBrowser(baseUrl, { width: 900, height: 640 }, login);
+    await s.page.goto(`${baseUrl}/?fly=0`);
     await s.page.waitForSelector('body[data-twin-model="ready"]', { timeout: 150_000 });
   });
   afterAll(async () => { await s?.close(); });

@@ -15,9 +15,10 @@ export interface BrowserSession {
 
 /**
  * Debian Chromium, headless, software WebGL (SwiftShader), fresh profile; records console errors
- * and every request that leaves the app's origin.
+ * and every request that leaves the app's origin. With `login`, logs that person in through the
+ * session API first (the context keeps the HttpOnly cookie, as after using the login form).
  */
-export async function launchBrowser(baseUrl: string, viewport = { width: 800, height: 560 }): Promise<BrowserSession> {
+export async function launchBrowser(baseUrl: string, viewport = { width: 800, height: 560 }, login?: { username: string; password: string }): Promise<BrowserSession> {
   const profile = mkdtempSync(join(tmpdir(), 'twin-chromium-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: '/usr/bin/chromium',
@@ -29,6 +30,10 @@ export async function launchBrowser(baseUrl: string, viewport = { width: 800, he
       '--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1',
     ],
   });
+  if (login) {
+    const res = await context.request.post(`${baseUrl}/api/login`, { data: { ...login, tab: 'testlogin' }, headers: { origin: new URL(baseUrl).origin } });
+    if (!res.ok()) throw new Error(`launchBrowser: login of ${login.username} failed: ${res.status()} ${await res.text()}`);
+  }
   const page = context.pages()[0] ?? (await context.newPage());
   const errors: string[] = [], offOrigin: string[] = [];
   const origin = new URL(baseUrl).origin;

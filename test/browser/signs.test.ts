@@ -1,24 +1,31 @@
 import { mkdirSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { preview, type PreviewServer } from 'vite';
 import { join } from 'node:path';
 import mqtt from 'mqtt';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { SensorSimulator } from '../../src/feed/SensorSimulator';
-import { defaultFeedConfig } from '../../src/signs/connection/FeedConfig';
+import { loadFeedConfig } from '../../src/feed/config/parseFeedConfig';
+import { Authority } from '../../src/server/Authority';
+import { MosquittoDynsecGrants } from '../../src/server/grants/MosquittoDynsecGrants';
+import { apiHandler } from '../../src/server/http/apiHandler';
+import { SessionApi } from '../../src/server/http/SessionApi';
 import { demoRegistry } from '../support/demoPackage';
 import { freePort } from '../unit/signs/netUtil';
-import { hasMosquitto, MosquittoBroker } from '../unit/signs/mosquitto';
+import { dynsecPlugin, hasMosquitto, MosquittoBroker } from '../unit/signs/mosquitto';
 import { launchBrowser, type BrowserSession } from './launchBrowser';
 
 const root = join(import.meta.dirname, '../..');
-const cfg = defaultFeedConfig();
+const cfg = loadFeedConfig();
 const registry = await demoRegistry();
 const fireAlarms = registry.sensors.filter((s) => s.kind === 'fire_alarm');
 
-/** Opens the workspace on a feed and waits until readings flow. */
-async function openOn(baseUrl: string, feedUrl: string): Promise<BrowserSession> {
-  const s = await launchBrowser(baseUrl, { width: 900, height: 640 });
-  await s.page.goto(`${baseUrl}/?fly=0&feed=${encodeURIComponent(feedUrl)}`);
-  await s.page.waitForFunction(() => (window.twin?.signs?.connection.status.messages ?? 0) > 20, undefined, { timeout: 120_000 });
+/** Opens the workspace logged in as `login` and waits until readings flow. */
+async function openOn(baseUrl: string, login: { username: string; password: string }): Promise<BrowserSession> {
+  const s = await launchBrowser(baseUrl, { width: 900, height: 640 }, login);
+  await s.page.goto(`${baseUrl}/?fly=0`);
+  await s.page.waitForFunction(() => (window.twin?.signs?.connection?.status.messages ?? 0) > 20, undefined, { timeout: 120_000 });
   // Steady state: the city model (address index, hierarchy) is built on the main thread at start-up.
   await s.page.waitForSelector('body[data-twin-model="ready"]', { timeout: 120_000 });
   await s.page.waitForSelector('body[data-dispatch="ready"]', { timeout: 120_000 });
@@ -48,16 +55,18 @@ async function alertLatencyMs(s: BrowserSession, sensorId: string, trigger: () =
 describe('Live vital signs in the workspace', () => {
   const baseUrl = inject('baseUrl');
   const feedUrl = inject('feedUrl');
+  const logins = inject('logins');
+  // Node-side clients of the test mint their tokens from the same data folder as the feed.
+  const authority = new Authority({ dataDir: inject('dataDir'), roles: cfg.roles, cityId: registry.city, tokenTtlS: 600 });
 
   describe('on the embedded broker (aedes + simulator)', () => {
     let s: BrowserSession;
-    beforeAll(async () => { mkdirSync(join(root, 'test-results'), { recursive: true }); s = await openOn(baseUrl, feedUrl); });
+    beforeAll(async () => { mkdirSync(join(root, 'test-results'), { recursive: true }); s = await openOn(baseUrl, logins.viewer); });
     afterAll(async () => { await s?.close(); });
 
     it('shows an alert within 2 s of an anomaly sent on the control topic', async () => {
       const target = fireAlarms[7];
-      const op = cfg.accounts.operator;
-      const client = await mqtt.connectAsync(feedUrl, { username: op.username, password: op.password, clientId: `test-op-${Date.now()}` });
+      const client = await mqtt.connectAsync(feedUrl, authority.credentials('operator', `test-${Date.now()}`));
       const ms = await alertLatencyMs(s, target.id, async () => {
         await client.publishAsync('control/anomaly', JSON.stringify({ type: 'fire', sensorId: target.id, rampS: 0, durationS: 600 }), { qos: 1 });
       });
@@ -81,8 +90,7 @@ describe('Live vital signs in the workspace', () => {
       const before = await s.page.evaluate(() => window.twin!.signs!.store.openAlerts().length);
       const rejected = () => s.page.evaluate(() => Array.from(window.twin!.signs!.store.ingestor.counts).slice(1).reduce((a, b) => a + b, 0));
       const rejectedBefore = await rejected();
-      const sensor = cfg.accounts.sensor;
-      const client = await mqtt.connectAsync(feedUrl, { username: sensor.username, password: sensor.password, clientId: `test-bad-${Date.now()}` });
+      const client = await mqtt.connectAsync(feedUrl, authority.credentials('sensor', `test-bad-${Date.now()}`));
       const topic = fireAlarms[3].topic;
       for (const bad of ['{not json', '{"value":"hot"}', '[]', '']) await client.publishAsync(topic, bad, { qos: 1 });
       await client.endAsync();
@@ -90,28 +98,70 @@ describe('Live vital signs in the workspace', () => {
       expect(await s.page.evaluate(() => window.twin!.signs!.store.openAlerts().length)).toBeGreaterThanOrEqual(before);
     });
 
-    it('made no request off its own origin or feed and logged no console errors', () => {
-      const feedOrigin = new URL(feedUrl).host;
-      expect(s.offOrigin.filter((u) => new URL(u).host !== feedOrigin)).toEqual([]);
+    it('made no request off its own origin (the feed is proxied at /mqtt) and logged no console errors', async () => {
+      expect(s.offOrigin).toEqual([]);
       expect(s.errors).toEqual([]);
+      const st = await s.page.evaluate(() => ({ ...window.twin!.signs!.connection!.status }));
+      expect(st.url).toBe(`${baseUrl.replace(/^http/, 'ws')}/mqtt`);
+      expect(st.clientId).toMatch(/^viewer:[a-z0-9]{12}$/);
     });
   });
 
-  describe.runIf(hasMosquitto())('on a real Mosquitto', () => {
-    let broker: MosquittoBroker;
+  describe('log-in form and tabs', () => {
+    let s: BrowserSession;
+    beforeAll(async () => { s = await launchBrowser(baseUrl, { width: 900, height: 640 }); });
+    afterAll(async () => { await s?.close(); });
+
+    it('asks for a log-in, shows a refusal, then connects; a second tab of the same person gets its own client id', async () => {
+      await s.page.goto(`${baseUrl}/?fly=0`);
+      await s.page.waitForSelector('.login-panel form', { timeout: 120_000 });
+      expect(await s.page.evaluate(() => window.twin!.signs!.connection)).toBeNull();
+      await s.page.fill('.login-panel input[name=username]', logins.viewer.username);
+      await s.page.fill('.login-panel input[name=password]', 'not the password');
+      await s.page.click('.login-panel button[type=submit]');
+      await s.page.waitForFunction(() => document.querySelector('.login-message')?.textContent === 'wrong user name or password');
+      expect(await s.page.inputValue('.login-panel input[name=password]')).toBe('');
+      await s.page.fill('.login-panel input[name=password]', logins.viewer.password);
+      await s.page.click('.login-panel button[type=submit]');
+      await s.page.waitForFunction(() => (window.twin?.signs?.connection?.status.messages ?? 0) > 20, undefined, { timeout: 60_000 });
+      expect(await s.page.$('.login-panel')).toBeNull();
+      const second = await s.context.newPage();
+      await second.goto(`${baseUrl}/?fly=0`);
+      await second.waitForFunction(() => (window.twin?.signs?.connection?.status.messages ?? 0) > 20, undefined, { timeout: 120_000 });
+      const ids = await Promise.all([s.page, second].map((p) => p.evaluate(() => window.twin!.signs!.connection!.status.clientId)));
+      expect(ids[0]).not.toBe(ids[1]);
+      await second.waitForTimeout(1000);
+      const connects = await Promise.all([s.page, second].map((p) => p.evaluate(() => window.twin!.signs!.connection!.status.connects)));
+      expect(connects).toEqual([1, 1]);
+      await second.close();
+      expect(s.errors.filter((e) => !e.includes('401'))).toEqual([]);
+    });
+  });
+
+  // Mosquitto checks no JWT: the session server gives each tab a short-lived dynamic-security client instead.
+  describe.runIf(hasMosquitto() && !!dynsecPlugin())('on a real Mosquitto (dynamic security, grants from a session server)', () => {
+    const admin = { username: 'rc-admin', password: `admin-${Date.now()}` };
+    let broker: MosquittoBroker, grants: MosquittoDynsecGrants, api: Server, site: PreviewServer;
     let sim: SensorSimulator;
     let s: BrowserSession;
     beforeAll(async () => {
-      broker = new MosquittoBroker(await freePort(), await freePort(), cfg.accounts);
+      broker = new MosquittoBroker(await freePort(), await freePort(), [], admin);
       await broker.start();
-      sim = new SensorSimulator({
-        registry, url: broker.urls.tcp, username: cfg.accounts.sensor.username, password: cfg.accounts.sensor.password,
-        seed: 7, rateHz: 0, tickHz: 10, anomalyIntervalS: 1,
-      });
+      grants = new MosquittoDynsecGrants(broker.urls.tcp, admin, authority);
+      await grants.start();
+      await grants.ensureService(authority.accounts.get('gateway')!, 'gateway-mosquitto', 'gateway:simulator');
+      sim = new SensorSimulator({ registry, url: broker.urls.tcp, username: 'gateway', password: 'gateway-mosquitto', clientId: 'gateway:simulator', seed: 7, rateHz: 0, tickHz: 10, anomalyIntervalS: 1 });
       await sim.start();
-      s = await openOn(baseUrl, broker.urls.ws);
+      const session = new SessionApi({ authority, grants, origins: { allowedOrigins: [], allowedHosts: ['127.0.0.1'] }, feed: { url: broker.urls.ws, topics: cfg.display.topics.map((t) => t.replaceAll('{city}', registry.city)), qos: 1 } });
+      api = createServer(apiHandler([(req, res) => session.handle(req, res)]));
+      await new Promise<void>((r) => api.listen(0, '127.0.0.1', r));
+      site = await preview({ root, logLevel: 'warn', preview: { port: 0, host: '127.0.0.1', proxy: { '/api/': { target: `http://127.0.0.1:${(api.address() as AddressInfo).port}` } } } });
+      s = await openOn(site.resolvedUrls!.local[0].replace(/\/$/, ''), logins.viewer);
     });
-    afterAll(async () => { await s?.close(); await sim?.stop(); await broker?.dispose(); });
+    afterAll(async () => {
+      await s?.close(); await sim?.stop(); await grants?.stop(); await site?.close();
+      await new Promise((r) => api?.close(r)); await broker?.dispose();
+    });
 
     it('shows an alert within 2 s of an anomaly', async () => {
       const target = fireAlarms[11];
@@ -119,6 +169,7 @@ describe('Live vital signs in the workspace', () => {
       console.log(`mosquitto: anomaly -> alert on screen in ${ms} ms`);
       expect(ms).toBeLessThan(2000);
       expect(s.errors).toEqual([]);
+      expect(await s.page.evaluate(() => window.twin!.signs!.connection!.status.url)).toBe(broker.urls.ws);
     });
   });
 });

@@ -8,20 +8,20 @@ const shots = join(root, 'test-results');
 
 describe('Cesium workspace in headless Chromium', () => {
   const baseUrl = inject('baseUrl');
-  const feed = encodeURIComponent(inject('feedUrl'));
+  const login = inject('logins').viewer;
   let s: BrowserSession;
   let rootTileRequests = 0;
 
   beforeAll(async () => {
     mkdirSync(shots, { recursive: true });
-    s = await launchBrowser(baseUrl);
+    s = await launchBrowser(baseUrl, undefined, login);
     // The first request for the root building tile fails: the workspace must retry it, not lose it.
     await s.page.route('**/buildings/b/0/0_0.glb', async (route) => {
       rootTileRequests++;
       if (rootTileRequests === 1) await route.fulfill({ status: 503, body: 'try again' });
       else await route.continue();
     });
-    await s.page.goto(`${baseUrl}/?view=workspace&fly=0&feed=${feed}`);
+    await s.page.goto(`${baseUrl}/?view=workspace&fly=0`);
   });
   afterAll(async () => { await s?.close(); });
 

@@ -3,10 +3,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { writePointShapefile } from '../../../test/support/writePointShapefile';
+import { tempDataDir, testAuthority } from '../../../test/unit/signs/feedTestKit';
 import mqtt from 'mqtt';
 import { startFeed } from '../../feed/startFeed';
 import { transformPoint } from '../../geo/crs/transformPoint';
-import { defaultFeedConfig } from '../../signs/connection/FeedConfig';
 import { defaultRules } from '../../signs/rules/defaultRules';
 import { SignsStore } from '../../signs/SignsStore';
 import { cityTopicFilter } from '../../signs/topics';
@@ -91,14 +91,15 @@ describe('importCity', () => {
   }, 120_000);
 
   it('feeds the imported city: the simulator publishes its synthetic sensors on city/<name>/... and the store accepts them', async () => {
-    const feed = await startFeed({ city: join(dir, 'bare'), port: 0, wsPort: 0, rateHz: 200, seed: 3 });
+    const data = tempDataDir();
+    const { accounts } = await testAuthority(data.dir);
+    const feed = await startFeed({ city: join(dir, 'bare'), port: 0, wsPort: 0, rateHz: 200, seed: 3, dataDir: data.dir });
     try {
       expect(feed.registry.city).toBe('bare-city');
       expect(feed.registry.synthetic).toBe(true);
       const pkg = await CityPackage.open(nodePackageReader(join(dir, 'bare')));
       const store = new SignsStore({ registry: feed.registry, units: await pkg.units(), rules: defaultRules(), intervalScale: feed.intervalScale });
-      const { display } = defaultFeedConfig().accounts;
-      const client = mqtt.connect(feed.urls.tcp, { username: display.username, password: display.password, clientId: 'rc-import-test' });
+      const client = mqtt.connect(feed.urls.tcp, accounts.display('import-test'));
       const topics: string[] = [];
       client.on('message', (t, p) => { topics.push(t); store.ingest(t, p); });
       await client.subscribeAsync(cityTopicFilter('bare-city'), { qos: 1 });
@@ -111,6 +112,7 @@ describe('importCity', () => {
       expect(store.ingestor.counts[0]).toBeGreaterThan(0);
     } finally {
       await feed.stop();
+      data.remove();
     }
   }, 60_000);
 

@@ -15,12 +15,16 @@ export class AlertBook {
   private readonly history: Alert[] = [];
   private seq = 0;
 
-  /** @param historyLimit resolved alerts kept for the list (oldest dropped first) */
-  constructor(private readonly historyLimit = 500) {}
+  /**
+   * @param historyLimit resolved alerts kept for the list (oldest dropped first)
+   * @param idOf alert ids; default `AL-<sequence>` (one display). The hub uses ids that are the same
+   *   wherever the same reading raised the alert (several hubs, a restart), see hubAlertId.
+   */
+  constructor(private readonly historyLimit = 500, private readonly idOf?: (sensor: SensorInfo, rule: SignsRule, timeMs: number) => string) {}
 
   raise(sensor: SensorInfo, rule: SignsRule, timeMs: number, value: number, limit: number): Alert {
     const alert: Alert = {
-      id: `AL-${++this.seq}`, sensorId: sensor.id, kind: sensor.kind, ruleId: rule.id, severity: rule.severity,
+      id: this.idOf ? this.idOf(sensor, rule, timeMs) : `AL-${++this.seq}`, sensorId: sensor.id, kind: sensor.kind, ruleId: rule.id, severity: rule.severity,
       title: rule.title, titleZh: rule.titleZh, state: 'raised', raisedAtMs: timeMs, acknowledgedAtMs: null,
       resolvedAtMs: null, resolution: null, value, lastValue: value, peakValue: value,
       unit: SENSOR_KIND_SPECS[sensor.kind].unitLabel, limit,
@@ -31,6 +35,16 @@ export class AlertBook {
     this.byId.set(alert.id, alert);
     this.openSet.add(alert);
     return alert;
+  }
+
+  /** Puts back an alert kept elsewhere (the hub's store after a restart), open or resolved, as it was. */
+  restore(alert: Alert): void {
+    if (this.byId.has(alert.id)) return;
+    this.byId.set(alert.id, alert);
+    if (alert.state === 'resolved') {
+      this.history.push(alert);
+      while (this.history.length > this.historyLimit) this.byId.delete(this.history.shift()!.id);
+    } else this.openSet.add(alert);
   }
 
   get(id: string): Alert | undefined {

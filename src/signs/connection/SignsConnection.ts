@@ -12,7 +12,8 @@ export type MessageSink = (topic: string, payload: Uint8Array) => void;
  * Subscribes at QoS 1 under a fixed client id with a persistent session (clean: false), so the
  * broker queues QoS 1 messages published while the display is away and delivers them on
  * reconnect. Reconnects with exponential backoff; subscribes again when the broker has lost the
- * session. Reports its state as 'status' events; never publishes (the display account is read-only).
+ * session. Reports its state as 'status' events. Publishes only when asked (a display's commands
+ * to the hub); the broker decides what its account may publish.
  */
 export class SignsConnection {
   readonly events = new Emitter<{ status: ConnectionStatus }>();
@@ -22,7 +23,7 @@ export class SignsConnection {
   private readonly st: ConnectionStatus;
 
   constructor(config: SignsConnectionConfig, private readonly sink: MessageSink) {
-    if (!config.url) throw new Error('SignsConnection config.url: expected a broker URL such as ws://127.0.0.1:8883/mqtt, got nothing');
+    if (!config.url) throw new Error('SignsConnection config.url: expected a broker URL such as ws://127.0.0.1:8083/mqtt, got nothing');
     if (!config.clientId) throw new Error('SignsConnection config.clientId: expected a fixed client id (a persistent session needs one), got nothing');
     this.cfg = {
       username: '', password: '', topics: [SENSOR_TOPIC_FILTER], qos: 1, clean: false,
@@ -65,6 +66,23 @@ export class SignsConnection {
     client.on('offline', () => this.setState('offline'));
     client.on('close', () => { if (this.st.state === 'connected') this.setState('offline'); });
     client.on('error', (err) => { this.st.lastError = err.message; this.emit(); });
+  }
+
+  /**
+   * Replaces the credentials the next (re)connect sends: a display gets a fresh short-lived broker
+   * token before its current one expires (the broker closes the connection at expiry, and the
+   * reconnect then presents the new token).
+   */
+  setCredentials(username: string, password: string): void {
+    this.cfg.username = username;
+    this.cfg.password = password;
+    if (this.client) Object.assign(this.client.options, { username, password });
+  }
+
+  /** Publishes at QoS 1 (a command to the hub); rejects while not connected or when the broker refuses. */
+  async publish(topic: string, payload: string | Uint8Array): Promise<void> {
+    if (!this.client?.connected) throw new Error(`not connected to the feed: cannot publish to ${topic}`);
+    await this.client.publishAsync(topic, payload as string, { qos: 1 });
   }
 
   private onConnect(client: MqttClient, sessionPresent: boolean): void {

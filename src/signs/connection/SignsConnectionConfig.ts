@@ -2,9 +2,9 @@
 export interface SignsConnectionConfig {
   /** Broker URL: ws://host:port/mqtt (browser and node) or mqtt://host:port (node). */
   url: string;
-  /** Fixed client id: the broker keeps this id's session (subscriptions, queued QoS 1) while away. */
+  /** Fixed client id (`<username>:<tab id>`): the broker keeps this id's session (subscriptions, queued QoS 1) while away. */
   clientId: string;
-  /** The read-only display account. */
+  /** The account and its broker token (from the session API), or a service account's password. */
   username?: string;
   password?: string;
   /** Subscription filters; default ['city/#']. */

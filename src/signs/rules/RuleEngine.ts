@@ -90,6 +90,21 @@ export class RuleEngine {
     if (this.book.resolve(alert.id, nowMs, how)) this.onChange(alert, 'resolved');
   }
 
+  /**
+   * Takes an open alert restored from elsewhere (the hub's store) as the open alert of its
+   * (sensor, rule), so the next readings track, resolve or keep it instead of raising a second one.
+   * False when its sensor or rule is unknown here, or that slot already has an open alert.
+   */
+  adopt(alert: Alert, sensorIndex: number): boolean {
+    const rules = this.byKind[SENSOR_KIND_SPECS[this.sensors[sensorIndex].kind].index];
+    const j = rules.findIndex((r) => r.id === alert.ruleId);
+    const slot = sensorIndex * this.slotsPerSensor + j;
+    if (j < 0 || this.open[slot]) return false;
+    this.open[slot] = alert;
+    this.slotOf.set(alert.id, slot);
+    return true;
+  }
+
   /** Operator closes an open alert; false when it is not open. */
   resolveManually(alertId: string, nowMs: number): boolean {
     const slot = this.slotOf.get(alertId);

@@ -3,24 +3,25 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EmbeddedBroker } from '../../../src/feed/EmbeddedBroker';
 import { startFeed, type Feed } from '../../../src/feed/startFeed';
 import { demoModel } from '../../support/demoPackage';
-import { defaultFeedConfig } from '../../../src/signs/connection/FeedConfig';
 import { SignsConnection } from '../../../src/signs/connection/SignsConnection';
 import { defaultRules } from '../../../src/signs/rules/defaultRules';
 import { SENSOR_KINDS } from '../../../src/signs/schema/sensorKinds';
 import { SignsStore } from '../../../src/signs/SignsStore';
-import { CONTROL_ANOMALY_TOPIC } from '../../../src/signs/topics';
+import { CONTROL_ANOMALY_TOPIC, cityTopicFilter } from '../../../src/signs/topics';
+import { brokerOptions, tempDataDir, testAuthority, type TestAccounts } from './feedTestKit';
 import { freePort, waitFor } from './netUtil';
 import { restartScenario } from './restartScenario';
 
-const cfg = defaultFeedConfig();
-const { display, operator } = cfg.accounts;
+const data = tempDataDir();
+afterAll(() => data.remove());
 
 describe('embedded feed (aedes + simulator)', () => {
-  let feed: Feed, store: SignsStore, conn: SignsConnection;
+  let feed: Feed, store: SignsStore, conn: SignsConnection, accounts: TestAccounts;
   beforeAll(async () => {
-    feed = await startFeed({ port: 0, wsPort: 0, seed: 7 });
+    accounts = (await testAuthority(data.dir)).accounts;
+    feed = await startFeed({ port: 0, wsPort: 0, seed: 7, dataDir: data.dir });
     store = new SignsStore({ registry: feed.registry, units: (await demoModel()).units, rules: defaultRules(), intervalScale: feed.intervalScale });
-    conn = new SignsConnection({ url: feed.urls.ws, clientId: 'rc-display-test', username: display.username, password: display.password }, (t, p) => store.ingest(t, p));
+    conn = new SignsConnection({ url: feed.urls.ws, ...accounts.display('test'), topics: [cityTopicFilter('demo')] }, (t, p) => store.ingest(t, p));
     conn.connect();
     await waitFor(() => store.ingestor.counts[0] >= feed.registry.sensors.length, 10_000, 'a first reading from every sensor');
   });
@@ -54,7 +55,7 @@ describe('embedded feed (aedes + simulator)', () => {
   it('takes anomalies from the operator on control/anomaly, and reports bad ones', async () => {
     const errors: string[] = [];
     feed.simulator!.events.subscribe('controlError', (e) => errors.push(e.message));
-    const op = mqtt.connect(feed.urls.tcp, { username: operator.username, password: operator.password, clientId: 'rc-operator-test' });
+    const op = mqtt.connect(feed.urls.tcp, accounts.operator('test'));
     try {
       await waitFor(() => op.connected, 5000, 'operator to connect');
       await op.publishAsync(CONTROL_ANOMALY_TOPIC, JSON.stringify({ type: 'volcano' }), { qos: 1 });
@@ -67,7 +68,7 @@ describe('embedded feed (aedes + simulator)', () => {
   });
 
   it('keeps the display account read-only: its publish closes its connection and reaches nobody', async () => {
-    const rogue = mqtt.connect(feed.urls.ws, { username: display.username, password: display.password, clientId: 'rc-display-rogue', reconnectPeriod: 0 });
+    const rogue = mqtt.connect(feed.urls.ws, { ...accounts.display('rogue'), reconnectPeriod: 0 });
     const before = store.ingestor.totals();
     const refusedBefore = feed.broker.refusals.refusedPublishes;
     try {
@@ -84,12 +85,12 @@ describe('embedded feed (aedes + simulator)', () => {
   });
 
   it('refuses a subscription outside the account and a wrong password', async () => {
-    const c = new SignsConnection({ url: feed.urls.ws, clientId: 'rc-display-nosy', username: display.username, password: display.password, topics: ['control/#'] }, () => {});
+    const c = new SignsConnection({ url: feed.urls.ws, ...accounts.display('nosy'), topics: ['control/#'] }, () => {});
     c.connect();
     await waitFor(() => c.status.lastError !== null, 3000, 'the refused subscription');
     expect(c.status.lastError).toMatch(/^subscribe to control\/# refused by the broker/);
     await c.dispose();
-    const bad = mqtt.connect(feed.urls.tcp, { username: display.username, password: 'guess', reconnectPeriod: 0 });
+    const bad = mqtt.connect(feed.urls.tcp, { ...accounts.display('guess'), password: 'guess', reconnectPeriod: 0 });
     const err = await new Promise<Error>((r) => bad.once('error', r));
     expect(err.message).toMatch(/Bad username or password|Not authorized/i);
     await bad.endAsync(true);
@@ -99,15 +100,16 @@ describe('embedded feed (aedes + simulator)', () => {
 describe('embedded broker restart (aedes, same persistence)', () => {
   it('delivers every QoS 1 alarm published while it was down to the persistent-session display, and readings resume', async () => {
     const ports = { tcpPort: await freePort(), wsPort: await freePort() };
-    let broker: EmbeddedBroker | null = await EmbeddedBroker.start({ ...ports, accounts: cfg.accounts });
+    const { authority, accounts } = await testAuthority(data.dir, undefined, 'tiny');
+    let broker: EmbeddedBroker | null = await EmbeddedBroker.start(brokerOptions(authority, ports));
     let persistence: unknown = broker.persistence;
     const restartable = {
       urls: broker.urls,
       async stop() { persistence = broker!.persistence; await broker!.stop(); broker = null; },
-      async start() { broker = await EmbeddedBroker.start({ ...ports, accounts: cfg.accounts, persistence }); },
+      async start() { broker = await EmbeddedBroker.start(brokerOptions(authority, ports, persistence)); },
     };
     try {
-      const r = await restartScenario(restartable, cfg.accounts);
+      const r = await restartScenario(restartable, accounts);
       console.log(`aedes restart: ${JSON.stringify(r)}`);
     } finally {
       await broker?.stop();
@@ -118,23 +120,22 @@ describe('embedded broker restart (aedes, same persistence)', () => {
 describe('SignsConnection against a broker that lost its session', () => {
   it('backs off while the broker is down, subscribes again on a fresh session and readings resume', async () => {
     const ports = { tcpPort: await freePort(), wsPort: await freePort() };
-    let broker = await EmbeddedBroker.start({ ...ports, accounts: cfg.accounts });
+    const { authority, accounts } = await testAuthority(data.dir);
+    let broker = await EmbeddedBroker.start(brokerOptions(authority, ports));
     const got: string[] = [];
-    const conn = new SignsConnection({
-      url: broker.urls.ws, clientId: 'rc-display-fresh', username: display.username, password: display.password, reconnectMinMs: 100, reconnectMaxMs: 400,
-    }, (t) => got.push(t));
+    const conn = new SignsConnection({ url: broker.urls.ws, ...accounts.display('fresh'), topics: [cityTopicFilter('demo')], reconnectMinMs: 100, reconnectMaxMs: 400 }, (t) => got.push(t));
     const retries: number[] = [];
     conn.events.subscribe('status', (s) => { if (s.reconnectAttempts > retries.length && s.nextRetryMs !== null) retries.push(s.nextRetryMs); });
-    const sensor = mqtt.connect(broker.urls.tcp, { username: cfg.accounts.sensor.username, password: cfg.accounts.sensor.password, reconnectPeriod: 100 });
+    const sensor = mqtt.connect(broker.urls.tcp, { ...accounts.sensor('fresh'), reconnectPeriod: 100 });
     sensor.on('error', () => {});
     try {
       conn.connect();
-      await waitFor(() => { sensor.publish('city/D/water_level/WL-1', 'a'); return got.length > 0; }, 5000, 'the first message');
+      await waitFor(() => { sensor.publish('city/demo/D/water_level/WL-1', 'a'); return got.length > 0; }, 5000, 'the first message');
       await broker.stop();
       await new Promise((r) => setTimeout(r, 1500));
-      broker = await EmbeddedBroker.start({ ...ports, accounts: cfg.accounts });
+      broker = await EmbeddedBroker.start(brokerOptions(authority, ports));
       const before = got.length;
-      await waitFor(() => { if (sensor.connected) sensor.publish('city/D/water_level/WL-1', 'b'); return got.length > before; }, 5000, 'messages after the restart');
+      await waitFor(() => { if (sensor.connected) sensor.publish('city/demo/D/water_level/WL-1', 'b'); return got.length > before; }, 5000, 'messages after the restart');
       expect(conn.status).toMatchObject({ connects: 2, sessionPresent: false, state: 'connected', lastError: null });
       expect(retries.length).toBeGreaterThanOrEqual(3);
       expect(retries.slice(0, 3)).toEqual([200, 400, 400]);

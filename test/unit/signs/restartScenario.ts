@@ -1,9 +1,10 @@
 import mqtt from 'mqtt';
 import { expect } from 'vitest';
 import { SignsConnection } from '../../../src/signs/connection/SignsConnection';
-import type { FeedAccount } from '../../../src/signs/connection/FeedConfig';
 import { defaultRules } from '../../../src/signs/rules/defaultRules';
 import { SignsStore } from '../../../src/signs/SignsStore';
+import { cityTopicFilter } from '../../../src/signs/topics';
+import type { TestAccounts } from './feedTestKit';
 import { waitFor } from './netUtil';
 import { message, TINY_UNITS, tinyRegistry, tinySensor } from './tinyCity';
 
@@ -21,18 +22,14 @@ export interface RestartableBroker {
  * display, the display must find its session, and readings must flow again. The display
  * retries slower than the publisher so the alarms wait in the broker's copy of its session.
  */
-export async function restartScenario(broker: RestartableBroker, accounts: Record<string, FeedAccount>, alarms = 20): Promise<Record<string, number>> {
+export async function restartScenario(broker: RestartableBroker, accounts: TestAccounts, alarms = 20): Promise<Record<string, number>> {
   const gauge = tinySensor('WL-1', 'water_level', 'G11');
   const fires = Array.from({ length: alarms }, (_, i) => tinySensor(`FA-${i + 1}`, 'fire_alarm', i % 2 ? 'G12' : 'G21'));
   const store = new SignsStore({ registry: tinyRegistry([gauge, ...fires]), units: TINY_UNITS, rules: defaultRules() });
   const display = new SignsConnection({
-    url: broker.urls.ws, clientId: `rc-display-restart-${Date.now()}`, username: accounts.display.username, password: accounts.display.password,
-    reconnectMinMs: 1200, reconnectMaxMs: 2400,
+    url: broker.urls.ws, ...accounts.display(`restart-${Date.now()}`), topics: [cityTopicFilter('tiny')], reconnectMinMs: 1200, reconnectMaxMs: 2400,
   }, (t, p) => store.ingest(t, p));
-  const pub = mqtt.connect(broker.urls.tcp, {
-    username: accounts.sensor.username, password: accounts.sensor.password, clientId: `rc-sensor-restart-${Date.now()}`,
-    clean: true, reconnectPeriod: 150, protocolVersion: 4,
-  });
+  const pub = mqtt.connect(broker.urls.tcp, { ...accounts.sensor(`restart-${Date.now()}`), clean: true, reconnectPeriod: 150, protocolVersion: 4 });
   pub.on('error', () => {});
   let pubBackAt = 0, displayBackAt = 0;
   try {

@@ -1,8 +1,11 @@
-import { defaultFeedConfig } from '../../../signs/connection/FeedConfig';
-import { SignsConnection } from '../../../signs/connection/SignsConnection';
+import { SessionClient } from '../../../auth/SessionClient';
+import { tabId } from '../../../auth/tabId';
+import { SessionFeed } from '../../../signs/connection/SessionFeed';
+import type { SignsConnection } from '../../../signs/connection/SignsConnection';
 import { defaultRules } from '../../../signs/rules/defaultRules';
 import { SENSOR_KIND_SPECS, type SensorKind } from '../../../signs/schema/sensorKinds';
 import { SignsStore } from '../../../signs/SignsStore';
+import { LoginPanel } from '../../../ui/login/LoginPanel';
 import { alertText } from '../../../ui/signs/alertText';
 import { AlertList } from '../../../ui/signs/AlertList';
 import { ConnectionBadge } from '../../../ui/signs/ConnectionBadge';
@@ -11,14 +14,16 @@ import { CLICK_PRIORITY } from '../../host/ClickRouter';
 import type { SignsCity } from '../../host/CityContext';
 import type { Feature } from '../../host/Feature';
 import type { FeatureHost } from '../../host/FeatureHost';
-import { displayClientId } from './displayClientId';
 import { LiveColouring } from './LiveColouring';
 import { alertingSensorLayer, quietSensorLayer } from './sensorMarkerLayers';
 
 /** The live vital signs as `window.twin.signs` exposes them. */
 export interface LiveSigns {
   store: SignsStore;
-  connection: SignsConnection;
+  /** The page's login (session API): the feed's address, token and client id come from it. */
+  session: SessionClient;
+  /** The feed connection, null while logged out. */
+  readonly connection: SignsConnection | null;
   /** Colour buildings by their grid cell's indicator of a kind (null: stop). */
   colourBy(kind: SensorKind | null): void;
   dispose(): void;
@@ -27,10 +32,12 @@ export interface LiveSigns {
 const LIVE_KINDS: SensorKind[] = ['rainfall', 'water_level', 'traffic_speed', 'air_quality', 'crowd_density', 'power_load'];
 
 /**
- * Live vital signs in either view: the city's sensors over MQTT (read-only display account, QoS 1,
- * persistent session per display and tab), the alert list (workspace), the connection badge,
- * sensor markers and pulsing alert markers (overlay points: the wall's tour visits alerts), a
- * sensor's last hour in the detail drawer, and "Colour by" live indicators. URL: `feed=URL|none`.
+ * Live vital signs in either view: the city's sensors over MQTT as the logged-in person (QoS 1,
+ * persistent session per tab; address, token and client id from the session API, the log-in form
+ * in the alert section while logged out; a wall without a form follows the browser's log-in),
+ * the alert list (workspace), the connection badge, sensor markers and pulsing alert markers
+ * (overlay points: the wall's tour visits alerts), a sensor's last hour in the detail drawer, and
+ * "Colour by" live indicators. URL: `feed=none` to go without.
  */
 export class LiveSignsFeature implements Feature {
   readonly name = 'liveSigns';
@@ -43,19 +50,19 @@ export class LiveSignsFeature implements Feature {
   init(host: FeatureHost): void {
     host.url.claim(this.name, 'feed');
     const param = host.url.get('feed');
-    // The feed's WebSocket listener on this host (npm start runs it), `?feed=URL` to choose, `?feed=none` to go without.
-    const feedUrl = param === 'none' || (param === null && !this.defaultFeed) ? null : (param ?? `ws://${location.hostname}:8083/mqtt`);
+    // The feed's address and token come from the session API; `feed=none` goes without, `feed=on` asks for it where it is off by default (the wall).
+    const feedOn = param !== 'none' && (param !== null || this.defaultFeed);
     const slot = host.slot('alerts', 'Alerts');
     for (const kind of LIVE_KINDS) {
       host.colours.add({
         id: `live:${kind}`, label: `${SENSOR_KIND_SPECS[kind].title} (${SENSOR_KIND_SPECS[kind].unitLabel})`, group: 'Live, by grid cell',
-        unavailable: feedUrl ? 'connecting to the live feed…' : 'no live feed', apply: () => this.colour(kind),
+        unavailable: feedOn ? 'log in for the live feed…' : 'no live feed', apply: () => this.colour(kind),
       });
     }
-    if (!feedUrl) { say(slot, param === 'none' ? 'No live feed: the page was opened with feed=none.' : 'No live feed: open the page with feed=ws://HOST:PORT/mqtt.'); return; }
+    if (!feedOn) { say(slot, param === 'none' ? 'No live feed: the page was opened with feed=none.' : 'No live feed here: open the page with feed=on (it uses this browser\'s log-in).'); return; }
     host.background(this.name, host.city.sensors().then((city) => {
       if (!city) { say(slot, `${host.city.manifest.title} has no sensor registry, so there are no live signs.`); markLive(host, 'no sensors in this city'); return; }
-      this.start(host, city, feedUrl, slot);
+      this.start(host, city, slot);
     }));
   }
 
@@ -65,32 +72,36 @@ export class LiveSignsFeature implements Feature {
     return () => this.colouring?.show(null);
   }
 
-  private start(host: FeatureHost, city: SignsCity, feedUrl: string, slot: HTMLElement | null): void {
-    const cfg = defaultFeedConfig(), display = cfg.accounts.display;
+  private start(host: FeatureHost, city: SignsCity, slot: HTMLElement | null): void {
     const store = new SignsStore({ registry: city.registry, units: city.units, rules: defaultRules() });
     store.start(500);
-    const connection = new SignsConnection(
-      { url: feedUrl, clientId: displayClientId(cfg.display.clientId), username: display.username, password: display.password, topics: cfg.display.topics, qos: 1 },
-      (topic, payload) => store.ingest(topic, payload),
-    );
-    connection.connect();
-    const badge = new ConnectionBadge(document.querySelector('.statusbar') ?? document.body, connection, 'en');
+    const session = new SessionClient({ tabId: tabId(sessionStorage) });
+    const feed = new SessionFeed(session, (topic, payload) => store.ingest(topic, payload), location.href);
+    const badgeHost = document.querySelector<HTMLElement>('.statusbar') ?? document.body;
+    let badge: ConnectionBadge | null = null;
     const colouring = (this.colouring = new LiveColouring(host, store));
-    markLive(host, null);
     const sensors = city.registry.sensors;
     host.overlay.set('signs:sensors', quietSensorLayer(sensors));
     const chart = this.chart(host, store);
     const list = slot ? new AlertList(slot, store, { locale: 'en', onFlyTo: (a) => { this.locate(host, store, a.sensorId); chart(a.sensorId); } }) : null;
     const drawAlerts = () => host.overlay.set('signs:alerts', alertingSensorLayer(sensors, new Map(store.openAlerts().map((a) => [a.sensorId, alertText(a, 'en').title]))));
+    const login = new LoginGate(session, slot, host);
     this.offs.push(
+      feed.events.subscribe('connection', (c) => {
+        badge?.dispose();
+        badge = c ? new ConnectionBadge(badgeHost, c, 'en') : null;
+        markLive(host, c ? null : 'log in for the live feed…');
+      }),
       store.events.subscribe('alert', drawAlerts),
       store.events.subscribe('tick', () => colouring.refresh()),
       host.clicks.add(CLICK_PRIORITY.object, (hit) => { if (!hit.objectId || !store.sensor(hit.objectId)) return false; chart(hit.objectId); return true; }),
     );
     for (const [key, what] of [['↑ ↓', 'move between alerts'], ['Enter', 'locate the alert and open its chart'], ['A', 'acknowledge']]) host.shortcuts.describe(key, what, this.name, 'alert list');
+    session.resume().catch((err: Error) => host.status(`Live feed unavailable: ${err.message}`));
     this.live = {
-      store, connection, colourBy: (kind) => colouring.show(kind),
-      dispose: () => { list?.dispose(); badge.dispose(); colouring.dispose(); connection.dispose(); store.dispose(); },
+      store, session, colourBy: (kind) => colouring.show(kind),
+      get connection() { return feed.connection; },
+      dispose: () => { login.dispose(); list?.dispose(); badge?.dispose(); colouring.dispose(); feed.dispose(); session.dispose(); store.dispose(); },
     };
     host.expose('signs', this.live);
   }
@@ -116,6 +127,41 @@ export class LiveSignsFeature implements Feature {
     for (const off of this.offs.splice(0)) off();
     this.live?.dispose();
     this.live = null;
+  }
+}
+
+/**
+ * Asks for a log-in while logged out: the form in the alert section (workspace); without one (the
+ * wall), a line in the status bar, and the session is checked again every 10 s, so logging in on
+ * any page of this browser (same origin, same cookie) brings the wall's live signs.
+ */
+class LoginGate {
+  private panel: LoginPanel | null = null;
+  private timer: ReturnType<typeof setInterval> | null = null;
+  private readonly off: () => void;
+
+  constructor(private readonly session: SessionClient, private readonly slot: HTMLElement | null, private readonly host: FeatureHost) {
+    this.off = session.events.subscribe('session', (info) => (info ? this.clear() : this.ask()));
+  }
+
+  private ask(): void {
+    if (this.slot && !this.panel) this.panel = new LoginPanel(this.slot, this.session, { onLoggedIn: () => { this.panel = null; } });
+    if (!this.slot && !this.timer) {
+      this.host.status('Live signs: not logged in (log in on the workspace in this browser)');
+      this.timer = setInterval(() => { void this.session.resume().catch(() => {}); }, 10_000);
+    }
+  }
+
+  private clear(): void {
+    this.panel?.dispose();
+    this.panel = null;
+    if (this.timer) clearInterval(this.timer);
+    this.timer = null;
+  }
+
+  dispose(): void {
+    this.off();
+    this.clear();
   }
 }
 

@@ -1,0 +1,107 @@
+import { Emitter } from '../../signs/events/Emitter';
+import { SEVERITIES } from '../../signs/rules/SignsRule';
+import type { HubAlert } from '../state/HubAlert';
+import type { HubStatus, HubSummary } from '../state/HubStatus';
+import { parseIndicatorMessage, type IndicatorMessage } from '../state/IndicatorMessage';
+import { hubTopics, parseIndicatorTopic, type HubTopics } from '../topics';
+
+export interface HubStateEvents {
+  /** An alert appeared, changed, or went (its retained message was cleared). */
+  alert: { alert: HubAlert; change: 'added' | 'updated' | 'removed' };
+  indicators: IndicatorMessage;
+  status: HubStatus;
+  summary: HubSummary;
+}
+
+/**
+ * A display's copy of the hub's shared state, from the retained messages under `hub/<city>/`:
+ * alerts (one map, the same in every window), indicators per tier and district, each hub's status
+ * and the city summary. Feed it every hub message (`ingest`); it emits what changed. DOM-free:
+ * the workspace's alert list and the wall read it the same way.
+ */
+export class HubState {
+  readonly events = new Emitter<HubStateEvents>();
+  readonly alerts = new Map<string, HubAlert>();
+  /** Latest indicator message per topic ('city', 'grid/510104', ...). */
+  readonly indicators = new Map<string, IndicatorMessage>();
+  readonly statuses = new Map<string, HubStatus>();
+  summary: HubSummary | null = null;
+  readonly topics: HubTopics;
+  /** Messages that were not hub state or did not parse. */
+  ignored = 0;
+
+  constructor(readonly cityId: string) {
+    this.topics = hubTopics(cityId);
+  }
+
+  /** Takes one message; false when it is not hub state of this city. Never throws on bad input. */
+  ingest(topic: string, payload: Uint8Array | string): boolean {
+    const t = this.topics;
+    if (!topic.startsWith(`${t.root}/`)) return this.ignore();
+    const text = typeof payload === 'string' ? payload : new TextDecoder().decode(payload);
+    try {
+      if (topic.startsWith(`${t.root}/alerts/`)) return this.takeAlert(topic.slice(t.root.length + 8), text);
+      const ind = parseIndicatorTopic(t, topic);
+      if (ind) {
+        const m = parseIndicatorMessage(text);
+        if (!m) return this.ignore();
+        this.indicators.set(ind.tier === 'city' ? 'city' : `${ind.tier}/${ind.districtId}`, m);
+        this.events.emit('indicators', m);
+        return true;
+      }
+      if (topic.startsWith(`${t.root}/status/`) && text) {
+        const s = JSON.parse(text) as HubStatus;
+        this.statuses.set(s.hubId, s);
+        this.events.emit('status', s);
+        return true;
+      }
+      if (topic === t.summary && text) {
+        this.summary = JSON.parse(text) as HubSummary;
+        this.events.emit('summary', this.summary);
+        return true;
+      }
+    } catch {
+      return this.ignore();
+    }
+    return this.ignore();
+  }
+
+  private ignore(): false {
+    this.ignored++;
+    return false;
+  }
+
+  private takeAlert(id: string, text: string): boolean {
+    const old = this.alerts.get(id);
+    if (!text) {
+      if (!old) return true;
+      this.alerts.delete(id);
+      this.events.emit('alert', { alert: old, change: 'removed' });
+      return true;
+    }
+    const a = JSON.parse(text) as HubAlert;
+    if (a?.id !== id || typeof a.state !== 'string') return this.ignore();
+    this.alerts.set(id, a);
+    this.events.emit('alert', { alert: a, change: old ? 'updated' : 'added' });
+    return true;
+  }
+
+  /** Open alerts (raised or acknowledged), most severe and newest first. */
+  openAlerts(): HubAlert[] {
+    return [...this.alerts.values()].filter((a) => a.state !== 'resolved')
+      .sort((a, b) => SEVERITIES.indexOf(b.severity) - SEVERITIES.indexOf(a.severity) || b.raisedAtMs - a.raisedAtMs);
+  }
+
+  /** The value of `kind` over a unit from the indicator messages (NaN when unknown or no fresh sensor). */
+  indicator(unitId: string, kind: string): number {
+    for (const m of this.indicators.values()) {
+      const u = m.units.indexOf(unitId), k = m.kinds.indexOf(kind as never);
+      if (u >= 0 && k >= 0) return m.values[k][u] ?? NaN;
+    }
+    return NaN;
+  }
+
+  dispose(): void {
+    this.events.dispose();
+  }
+}

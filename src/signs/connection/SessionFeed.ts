@@ -1,0 +1,50 @@
+import type { SessionClient } from '../../auth/SessionClient';
+import { feedWebSocketUrl, type SessionInfo } from '../../auth/SessionInfo';
+import { Emitter } from '../events/Emitter';
+import { SignsConnection, type MessageSink } from './SignsConnection';
+
+/**
+ * Keeps a display's feed connection in step with its login: connects with the session's grant
+ * (address, user name, token, client id), hands each refreshed token to the connection for its
+ * next reconnect, and closes it on logout. DOM-free.
+ */
+export class SessionFeed {
+  readonly events = new Emitter<{ connection: SignsConnection | null }>();
+  private conn: SignsConnection | null = null;
+  private readonly off: () => void;
+
+  constructor(session: SessionClient, private readonly sink: MessageSink, private readonly pageUrl: string) {
+    this.off = session.events.subscribe('session', (info) => this.follow(info));
+    if (session.current) this.follow(session.current);
+  }
+
+  /** The live connection, or null while logged out or without a feed. */
+  get connection(): SignsConnection | null {
+    return this.conn;
+  }
+
+  private follow(info: SessionInfo | null): void {
+    const grant = info?.feed ?? null;
+    const url = grant ? feedWebSocketUrl(grant.url, this.pageUrl) : '';
+    const c = this.conn;
+    if (grant && c && c.status.clientId === grant.clientId && c.status.url === url) {
+      c.setCredentials(grant.username, grant.token);
+      return;
+    }
+    if (c) void c.dispose();
+    this.conn = null;
+    if (grant) {
+      this.conn = new SignsConnection({ url, clientId: grant.clientId, username: grant.username, password: grant.token, topics: grant.topics, qos: grant.qos }, this.sink);
+      this.conn.connect();
+    }
+    this.events.emit('connection', this.conn);
+  }
+
+  /** Closes the connection; safe twice. */
+  dispose(): void {
+    this.off();
+    void this.conn?.dispose();
+    this.conn = null;
+    this.events.dispose();
+  }
+}
