@@ -23,6 +23,9 @@ function bytesOf(a: ArrayBufferView): Uint8Array {
 /**
  * Adds the EXT_structural_metadata schema and one property table (columns in schema order) to a
  * glTF being built, and returns the property table index. `rows` are plain objects keyed by property name.
+ * A string column that is empty in every row (or absent from every row) is left out of the table, as
+ * the extension allows for properties that are not required: glTF forbids the zero-length
+ * bufferView its values would need, and readers answer `undefined` for it, as for a missing value.
  */
 export function addPropertyTable(
   glb: GlbBuilder, schema: MetadataSchema, className: string, rows: ReadonlyArray<Record<string, string | number>>,
@@ -34,6 +37,7 @@ export function addPropertyTable(
   for (const [name, def] of Object.entries(cls.properties)) {
     if (def.type === 'STRING') {
       const encoded = rows.map((r) => encoder.encode(String(r[name] ?? '')));
+      if (encoded.every((e) => e.byteLength === 0)) continue;
       const offsets = new Uint32Array(rows.length + 1);
       for (let i = 0; i < encoded.length; i++) offsets[i + 1] = offsets[i] + encoded[i].byteLength;
       const values = new Uint8Array(offsets[rows.length]);

@@ -1,0 +1,47 @@
+/** Checks every tileset test runs on generated output: schemas, glTF validity, box nesting. */
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { DEFAULT_SCHEMA_DIR, TilesetValidator } from '../../../src/pipeline/validate/TilesetValidator';
+import { SHARED_DIR } from '../../sharedDir';
+import { validateGlb } from '../../../src/pipeline/validate/validateGlb';
+import { checkTileNesting } from '../../../src/pipeline/validate/checkTileNesting';
+
+export const listGlb = (dir: string): string[] => readdirSync(dir).flatMap((f) => {
+  const p = join(dir, f);
+  return statSync(p).isDirectory() ? listGlb(p) : p.endsWith('.glb') ? [p] : [];
+});
+
+export function glbJson(bytes: Uint8Array): any {
+  const len = new DataView(bytes.buffer, bytes.byteOffset).getUint32(12, true);
+  return JSON.parse(new TextDecoder().decode(bytes.subarray(20, 20 + len)));
+}
+
+/** The official 3D Tiles 1.1 schemas: $TILES_SCHEMA_DIR, else ../shared/3d-tiles-schema. */
+export const SCHEMA_DIR = process.env.TILES_SCHEMA_DIR ? DEFAULT_SCHEMA_DIR : join(SHARED_DIR, '3d-tiles-schema');
+
+/** Why schema checks cannot run here, or null when they can. */
+export function schemasMissing(): string | null {
+  return existsSync(join(SCHEMA_DIR, 'tileset.schema.json')) ? null : `3D Tiles schemas not found at ${SCHEMA_DIR} (add ../shared, or set TWIN_SHARED_DIR or TILES_SCHEMA_DIR)`;
+}
+
+let validator: TilesetValidator | undefined;
+let told = false;
+
+/**
+ * Schema issues (none when the schemas are absent: said once on stdout), nesting issues and glTF validator messages (errors and warnings) of a tileset
+ * folder; `glbs` limits the glTF check to those files (default: every glb under the folder).
+ */
+export async function tilesetProblems(dir: string, glbs = listGlb(dir)): Promise<{ schema: string[]; nesting: string[]; gltf: string[]; tiles: number }> {
+  const json = JSON.parse(readFileSync(join(dir, 'tileset.json'), 'utf8'));
+  const missing = schemasMissing();
+  if (missing && !told) { console.log(`schema checks skipped: ${missing}`); told = true; }
+  if (!missing) validator ??= new TilesetValidator(SCHEMA_DIR);
+  const schema = validator ? validator.validateTileset(json).map((i) => `${i.path}: ${i.message}`) : [];
+  const nesting = checkTileNesting(json);
+  const gltf: string[] = [];
+  for (const f of glbs) {
+    const r = await validateGlb(readFileSync(f), f);
+    if (r.errors || r.warnings) gltf.push(`${f}: ${r.messages.join('; ')}`);
+  }
+  return { schema, nesting: nesting.issues, gltf, tiles: nesting.tiles };
+}
