@@ -34,7 +34,7 @@ export async function buildImportedCity(outDir: string, opts: ImportCityOptions 
   rmSync(outDir, { recursive: true, force: true });
   mkdirSync(outDir, { recursive: true });
   const { frame } = city;
-  const summary = buildCityTilesets(city, outDir, { mapLayers: importedMapLayers(city), onProgress: opts.onProgress });
+  const summary = await buildCityTilesets(city, outDir, { mapLayers: importedMapLayers(city), onProgress: opts.onProgress });
   const features = city.buildings.map(({ footprint, ...props }) => {
     const ring = footprint.map(([x, y]) => frame.toLonLat(x, y).map(deg));
     ring.push([...ring[0]]);

@@ -1,10 +1,12 @@
-import { parseArgs, UsageError } from '../args';
+import { parseArgs, UsageError, type ParsedArgs } from '../args';
 import { buildDemoCity } from '../../pipeline/buildDemoCity';
 import { buildImportedCity } from '../../pipeline/buildImportedCity';
+import { MAX_DEMO_BUILDINGS } from '../../pipeline/demo-city/DemoPlan';
 
 /**
- * `tiles --city demo --out DIR [--seed N]`: generates the demo city and writes its sources and
- * tilesets to DIR; prints { buildings, tiles, bytes, seconds, ... }.
+ * `tiles --city demo --out DIR [--seed N] [--buildings N] [--workers N]`: generates the demo city
+ * (or, with --buildings, the same look scaled to exactly N buildings) and writes its sources and
+ * tilesets to DIR; prints { buildings, tiles, bytes, seconds, ... }. --workers: tiler threads.
  * `tiles --buildings FILE [--dem FILE] [--crs EPSG:4544] [--dem-crs CRS] --out DIR`: imports real
  * data (GeoJSON, OSM XML/PBF; GeoTIFF or SRTM .hgt) and tiles it the same way; the summary carries
  * the import report (what was skipped, repaired or defaulted). Progress goes to stderr.
@@ -15,7 +17,7 @@ export async function run(args: string[]): Promise<unknown> {
   const out = p.flags.get('out');
   if (typeof out !== 'string') throw new UsageError('missing --out DIR (where the tilesets go)');
   const buildings = p.flags.get('buildings');
-  if (typeof buildings === 'string') {
+  if (typeof buildings === 'string' && city !== 'demo') {
     const str = (k: string) => (typeof p.flags.get(k) === 'string' ? (p.flags.get(k) as string) : undefined);
     const summary = await buildImportedCity(out, {
       buildingsPath: buildings, demPath: str('dem'), crs: str('crs'), demCrs: str('dem-crs'), name: str('name'),
@@ -25,10 +27,21 @@ export async function run(args: string[]): Promise<unknown> {
     return { ...rest, report: { counts: report.counts, stats: report.stats, issues: report.issues.slice(0, 50), moreIssues: Math.max(0, report.issues.length - 50) } };
   }
   if (city !== 'demo') throw new UsageError(`--city expects "demo" (got ${JSON.stringify(city ?? null)}); real data comes with --buildings FILE`);
-  const seedText = p.flags.get('seed');
-  const seed = typeof seedText === 'string' ? Number(seedText) : undefined;
-  if (seed !== undefined && !Number.isInteger(seed)) throw new UsageError(`--seed expects an integer, got "${seedText}"`);
-  return buildDemoCity(out, { seed, onProgress: stderrProgress() });
+  return buildDemoCity(out, {
+    seed: intFlag(p.flags, 'seed'), buildings: intFlag(p.flags, 'buildings', 1, MAX_DEMO_BUILDINGS), workers: intFlag(p.flags, 'workers', 0, 64),
+    onProgress: stderrProgress(),
+  });
+}
+
+/** An optional integer flag within [min, max]. */
+function intFlag(flags: ParsedArgs['flags'], name: string, min = -Infinity, max = Infinity): number | undefined {
+  const text = flags.get(name);
+  if (text === undefined) return undefined;
+  const v = typeof text === 'string' ? Number(text.replace(/_/g, '')) : NaN;
+  if (!Number.isInteger(v) || v < min || v > max) {
+    throw new UsageError(`--${name} expects an integer${Number.isFinite(min) ? ` in ${min}..${max}` : ''}, got ${JSON.stringify(text)}`);
+  }
+  return v;
 }
 
 /** One self-overwriting progress line on stderr (a plain line per step when not a TTY). */

@@ -23,12 +23,13 @@ function bytesOf(a: ArrayBufferView): Uint8Array {
 /**
  * Adds the EXT_structural_metadata schema and one property table (columns in schema order) to a
  * glTF being built, and returns the property table index. `rows` are plain objects keyed by property name.
- * A string column that is empty in every row (or absent from every row) is left out of the table, as
- * the extension allows for properties that are not required: glTF forbids the zero-length
- * bufferView its values would need, and readers answer `undefined` for it, as for a missing value.
+ * A string column that is empty (or absent) in every row is left out of the table, as the extension
+ * allows for properties that are not required: glTF forbids the zero-length bufferView its values
+ * would need, and readers answer `undefined` for it, as for a missing value. Other columns must be
+ * given in every row (the official validator cannot read a table that leaves a number out).
  */
 export function addPropertyTable(
-  glb: GlbBuilder, schema: MetadataSchema, className: string, rows: ReadonlyArray<Record<string, string | number>>,
+  glb: GlbBuilder, schema: MetadataSchema, className: string, rows: ReadonlyArray<Record<string, string | number | undefined>>,
 ): number {
   const cls = schema.classes[className];
   if (!cls) throw new Error(`addPropertyTable: class "${className}" not in schema ${schema.id}`);
@@ -55,7 +56,10 @@ export function addPropertyTable(
       properties[name] = { values: glb.addBufferView(values) };
     } else {
       const Ctor = SCALAR_ARRAYS[def.componentType ?? 'FLOAT32'];
-      properties[name] = { values: glb.addBufferView(bytesOf(Ctor.from(rows.map((r) => Number(r[name]))))) };
+      const values = rows.map((r) => Number(r[name]));
+      const bad = values.findIndex((v) => !Number.isFinite(v));
+      if (bad >= 0) throw new Error(`addPropertyTable: row ${bad} has ${JSON.stringify(rows[bad][name])} for the ${def.componentType} property "${name}", expected a number`);
+      properties[name] = { values: glb.addBufferView(bytesOf(Ctor.from(values))) };
     }
   }
   glb.json.extensionsUsed = [...new Set([...(glb.json.extensionsUsed ?? []), 'EXT_structural_metadata'])];

@@ -17,8 +17,11 @@ export interface BuildingMesh {
 
 const enu = new Float64Array(3);
 
+/** What extrusion needs of a building (a record, or a merged block of a coarse tile). */
+export type Extrudable = Pick<BuildingRecord, 'footprint' | 'heightM'>;
+
 /** Extrudes footprints into walls (flat normals) and earcut roofs, batched with feature ids. */
-export function extrudeBuildings(buildings: ReadonlyArray<BuildingRecord>, frame: LocalFrame, dem: DemGrid): BuildingMesh {
+export function extrudeBuildings(buildings: ReadonlyArray<Extrudable>, frame: LocalFrame, dem: DemGrid): BuildingMesh {
   let vCount = 0, iCount = 0;
   for (const b of buildings) {
     const n = b.footprint.length;
