@@ -29,10 +29,10 @@ export interface DemoPlan {
 const HALF_STREET_M = (BLOCK_M * CELLS_PER_COMMUNITY * COMMUNITIES_PER_STREET) / 2;
 /** Buildings of the demo city at its default seed: how many lots a plan of scale 1 fills. */
 export const DEMO_BUILDINGS_AT_SCALE_1 = 22921;
-/** Most DEM nodes along a side of a scaled plan (the spacing grows instead). */
-const MAX_DEM_CELLS = 1024;
+/** DEM cells along a side of a scaled plan: 2^k * 64, as the terrain tiler takes (more area means coarser spacing). */
+const demCellsFor = (scale: number) => (scale <= 4 ? 512 : 1024);
 /** Most buildings a plan is made for: every count the generator holds grows with it. */
-export const MAX_DEMO_BUILDINGS = 5_000_000;
+export const MAX_DEMO_BUILDINGS = 2_000_000;
 
 /** The demo city's own plan (scale 1): 9 km square, 20 m DEM of 513 x 513 nodes. */
 export const DEMO_PLAN: DemoPlan = {
@@ -58,9 +58,10 @@ export function planOfHalfStreets(halves: number, targetBuildings: number | null
   const halfSideM = halves * HALF_STREET_M;
   const scale = halfSideM / CITY_HALF_SIDE_M;
   if (scale === 1) return { ...DEMO_PLAN, targetBuildings };
-  // The hill margin scales; the spacing grows past MAX_DEM_CELLS nodes, in whole 20 m steps.
-  const demCellM = DEMO_PLAN.demCellM * Math.ceil((2 * (DEMO_PLAN.demHalfSideM * scale)) / DEMO_PLAN.demCellM / MAX_DEM_CELLS);
-  const demHalfSideM = Math.ceil((DEMO_PLAN.demHalfSideM * scale) / demCellM) * demCellM;
+  // The hill margin scales with the plan; the spacing is whole 10 m steps over a tiler-sized grid.
+  const cells = demCellsFor(scale);
+  const demCellM = 10 * Math.ceil((2 * DEMO_PLAN.demHalfSideM * scale) / cells / 10);
+  const demHalfSideM = (cells * demCellM) / 2;
   return {
     scale, halfSideM, ringRadiiM: RING_RADII_M.map((r) => r * scale), ringSegments: DEMO_PLAN.ringSegments * Math.ceil(scale),
     cbdRadiusM: DEMO_PLAN.cbdRadiusM * scale, midRadiusM: DEMO_PLAN.midRadiusM * scale, demHalfSideM, demCellM, targetBuildings,

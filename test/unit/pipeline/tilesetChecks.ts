@@ -45,3 +45,33 @@ export async function tilesetProblems(dir: string, glbs = listGlb(dir)): Promise
   }
   return { schema, nesting: nesting.issues, gltf, tiles: nesting.tiles };
 }
+
+/** One glb's property table: its class, the ids, building indices and (blocks) building counts of its features. */
+export interface FeatureTable {
+  file: string;
+  className: string;
+  columns: string[];
+  ids: string[];
+  indices: Uint32Array;
+  buildingCounts: number[];
+}
+
+/** Reads the feature tables of every building glb under `dir` (strings and scalars decoded from the binary chunk). */
+export function featureTables(dir: string): FeatureTable[] {
+  return listGlb(dir).map((file) => {
+    const bytes = readFileSync(file);
+    const json = glbJson(bytes);
+    const table = json.extensions.EXT_structural_metadata.propertyTables[0];
+    const fid = json.meshes[0].primitives[0].extensions.EXT_mesh_features.featureIds[0];
+    if (fid.featureCount !== table.count) throw new Error(`${file}: featureCount ${fid.featureCount} but ${table.count} table rows`);
+    const bin = 20 + bytes.readUInt32LE(12) + 8;
+    const view = (i: number) => json.bufferViews[i];
+    const u32 = (i: number) => new Uint32Array(bytes.buffer.slice(bytes.byteOffset + bin + view(i).byteOffset, bytes.byteOffset + bin + view(i).byteOffset + view(i).byteLength));
+    const offsets = u32(table.properties.id.stringOffsets), values = view(table.properties.id.values);
+    const ids = Array.from({ length: table.count }, (_, k) => bytes.subarray(bin + values.byteOffset + offsets[k], bin + values.byteOffset + offsets[k + 1]).toString('utf8'));
+    return {
+      file, className: table.class, columns: Object.keys(table.properties), ids, indices: u32(table.properties.buildingIndex.values),
+      buildingCounts: table.properties.buildingCount ? Array.from(u32(table.properties.buildingCount.values)) : [],
+    };
+  });
+}
