@@ -9,6 +9,7 @@ import type { DemGrid } from '../../geo/DemGrid';
 import type { LocalFrame } from '../../geo/LocalFrame';
 import type { BuildingRecord } from '../../twin/BuildingRecord';
 import { buildTileContent } from './stream/tileContent';
+import { packBuildings } from './stream/PackedBuildings';
 import { boxOf, emptyBounds, unionBounds, type Bounds3 } from './tilesetBox';
 
 /** Height thresholds (m) of the quadtree levels: level k holds buildings at least this tall. */
@@ -70,7 +71,7 @@ function buildTree(buildings: BuildingRecord[]): { root: Node; extent: [number, 
 
 function writeContent(node: Node, all: ReadonlyArray<BuildingRecord>, frame: LocalFrame, dem: DemGrid, dir: string): { uri: string; bounds: Bounds3; bytes: number } {
   const uri = `b/${node.level}/${node.x}_${node.y}.glb`;
-  const content = buildTileContent({ kind: 'leaf', uri, buildings: node.buildings.map((i) => all[i]), indices: Uint32Array.from(node.buildings) }, frame, dem);
+  const content = buildTileContent({ kind: 'leaf', uri, buildings: packBuildings(all, Uint32Array.from(node.buildings)) }, frame, dem);
   mkdirSync(dirname(join(dir, uri)), { recursive: true });
   writeFileSync(join(dir, uri), content.bytes);
   return { uri, bounds: content.bounds, bytes: content.bytes.byteLength };

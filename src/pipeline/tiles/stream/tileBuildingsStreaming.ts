@@ -6,6 +6,7 @@ import type { LocalFrame } from '../../../geo/LocalFrame';
 import type { BuildingRecord } from '../../../twin/BuildingRecord';
 import { BuildingStats } from './BuildingStats';
 import { clusterBlocks } from './clusterBlocks';
+import { packBuildings } from './PackedBuildings';
 import { DEFAULT_TILE_LIMITS, planTileTree, treeNodes, type TileLimits, type TileNode } from './planTileTree';
 import type { TileJob } from './tileContent';
 import type { WrittenTile } from './TileWriter';
@@ -43,7 +44,7 @@ function* tileJobs(nodes: TileNode[], stats: BuildingStats, buildings: ReadonlyA
     const uri = `b/${node.level}/${node.x}_${node.y}.glb`;
     if (node.children.length === 0) {
       errors.set(node, 0);
-      yield { kind: 'leaf', uri, buildings: Array.from(node.buildings, (i) => buildings[i]), indices: node.buildings };
+      yield { kind: 'leaf', uri, buildings: packBuildings(buildings, node.buildings) };
     } else {
       const { blocks, cellM } = clusterBlocks(node, stats, buildings, limits.blockGrid, parentCellM.get(node));
       for (const c of node.children) parentCellM.set(c, cellM);

@@ -6,10 +6,11 @@ import { addPropertyTable } from '../../gltf/propertyTable';
 import { BUILDING_SCHEMA } from '../buildingSchema';
 import { extrudeBuildings, type Extrudable } from '../extrudeBuildings';
 import type { Bounds3 } from '../tilesetBox';
+import { unpackBuildings, type PackedBuildings } from './PackedBuildings';
 
 /** A tile to write: its glb path under the tileset folder and what it shows. */
 export type TileJob =
-  | { kind: 'leaf'; uri: string; buildings: BuildingRecord[]; indices: Uint32Array }
+  | { kind: 'leaf'; uri: string; buildings: PackedBuildings }
   | { kind: 'blocks'; uri: string; blocks: Array<Extrudable & { row: Record<string, string | number> }> };
 
 export interface TileContent {
@@ -29,14 +30,18 @@ function buildingRow(b: BuildingRecord, index: number): Record<string, string | 
   };
 }
 
+function leafFeatures(packed: PackedBuildings): { shapes: Extrudable[]; rows: Array<Record<string, string | number>> } {
+  const records = unpackBuildings(packed);
+  return { shapes: records, rows: records.map((b, k) => buildingRow(b, packed.indices[k])) };
+}
+
 /**
  * Builds one building tile's glb: the extruded features batched in one primitive with
  * EXT_mesh_features ids (feature i = row i of the EXT_structural_metadata table), 16-bit indices
  * when the vertices allow. Pure: the same job gives the same bytes in any thread.
  */
 export function buildTileContent(job: TileJob, frame: LocalFrame, dem: DemGrid): TileContent {
-  const shapes: ReadonlyArray<Extrudable> = job.kind === 'leaf' ? job.buildings : job.blocks;
-  const rows = job.kind === 'leaf' ? job.buildings.map((b, k) => buildingRow(b, job.indices[k])) : job.blocks.map((b) => b.row);
+  const { shapes, rows } = job.kind === 'leaf' ? leafFeatures(job.buildings) : { shapes: job.blocks, rows: job.blocks.map((b) => b.row) };
   const mesh = extrudeBuildings(shapes, frame, dem);
   const glb = new GlbBuilder();
   const position = glb.addAccessor(mesh.positions, 'VEC3', { target: GL.ARRAY_BUFFER, withBounds: true });
