@@ -14,7 +14,10 @@ import { tilesetJson } from './tilesetJson';
 import { writeTiles } from './writeTiles';
 
 export interface StreamingTilerOptions {
-  /** worker_threads writing tiles (default: one per core, up to 8); 0 writes them in this thread. */
+  /**
+   * worker_threads writing tiles; 0 writes them in this thread. Default: one per core (up to 8) from
+   * PARALLEL_FROM_BUILDINGS buildings, else 0 (starting a worker costs ~0.5 s, more than it saves).
+   */
   workers?: number;
   limits?: Partial<TileLimits>;
   onProgress?: (done: number, total: number) => void;
@@ -32,6 +35,9 @@ export interface StreamingTilerResult {
   tilesetJsonBytes: number;
   workers: number;
 }
+
+/** Cities at least this large are tiled on worker_threads by default. */
+export const PARALLEL_FROM_BUILDINGS = 50_000;
 
 /** Coarse tiles' geometric error per meter of their block cell, and the tileset's above its root. */
 const ERROR_PER_CELL_M = 1;
@@ -70,7 +76,7 @@ export async function tileBuildingsStreaming(
   if (2 * limits.blockGrid ** 2 > limits.maxTileFeatures) {
     throw new Error(`tiler: a block grid of ${limits.blockGrid}² cells (up to two features a cell) exceeds the cap of ${limits.maxTileFeatures} features a tile`);
   }
-  const workers = opts.workers ?? Math.min(8, availableParallelism());
+  const workers = opts.workers ?? (buildings.length >= PARALLEL_FROM_BUILDINGS ? Math.min(8, availableParallelism()) : 0);
   mkdirSync(dir, { recursive: true });
   const stats = new BuildingStats(buildings);
   const root = planTileTree(stats, limits);

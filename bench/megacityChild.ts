@@ -1,0 +1,54 @@
+/**
+ * One measured run of `npm run bench -- megacity`, in its own process so its peak RSS is its own:
+ * `tsx bench/megacityChild.ts MODE BUILDINGS DIR [WORKERS]`, MODE one of
+ *   stream: generate the demo city at that size, then the streaming tiler (WORKERS threads);
+ *   old:    generate, then the first, in-memory single-thread tiler (the peer);
+ *   cli:    the whole `tiles --city demo --buildings N` (sources, terrain, buildings, network).
+ * Prints one JSON line.
+ */
+import { readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { buildDemoCity } from '../src/pipeline/buildDemoCity';
+import { generateDemoCity } from '../src/pipeline/demo-city/generateDemoCity';
+import { demoPlanFor } from '../src/pipeline/demo-city/DemoPlan';
+import { tileBuildings } from '../src/pipeline/tiles/tileBuildings';
+import { tileBuildingsStreaming } from '../src/pipeline/tiles/stream/tileBuildingsStreaming';
+
+const [mode, nText, dir, workersText] = process.argv.slice(2);
+const n = Number(nText);
+const mb = (bytes: number) => Math.round(bytes / 1e6);
+const seconds = (t0: number) => Math.round(performance.now() - t0) / 1000;
+
+/** Highest RSS seen while `f` runs (sampled every 50 ms and at each call of the returned probe). */
+async function peakRss<T>(f: (probe: () => void) => Promise<T> | T): Promise<[T, number]> {
+  let peak = process.memoryUsage().rss;
+  const probe = () => { peak = Math.max(peak, process.memoryUsage().rss); };
+  const timer = setInterval(probe, 50);
+  try { const r = await f(probe); probe(); return [r, peak]; } finally { clearInterval(timer); }
+}
+
+async function main(): Promise<object> {
+  if (mode === 'cli') {
+    const t0 = performance.now();
+    const summary = await buildDemoCity(dir, { buildings: n });
+    return { ...summary, wallSeconds: seconds(t0), peakRssMB: mb(process.resourceUsage().maxRSS * 1e3) };
+  }
+  let t0 = performance.now();
+  const city = generateDemoCity(undefined, demoPlanFor(n));
+  const generateSeconds = seconds(t0);
+  const rssAfterGenerate = process.memoryUsage().rss;
+  t0 = performance.now();
+  const [result, peak] = await peakRss(async (probe) => mode === 'old'
+    ? tileBuildings(city.buildings, city.frame, city.dem, dir, probe)
+    : tileBuildingsStreaming(city.buildings, city.frame, city.dem, dir, { workers: Number(workersText ?? 2), onProgress: probe }));
+  const tileSeconds = seconds(t0);
+  const root = JSON.parse(readFileSync(join(dir, 'tileset.json'), 'utf8')).root;
+  return {
+    mode, generateSeconds, tileSeconds, buildingsPerSecond: Math.round(city.buildings.length / tileSeconds),
+    ...result, rootTileBytes: statSync(join(dir, root.content.uri)).size,
+    rssAfterGenerateMB: mb(rssAfterGenerate), peakRssWhileTilingMB: mb(peak), tilerRssAboveCityMB: mb(peak - rssAfterGenerate),
+    peakRssMB: mb(process.resourceUsage().maxRSS * 1e3),
+  };
+}
+
+main().then((r) => { process.stdout.write(JSON.stringify(r) + '\n'); process.exit(0); }, (e: Error) => { process.stderr.write(`${e.stack}\n`); process.exit(1); });
