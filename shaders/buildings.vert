@@ -1,10 +1,11 @@
 // Buildings of the wall view (day and night share one program; uNight blends the looks).
-// _feature_id_0: EXT_mesh_features feature index of the vertex (row of the tile's property table).
+// _city_index: the building's index in the city (the tiles' _CITY_INDEX attribute): its texel in
+// the city-wide colour state texture (-1: unknown, no overlay colour).
 // aHeight: x = height of the vertex above its building's base (m), y = the building's height (m).
-attribute float _feature_id_0;
+attribute float _city_index;
 attribute vec2 aHeight;
-uniform sampler2D uFeatureColors; // one texel per feature: overlay colour, alpha 0 = none
-uniform float uFeatureTexWidth;
+uniform sampler2D uState; // one texel per building: overlay colour, alpha 0 = none
+uniform vec2 uStateSize;  // texels per row, rows
 varying vec3 vWorldPos;
 varying vec3 vNormalW;
 varying vec2 vHeight;
@@ -13,9 +14,9 @@ varying float vHash;
 #include <logdepthbuf_pars_vertex>
 
 void main() {
-  int id = int(_feature_id_0 + 0.5);
-  int w = int(uFeatureTexWidth);
-  vOverlay = texelFetch(uFeatureColors, ivec2(id % w, id / w), 0);
+  int id = int(floor(_city_index + 0.5));
+  int w = int(uStateSize.x);
+  vOverlay = id >= 0 ? texelFetch(uState, ivec2(id % w, id / w), 0) : vec4(0.0);
   vHeight = aHeight;
   vHash = fract(sin(float(id) * 12.9898 + 78.233) * 43758.5453);
   vec4 world = modelMatrix * vec4(position, 1.0);

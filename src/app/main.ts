@@ -1,80 +1,70 @@
-import { BuildingPanel } from '../ui/BuildingPanel';
+import { DetailDrawer } from '../ui/layout/DetailDrawer';
+import { SidePanel } from '../ui/layout/SidePanel';
 import { Legend } from '../ui/Legend';
-import { BUILDING_SCALES } from '../view/overlay/ColorScale';
 import { OverlayModel } from '../view/overlay/OverlayModel';
 import { loadCityManifest } from './cityManifest';
-import { loadDem } from './loadDem';
-
-declare module './startWorkspace' {
-  interface TwinHandle {
-    /** The overlay model both views draw: set a layer here and it shows in the view. */
-    overlay?: OverlayModel;
-  }
-}
+import { CityContext } from './host/CityContext';
+import type { ClickHit } from './host/ClickRouter';
+import type { Feature } from './host/Feature';
+import { FeatureHost, type HostParts } from './host/FeatureHost';
+import { PageHandle } from './host/PageHandle';
+import { parseRole, ROLE_LAYOUTS, TABS } from './host/roles';
+import { ShortcutRegistry } from './host/ShortcutRegistry';
+import { UrlState } from './host/UrlState';
+import { showError, wireRoleSwitch, wireViewSwitch } from './pageChrome';
 
 /**
- * App entry: reads the URL (`?city=demo&view=workspace&fly=1.5`, `?view=wall`), loads the city manifest
- * and starts the chosen view (each view's code loads only when chosen: the wall never loads Cesium).
- * Errors are shown in a panel that names what failed and how to fix it.
+ * App entry: reads the URL (`?city=demo&view=workspace|wall&role=planner|analyst|commander&fly=1.5`),
+ * loads the city manifest, starts the chosen view (each view's code loads only when chosen: the
+ * wall never loads Cesium) and hands it and its feature list to a FeatureHost.
  */
 async function main(): Promise<void> {
-  const params = new URLSearchParams(location.search);
-  const cityUrl = `/tilesets/${params.get('city') ?? 'demo'}`;
-  const side = document.getElementById('side')!;
+  const url = new UrlState();
+  url.claim('host', 'view', 'city', 'role', 'fly');
   try {
-    const view = params.get('view') ?? 'workspace';
+    const view = url.get('view') ?? 'workspace';
     if (view !== 'wall' && view !== 'workspace') throw new Error(`URL parameter "view" must be wall or workspace (got '${view}')`);
-    wireViewSwitch(view, params);
-    const overlay = new OverlayModel();
-    const manifest = await loadCityManifest(cityUrl);
-    if (view === 'wall') {
-      const { startWall } = await import('./startWall');
-      await startWall({ container: document.getElementById('view')!, cityUrl, manifest, overlay, params });
-      return;
-    }
-    const { startWorkspace } = await import('./startWorkspace');
-    const panel = new BuildingPanel(side);
-    const legend = new Legend(document.body);
-    legend.show(null);
-    const flight = Number(params.get('fly') ?? '1.5');
-    const workspace = await startWorkspace({
-      container: document.getElementById('view')!, cityUrl, manifest, panel, legend,
-      scales: BUILDING_SCALES, flightSeconds: Number.isFinite(flight) ? flight : 1.5,
-      // The feed's WebSocket listener on this host (npm start runs it), `?feed=URL` to choose, `?feed=none` to go without.
-      feedUrl: params.get('feed') === 'none' ? null : (params.get('feed') ?? `ws://${location.hostname}:8083/mqtt`),
-    });
-    const { CesiumOverlayAdapter } = await import('../view/cesium/CesiumOverlayAdapter');
-    new CesiumOverlayAdapter(workspace.viewer, workspace.tilesets.buildings, await loadDem(cityUrl)).attach(overlay);
-    window.twin!.overlay = overlay;
-    const { startScenarios } = await import('../view/cesium/compare/startScenarios');
-    void startScenarios({ workspace, overlay, cityUrl, dem: loadDem(cityUrl) });
+    const role = parseRole(url.get('role'));
+    wireViewSwitch(view, url.params());
+    const name = url.get('city') ?? 'demo';
+    const city = new CityContext(`/tilesets/${name}`, await loadCityManifest(`/tilesets/${name}`));
+    const shortcuts = new ShortcutRegistry();
+    window.addEventListener('keydown', (e) => shortcuts.handle(e));
+    const base = { city, overlay: new OverlayModel(), shortcuts, url, role, layout: ROLE_LAYOUTS[role], handle: new PageHandle(), status: document.getElementById('status')!, topbar: document.querySelector<HTMLElement>('.topbar .controls') };
+    if (view === 'wall') await startWallPage(base);
+    else await startWorkspacePage(base, role);
   } catch (err) {
     showError(err as Error);
   }
 }
 
-/** The top bar's link to the other view, keeping the city and other parameters. */
-function wireViewSwitch(view: 'wall' | 'workspace', params: URLSearchParams): void {
-  const link = document.getElementById('view-switch') as HTMLAnchorElement | null;
-  if (!link) return;
-  const next = new URLSearchParams(params);
-  next.set('view', view === 'wall' ? 'workspace' : 'wall');
-  link.href = `?${next}`;
-  link.textContent = view === 'wall' ? 'Workspace' : 'Wall display';
+type BaseParts = Omit<HostParts, 'view' | 'legend' | 'panel' | 'details'>;
+
+/** The workspace: Cesium view, side panel with tabs laid out for the role, detail drawer, and its features. */
+async function startWorkspacePage(base: BaseParts, role: HostParts['role']): Promise<void> {
+  wireRoleSwitch(role, base.url.params());
+  const side = document.getElementById('side')!;
+  const panel = new SidePanel(side, TABS, 'all');
+  panel.select(base.layout.home);
+  const details = new DetailDrawer(side);
+  const legend = new Legend(document.getElementById('dock') ?? document.body);
+  let host: FeatureHost | null = null;
+  const { startWorkspaceView } = await import('./views/startWorkspaceView');
+  const flight = base.url.number('fly', 1.5, 0, 60);
+  const view = await startWorkspaceView({ container: document.getElementById('view')!, city: base.city, overlay: base.overlay, handle: base.handle, flightSeconds: flight, onClick: (hit: ClickHit) => host?.clicks.dispatch(hit) });
+  host = new FeatureHost({ ...base, view, legend, panel, details });
+  const f = await import('./workspaceFeatures');
+  await host.start(f.workspaceFeatures(view));
 }
 
-function showError(err: Error): void {
-  console.error(err);
-  const box = document.createElement('section');
-  box.className = 'panel error-panel';
-  box.setAttribute('role', 'alert');
-  const h = document.createElement('h2');
-  h.textContent = 'The twin could not start';
-  const p = document.createElement('p');
-  p.textContent = err.message;
-  box.append(h, p);
-  document.body.appendChild(box);
-  document.getElementById('status')!.textContent = 'Error: ' + err.message;
+/** The wall: three view, no side panel, legend bottom right, its features. */
+async function startWallPage(base: BaseParts): Promise<void> {
+  const { startWallView } = await import('./views/startWallView');
+  const view = await startWallView({ container: document.getElementById('view')!, city: base.city, overlay: base.overlay, handle: base.handle, url: base.url });
+  const host = new FeatureHost({ ...base, view, legend: new Legend(document.body), panel: null, details: null });
+  const f = await import('./wallFeatures');
+  const features: Feature[] = f.wallFeatures(view);
+  await host.start(features);
 }
 
 main();

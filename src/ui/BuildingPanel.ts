@@ -1,4 +1,4 @@
-/** Properties of a picked building, with units, in a panel the keyboard can close (Escape). */
+/** Properties of a picked building, as the tiles' metadata gives them. */
 export type BuildingProperties = Record<string, string | number | undefined>;
 
 const FIELDS: Array<[key: string, label: string, unit: string]> = [
@@ -8,35 +8,22 @@ const FIELDS: Array<[key: string, label: string, unit: string]> = [
   ['communityId', 'Community', ''], ['gridId', 'Grid cell', ''],
 ];
 
+/** A building's properties with units, as a definition list (shown in the detail drawer). */
 export class BuildingPanel {
   readonly element: HTMLElement;
-  private readonly body: HTMLElement;
-  private readonly onKey = (e: KeyboardEvent) => { if (e.key === 'Escape') this.show(null); };
+  private readonly body: HTMLDListElement;
 
-  constructor(parent: HTMLElement) {
-    this.element = document.createElement('section');
-    this.element.className = 'building-panel panel';
+  constructor(doc: Document = document) {
+    this.element = doc.createElement('div');
+    this.element.className = 'building-panel';
     this.element.id = 'building-panel';
-    this.element.setAttribute('aria-live', 'polite');
     this.element.hidden = true;
-    const head = document.createElement('header');
-    const title = document.createElement('h2');
-    title.textContent = 'Building';
-    const close = document.createElement('button');
-    close.type = 'button';
-    close.textContent = '×';
-    close.setAttribute('aria-label', 'Close building panel');
-    close.addEventListener('click', () => this.show(null));
-    head.append(title, close);
-    this.body = document.createElement('dl');
-    this.element.append(head, this.body);
-    parent.appendChild(this.element);
-    window.addEventListener('keydown', this.onKey);
+    this.body = doc.createElement('dl');
+    this.element.append(this.body);
   }
 
-  /** Shows a building's properties, or hides the panel for null. */
+  /** Fills the list with a building's properties (empty for null). */
   show(props: BuildingProperties | null): void {
-    this.element.hidden = props === null;
     this.body.replaceChildren();
     if (!props) return;
     for (const [key, label, unit] of FIELDS) {
@@ -49,10 +36,5 @@ export class BuildingPanel {
       dd.textContent = typeof v === 'number' ? `${Number.isInteger(v) ? v : v.toFixed(1)}${unit ? ` ${unit}` : ''}` : String(v);
       this.body.append(dt, dd);
     }
-  }
-
-  dispose(): void {
-    window.removeEventListener('keydown', this.onKey);
-    this.element.remove();
   }
 }

@@ -1,35 +1,55 @@
 import type { ColorScale } from '../view/overlay/ColorScale';
 
-/** A legend box for one colour scale: title with unit, one swatch per class. */
+/**
+ * The legends of every colouring shown: one box per key (a feature's colouring), newest on
+ * top, each with its title and unit and one swatch per class. The box hides when empty.
+ */
 export class Legend {
   readonly element: HTMLElement;
-  /** The scale shown now, or null when hidden. */
-  scale: ColorScale | null = null;
+  private readonly shown = new Map<string, ColorScale>();
 
   constructor(parent: HTMLElement) {
-    this.element = document.createElement('section');
+    this.element = parent.ownerDocument.createElement('section');
     this.element.className = 'legend panel';
     this.element.setAttribute('aria-label', 'Legend');
+    this.element.hidden = true;
     parent.appendChild(this.element);
   }
 
-  show(scale: ColorScale | null): void {
-    this.scale = scale;
+  /** Shows (or with null removes) the legend of one colouring. */
+  show(key: string, scale: ColorScale | null): void {
+    this.shown.delete(key);
+    if (scale) this.shown.set(key, scale);
+    this.render();
+  }
+
+  /** The scale shown under a key, or null. */
+  scaleOf(key: string): ColorScale | null {
+    return this.shown.get(key) ?? null;
+  }
+
+  private render(): void {
+    const doc = this.element.ownerDocument;
     this.element.replaceChildren();
-    this.element.hidden = scale === null;
-    if (!scale) return;
-    const h = document.createElement('h3');
-    h.textContent = scale.unit ? `${scale.title} (${scale.unit})` : scale.title;
-    const list = document.createElement('ul');
-    for (const c of scale.classes) {
-      const li = document.createElement('li');
-      const sw = document.createElement('span');
-      sw.className = 'swatch';
-      sw.style.background = c.color;
-      li.append(sw, document.createTextNode(c.label));
-      list.appendChild(li);
+    this.element.hidden = this.shown.size === 0;
+    for (const [key, scale] of [...this.shown].reverse()) {
+      const box = doc.createElement('div');
+      box.className = 'legend-entry';
+      box.dataset.legend = key;
+      const h = doc.createElement('h3');
+      h.textContent = scale.unit ? `${scale.title} (${scale.unit})` : scale.title;
+      const list = doc.createElement('ul');
+      for (const c of scale.classes) {
+        const li = doc.createElement('li');
+        const sw = doc.createElement('span');
+        sw.className = 'swatch';
+        sw.style.background = c.color;
+        li.append(sw, doc.createTextNode(c.label));
+        list.appendChild(li);
+      }
+      box.append(h, list);
+      this.element.appendChild(box);
     }
-    this.element.append(h, list);
   }
 
   dispose(): void {

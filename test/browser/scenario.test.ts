@@ -1,7 +1,7 @@
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type {} from '../../src/view/cesium/compare/startScenarios';
+import type {} from '../../src/app/TwinHandle';
 import { launchBrowser, type BrowserSession } from './launchBrowser';
 
 const root = join(import.meta.dirname, '../..');

@@ -3,10 +3,7 @@ import type { ClassProperty, MetadataSchema } from '../gltf/propertyTable';
 
 const props = {
   id: { type: 'STRING', description: 'Building id' },
-  buildingIndex: {
-    type: 'SCALAR', componentType: 'UINT32',
-    description: "Position of the building in the city's building list (buildings.geojson order): its texel in a per-building state texture",
-  },
+  index: { type: 'SCALAR', componentType: 'UINT32', description: "Index in the city's building list (buildings.geojson order; the views' state-texture texel)" },
   height: { type: 'SCALAR', componentType: 'FLOAT32', description: 'Height above ground (m)' },
   floors: { type: 'SCALAR', componentType: 'UINT16', description: 'Number of floors' },
   use: { type: 'ENUM', enumType: 'buildingUse', description: 'Main use' },
@@ -35,10 +32,10 @@ export const BUILDING_SCHEMA: MetadataSchema = {
     },
     block: {
       name: 'Block',
-      description: 'Buildings merged into one box at a coarse level of detail; id, buildingIndex and unit ids are those of its tallest building.',
+      description: 'Buildings merged into one box at a coarse level of detail; id, index and unit ids are those of its tallest building.',
       properties: {
         id: { ...props.id, description: 'Id of the tallest building of the block' },
-        buildingIndex: { ...props.buildingIndex, description: "Position of the block's tallest building in the city's building list" },
+        index: { ...props.index, description: "Index of the block's tallest building in the city's building list (its state-texture texel)" },
         buildingCount: { type: 'SCALAR', componentType: 'UINT32', description: 'Buildings merged into this block' },
         height: { ...props.height, description: 'Area-weighted mean height of the merged buildings (m)' },
         floors: props.floors,

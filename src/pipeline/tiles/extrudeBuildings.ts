@@ -10,6 +10,8 @@ export interface BuildingMesh {
   normals: Float32Array;
   /** Per-vertex feature id: the building's index in the batch. */
   featureIds: Float32Array;
+  /** Per-vertex building index in the whole city's list (the views' state-texture texel). */
+  cityIndices: Float32Array;
   indices: Uint32Array;
   /** Axis-aligned bounds in the z-up ENU frame: [minE, minN, minU, maxE, maxN, maxU]. */
   boundsEnu: [number, number, number, number, number, number];
@@ -18,8 +20,11 @@ export interface BuildingMesh {
 /** What extrusion needs of a building (a record, or a merged block of a coarse tile). */
 export type Extrudable = Pick<BuildingRecord, 'footprint' | 'heightM'>;
 
-/** Extrudes footprints into walls (flat normals) and earcut roofs, batched with feature ids. */
-export function extrudeBuildings(buildings: ReadonlyArray<Extrudable>, frame: LocalFrame, dem: DemGrid): BuildingMesh {
+/**
+ * Extrudes footprints into walls (flat normals) and earcut roofs, batched with feature ids.
+ * `cityIndex[k]` is building k's index in the city's list (defaults to k).
+ */
+export function extrudeBuildings(buildings: ReadonlyArray<Extrudable>, frame: LocalFrame, dem: DemGrid, cityIndex?: ArrayLike<number>): BuildingMesh {
   let vCount = 0, iCount = 0;
   for (const b of buildings) {
     const n = b.footprint.length;
@@ -27,7 +32,7 @@ export function extrudeBuildings(buildings: ReadonlyArray<Extrudable>, frame: Lo
     iCount += 6 * n + 3 * (n - 2);
   }
   const positions = new Float32Array(vCount * 3), normals = new Float32Array(vCount * 3);
-  const featureIds = new Float32Array(vCount), indices = new Uint32Array(iCount);
+  const featureIds = new Float32Array(vCount), cityIndices = new Float32Array(vCount), indices = new Uint32Array(iCount);
   const bounds: [number, number, number, number, number, number] = [Infinity, Infinity, Infinity, -Infinity, -Infinity, -Infinity];
   let v = 0, ix = 0;
   /** One vertex from ENU corner `k` of `corners` (x east, y north, z up) into glTF's y-up frame. */
@@ -36,6 +41,7 @@ export function extrudeBuildings(buildings: ReadonlyArray<Extrudable>, frame: Lo
     positions[v * 3] = e; positions[v * 3 + 1] = u; positions[v * 3 + 2] = -n;
     normals[v * 3] = nx; normals[v * 3 + 1] = nz; normals[v * 3 + 2] = -ny;
     featureIds[v] = fid;
+    cityIndices[v] = cityIndex ? cityIndex[fid] : fid;
     return v++;
   };
   let base = new Float64Array(0), roof = new Float64Array(0);
@@ -76,6 +82,7 @@ export function extrudeBuildings(buildings: ReadonlyArray<Extrudable>, frame: Lo
   });
   return {
     positions: positions.subarray(0, v * 3), normals: normals.subarray(0, v * 3), featureIds: featureIds.subarray(0, v),
+    cityIndices: cityIndices.subarray(0, v),
     indices: indices.subarray(0, ix), boundsEnu: bounds,
   };
 }

@@ -93,8 +93,8 @@ export const plumeModule: RunModule = {
       ],
       layers: [
         { id: 'plume-now', title: `Gas above ${threshold} mg/m³ now`, style: { color: '#facc15', fillOpacity: 0.45 }, frames: zoneNow },
-        { id: 'evacuation-zone', title: 'Evacuation zone (ever above the threshold)', style: { color: '#dc2626', fillOpacity: 0.25, lineWidthPx: 2 }, features: [r.zone.feature as Feature] },
-        { id: 'leak-sources', title: 'Leak sources', style: { color: '#a855f7', pointSizePx: 10 }, features: leaks.map((l) => pointFeature(l.lonDeg, l.latDeg, { id: l.id, chemical: l.chemical, rateKgPerS: l.rateKgPerS })) },
+        { id: 'evacuation-zone', title: 'Evacuation zone (ever above the threshold)', style: { color: '#c026d3', fillOpacity: 0.25, lineWidthPx: 2 }, features: [r.zone.feature as Feature] },
+        { id: 'leak-sources', title: 'Leak sources', style: { color: '#7c3aed', pointSizePx: 10 }, features: leaks.map((l) => pointFeature(l.lonDeg, l.latDeg, { id: l.id, chemical: l.chemical, rateKgPerS: l.rateKgPerS })) },
       ],
     };
   },

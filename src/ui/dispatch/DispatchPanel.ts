@@ -23,7 +23,7 @@ const mmss = (s: number) => (Number.isFinite(s) ? `${Math.floor(s / 60)} min ${S
 const KIND_LABEL: Record<string, string> = { fire_engine: 'Fire engine', ambulance: 'Ambulance', police_car: 'Police car' };
 
 /**
- * Resource dispatch panel: choose an incident type, arm "raise incident" (button or key I) and
+ * Resource dispatch panel: choose an incident type, arm "raise incident" (button, or the page's I shortcut) and
  * click the map; assigned units are listed with their ETAs. Also toggles the coverage layer.
  */
 export class DispatchPanel {
@@ -32,10 +32,9 @@ export class DispatchPanel {
   private readonly arm: HTMLButtonElement;
   private readonly status: HTMLElement;
   private readonly list: HTMLOListElement;
+  /** The coverage layer's checkbox (checked while coverage colours the buildings). */
+  readonly coverage: HTMLInputElement;
   private armed = false;
-  private readonly onKey = (e: KeyboardEvent) => {
-    if ((e.key === 'i' || e.key === 'I') && !(e.target instanceof HTMLInputElement) && !(e.target instanceof HTMLSelectElement)) this.setArmed(!this.armed);
-  };
 
   constructor(parent: HTMLElement, private readonly opts: DispatchPanelOptions) {
     this.element = document.createElement('section');
@@ -51,7 +50,7 @@ export class DispatchPanel {
     this.arm.setAttribute('aria-pressed', 'false');
     const clear = button('Clear', () => { this.list.replaceChildren(); this.opts.onClear(); });
     const coverage = document.createElement('label');
-    const box = document.createElement('input');
+    const box = (this.coverage = document.createElement('input'));
     box.type = 'checkbox';
     box.className = 'coverage-toggle';
     box.addEventListener('change', () => this.opts.onCoverage(box.checked));
@@ -66,7 +65,6 @@ export class DispatchPanel {
     row.append(this.arm, clear);
     this.element.append(h, this.type, row, coverage, this.status, this.list);
     parent.appendChild(this.element);
-    window.addEventListener('keydown', this.onKey);
   }
 
   get isArmed(): boolean { return this.armed; }
@@ -103,7 +101,6 @@ export class DispatchPanel {
   }
 
   dispose(): void {
-    window.removeEventListener('keydown', this.onKey);
     this.element.remove();
   }
 }

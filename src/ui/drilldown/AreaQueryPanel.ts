@@ -12,7 +12,7 @@ const HEAD: Record<string, string> = {
 };
 
 /**
- * Circle query: radius (m), arm with the button or key Q, click the map; shows what lies inside
+ * Circle query: radius (m), arm with the button (the page's Q shortcut calls setArmed), click the map; shows what lies inside
  * per community with a total row, and offers the table as CSV (UTF-8 with BOM for spreadsheets).
  */
 export class AreaQueryPanel {
@@ -21,9 +21,7 @@ export class AreaQueryPanel {
   private readonly arm: HTMLButtonElement;
   private readonly output: HTMLElement;
   private armed = false;
-  private readonly onKey = (e: KeyboardEvent) => {
-    if ((e.key === 'q' || e.key === 'Q') && !(e.target instanceof HTMLInputElement) && !(e.target instanceof HTMLSelectElement)) this.setArmed(!this.armed);
-  };
+  private previousUrl: string | null = null;
 
   constructor(parent: HTMLElement, private readonly opts: AreaQueryOptions) {
     this.element = document.createElement('section');
@@ -50,7 +48,6 @@ export class AreaQueryPanel {
     this.output.setAttribute('aria-live', 'polite');
     this.element.append(h, label, this.arm, this.output);
     parent.appendChild(this.element);
-    window.addEventListener('keydown', this.onKey);
   }
 
   get isArmed(): boolean { return this.armed; }
@@ -81,7 +78,8 @@ export class AreaQueryPanel {
     const csv = new Blob([areaSummaryCsv(result, 'community', true)], { type: 'text/csv;charset=utf-8' });
     const link = document.createElement('a');
     link.className = 'area-csv';
-    link.href = URL.createObjectURL(csv);
+    if (this.previousUrl) URL.revokeObjectURL(this.previousUrl);
+    link.href = this.previousUrl = URL.createObjectURL(csv);
     link.download = 'area-query.csv';
     link.textContent = 'Download CSV';
     const summary = document.createElement('p');
@@ -91,7 +89,7 @@ export class AreaQueryPanel {
   }
 
   dispose(): void {
-    window.removeEventListener('keydown', this.onKey);
+    if (this.previousUrl) URL.revokeObjectURL(this.previousUrl);
     this.element.remove();
   }
 }

@@ -14,11 +14,14 @@ export interface DrillDownOptions {
 }
 
 const fmt = (n: number) => n.toLocaleString('en');
+/** Address search hits listed at once. */
+const SHOWN = 8;
 
 /**
  * The analyst's drill-down: breadcrumbs, the selected unit's totals (with units), its children
  * and an address search, all keyboard-driven: arrows move in the list, Enter opens,
- * Backspace goes up a level, `/` focuses the search.
+ * Backspace goes up a level (the page's `/` shortcut calls focusSearch). Opening a unit keeps the
+ * focus in the panel: on its first child, or on its title when it has none (a floor).
  */
 export class DrillDownPanel {
   readonly element: HTMLElement;
@@ -28,14 +31,9 @@ export class DrillDownPanel {
   private readonly list: HTMLUListElement;
   private readonly listTitle: HTMLElement;
   private readonly results: HTMLUListElement;
+  private readonly resultCount: HTMLElement;
   private readonly search: HTMLInputElement;
   private current!: TwinUnit;
-  private readonly onKey = (e: KeyboardEvent) => {
-    if (e.key === '/' && document.activeElement !== this.search && !(e.target instanceof HTMLInputElement)) {
-      e.preventDefault();
-      this.search.focus();
-    }
-  };
 
   constructor(parent: HTMLElement, private readonly model: CityTwin, private readonly opts: DrillDownOptions) {
     this.element = el('section', 'panel drilldown');
@@ -48,14 +46,17 @@ export class DrillDownPanel {
     this.totals = el('dl', 'unit-totals');
     this.search = document.createElement('input');
     this.search.type = 'search';
-    this.search.placeholder = 'Search address: 春熙 / chunxi 12  (key /)';
+    this.search.placeholder = 'Search address, e.g. 春熙 / chunxi 12  (key /)';
     this.search.setAttribute('aria-label', 'Search standard addresses (Chinese or pinyin)');
     this.results = el('ul', 'search-results');
+    this.resultCount = el('p', 'search-count');
+    this.resultCount.setAttribute('aria-live', 'polite');
+    this.title.tabIndex = -1;
     this.listTitle = el('h3');
     this.list = el('ul', 'unit-children');
     this.list.setAttribute('role', 'listbox');
     this.list.setAttribute('aria-label', 'Child units');
-    this.element.append(nav, this.title, this.totals, this.search, this.results, this.listTitle, this.list);
+    this.element.append(nav, this.title, this.totals, this.search, this.resultCount, this.results, this.listTitle, this.list);
     parent.appendChild(this.element);
     this.list.addEventListener('keydown', (e) => this.onListKey(e));
     this.search.addEventListener('input', () => this.showResults());
@@ -63,7 +64,8 @@ export class DrillDownPanel {
       if (e.key === 'Enter') (this.results.querySelector('button') as HTMLButtonElement | null)?.click();
       if (e.key === 'Escape') { this.search.value = ''; this.showResults(); }
     });
-    window.addEventListener('keydown', this.onKey);
+    this.search.addEventListener('keydown', (e) => { if (e.key === 'ArrowDown') { e.preventDefault(); (this.results.querySelector('button') as HTMLButtonElement | null)?.focus(); } });
+    this.results.addEventListener('keydown', (e) => this.onResultKey(e));
     this.select(model.hierarchy.root.id);
   }
 
@@ -129,22 +131,43 @@ export class DrillDownPanel {
     else if (e.key === 'ArrowUp') { e.preventDefault(); focus(i - 1); }
     else if (e.key === 'Home') { e.preventDefault(); focus(0); }
     else if (e.key === 'End') { e.preventDefault(); focus(items.length - 1); }
-    else if (e.key === 'Enter' && i >= 0) { e.preventDefault(); this.select(items[i].dataset.id!); (this.list.firstElementChild as HTMLElement | null)?.focus(); }
-    else if (e.key === 'Backspace' && this.current.parentId) { e.preventDefault(); this.select(this.current.parentId); (this.list.firstElementChild as HTMLElement | null)?.focus(); }
+    else if (e.key === 'Enter' && i >= 0) { e.preventDefault(); this.select(items[i].dataset.id!); this.keepFocus(); }
+    else if (e.key === 'Backspace' && this.current.parentId) { e.preventDefault(); this.select(this.current.parentId); this.keepFocus(); }
+  }
+
+  /** After a keyboard move the focus stays in the panel: the first child, or the title of a leaf. */
+  private keepFocus(): void {
+    ((this.list.firstElementChild as HTMLElement | null) ?? this.title).focus();
+  }
+
+  /** Focuses the address search (the page's `/` shortcut). */
+  focusSearch(): void {
+    this.search.focus();
+    this.search.select();
+  }
+
+  private onResultKey(e: KeyboardEvent): void {
+    const items = [...this.results.querySelectorAll('button')];
+    const i = items.indexOf(document.activeElement as HTMLButtonElement);
+    if (e.key === 'ArrowDown') { e.preventDefault(); items[Math.min(items.length - 1, i + 1)]?.focus(); }
+    else if (e.key === 'ArrowUp') { e.preventDefault(); if (i <= 0) this.search.focus(); else items[i - 1].focus(); }
   }
 
   private showResults(): void {
     const q = this.search.value.trim();
-    const hits = q ? this.model.addresses.search(q, 8) : [];
-    this.results.replaceChildren(...hits.map((hit) => {
+    // One more than shown tells "8 shown of more" from "exactly 8".
+    const hits = q ? this.model.addresses.search(q, SHOWN + 1) : [];
+    const shown = hits.slice(0, SHOWN);
+    this.resultCount.textContent = !q ? '' : hits.length === 0 ? `No address matches “${q}”.`
+      : hits.length > SHOWN ? `First ${SHOWN} matches; type more to narrow.` : `${hits.length} ${hits.length === 1 ? 'match' : 'matches'}.`;
+    this.results.replaceChildren(...shown.map((hit) => {
       const li = el('li');
-      li.append(button(`${hit.address}`, () => { this.search.value = ''; this.showResults(); this.select(hit.buildingId); }, hit.addressPinyin));
+      li.append(button(`${hit.address}`, () => { this.search.value = ''; this.showResults(); this.select(hit.buildingId); this.keepFocus(); }, hit.addressPinyin));
       return li;
     }));
   }
 
   dispose(): void {
-    window.removeEventListener('keydown', this.onKey);
     this.element.remove();
   }
 }

@@ -15,7 +15,11 @@ export class KpiTableView {
     this.element = document.createElement('table');
     this.element.className = 'sc-kpis';
     this.element.hidden = true;
-    parent.appendChild(this.element);
+    // The table scrolls sideways inside its column rather than overflowing it.
+    const wrap = document.createElement('div');
+    wrap.className = 'sc-kpis-wrap';
+    wrap.appendChild(this.element);
+    parent.appendChild(wrap);
   }
 
   show(rows: readonly KpiRow[] | null, variant: string, variantTitle: string): void {

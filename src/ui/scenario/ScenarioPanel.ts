@@ -1,6 +1,5 @@
 import type { Scenario } from '../../scenario/schema/Scenario';
 import { KpiTableView } from './KpiTableView';
-import { ensureScenarioStyles } from './scenarioStyles';
 
 /** What the panel asks of its owner. */
 export interface ScenarioPanelHandlers {
@@ -36,7 +35,6 @@ export class ScenarioPanel {
   private readonly exports: HTMLButtonElement[];
 
   constructor(parent: HTMLElement, private readonly scenarios: readonly Scenario[], h: ScenarioPanelHandlers) {
-    ensureScenarioStyles();
     this.scenarioSelect = el('select', { id: 'scenario-select' }, ...scenarios.map((s) => el('option', { value: s.id, textContent: s.title })));
     this.variantSelect = el('select', { id: 'variant-select' });
     this.compareBox = el('input', { type: 'checkbox', id: 'scenario-compare' });

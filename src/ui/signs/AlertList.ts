@@ -1,7 +1,7 @@
 import type { Alert } from '../../signs/alerts/Alert';
 import type { AlertEvent } from '../../signs/SignsStoreEvents';
 import { alertText, type SignsLocale } from './alertText';
-import { ensureSignsStyles, SEVERITY_COLOURS } from './signsStyles';
+import { SEVERITY_COLOURS } from './severityColours';
 
 /** What the list needs from the signs store (SignsStore fits). */
 export interface AlertSource {
@@ -44,7 +44,6 @@ export class AlertList {
   private disposed = false;
 
   constructor(parent: HTMLElement, private readonly source: AlertSource, options: AlertListOptions = {}) {
-    ensureSignsStyles(parent.ownerDocument);
     this.opts = { locale: 'zh', flash: true, recentResolved: 5, maxItems: 100, ...options };
     const zh = this.opts.locale === 'zh';
     this.element = parent.ownerDocument.createElement('section');

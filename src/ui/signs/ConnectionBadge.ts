@@ -1,5 +1,4 @@
 import type { ConnectionStatus } from '../../signs/connection/SignsConnectionConfig';
-import { ensureSignsStyles } from './signsStyles';
 import type { SignsLocale } from './alertText';
 
 /** What the badge needs (SignsConnection fits). */
@@ -30,7 +29,6 @@ export class ConnectionBadge {
 
   /** @param refreshMs how often the message count is redrawn between status changes (default 1000) */
   constructor(parent: HTMLElement, private readonly source: StatusSource, private readonly locale: SignsLocale = 'zh', refreshMs = 1000) {
-    ensureSignsStyles(parent.ownerDocument);
     const doc = parent.ownerDocument;
     this.element = doc.createElement('span');
     this.element.className = 'rc-badge';

@@ -3,7 +3,7 @@ import 'uplot/dist/uPlot.min.css';
 import type { SensorInfo } from '../../signs/registry/SensorInfo';
 import type { Series } from '../../signs/series/unitSeries';
 import { SENSOR_KIND_SPECS, type SensorKind } from '../../signs/schema/sensorKinds';
-import { ensureSignsStyles, SEVERITY_COLOURS } from './signsStyles';
+import { SEVERITY_COLOURS } from './severityColours';
 
 /** What the chart reads (SignsStore fits). */
 export interface SeriesSource {
@@ -45,7 +45,6 @@ export class SeriesChart {
   private readonly opts: Required<SeriesChartOptions>;
 
   constructor(parent: HTMLElement, private readonly source: SeriesSource, target: ChartTarget | null, options: SeriesChartOptions = {}) {
-    ensureSignsStyles(parent.ownerDocument);
     this.opts = { windowS: 3600, bucketS: 60, refreshMs: 2000, width: 320, height: 180, ...options };
     const doc = parent.ownerDocument;
     this.element = doc.createElement('section');

@@ -1,5 +1,5 @@
 import type { Alert } from '../../signs/alerts/Alert';
-import { SEVERITY_COLOURS } from './signsStyles';
+import { SEVERITY_COLOURS } from './severityColours';
 
 /** Beep pitch and count per severity: more urgent, higher and more often. */
 const TONES: Record<string, [number, number]> = { blue: [520, 1], yellow: [660, 1], orange: [780, 2], red: [880, 3] };

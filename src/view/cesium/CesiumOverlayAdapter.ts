@@ -1,8 +1,7 @@
 import {
-  Cartesian3, ClassificationType, Color, ColorGeometryInstanceAttribute, GeometryInstance, GroundPrimitive, LabelCollection,
-  LabelStyle, PerInstanceColorAppearance, PointPrimitiveCollection, PolygonGeometry, PolygonHierarchy, PolylineCollection,
-  Material, PrimitiveCollection, Rectangle, RectangleGeometry, VerticalOrigin, Cartesian2, Cesium3DTileStyle,
-  type Cesium3DTileFeature, type Cesium3DTileset, type PointPrimitive, type Scene, type Viewer,
+  Cartesian3, ClassificationType, Color, DistanceDisplayCondition, ColorGeometryInstanceAttribute, GeometryInstance, GroundPrimitive, LabelCollection,
+  LabelStyle, PerInstanceColorAppearance, PointPrimitiveCollection, PolygonGeometry, PolygonHierarchy, PolylineCollection, Primitive,
+  Material, PrimitiveCollection, Rectangle, RectangleGeometry, VerticalOrigin, Cartesian2, type Cesium3DTileset, type PointPrimitive, type Scene, type Viewer,
 } from 'cesium';
 import type { DemGrid } from '../../geo/DemGrid';
 import { LocalFrame } from '../../geo/LocalFrame';
@@ -10,11 +9,11 @@ import { colorOf } from '../overlay/ColorScale';
 import type { OverlayAdapter, OverlayImplFactories, OverlayLayerImpl } from '../overlay/OverlayAdapter';
 import type { OverlayModel } from '../overlay/OverlayModel';
 import { OverlaySync } from '../overlay/OverlaySync';
-import type { FeatureColorLayer, HeatGridLayer, LabelLayer, LineLayer, OverlayLayer, PointLayer, PolygonLayer } from '../overlay/overlayLayers';
+import { BuildingColorShader } from './BuildingColorShader';
+import type { BuildingColorLayer, FeatureColorLayer, HeatGridLayer, LabelLayer, LineLayer, OverlayLayer, PointLayer, PolygonLayer } from '../overlay/overlayLayers';
 
 /** Heights above the ground (m): markers, lines and labels, as in the wall (src/view/three). */
 const POINT_LIFT_M = 12, LINE_LIFT_M = 15, LABEL_LIFT_M = 40, LINE_STEP_M = 60;
-const DEFAULT_BUILDING = Color.fromCssColorString('#d8d8d4');
 
 function colorMaterial(css: string): Material {
   return Material.fromType('Color', { color: Color.fromCssColorString(css) });
@@ -36,61 +35,6 @@ class Ground {
 
 /** What the primitive layers share: the scene, the group their primitives go in, the ground. */
 interface Ctx { scene: Scene; group: PrimitiveCollection; ground: Ground }
-
-/**
- * Overlay colours on the buildings tileset: a style that answers the merged overlay colour of a
- * building id, else whatever style was in force before (the workspace's colour-by or live layer).
- * If the workspace sets a new style, ours wraps it again at the next frame.
- */
-class FeatureStyler {
-  private readonly layers = new Map<string, ReadonlyMap<string, string>>();
-  private merged = new Map<string, Color>();
-  private base: Cesium3DTileStyle | undefined;
-  private readonly style = new Cesium3DTileStyle();
-  readonly onPreRender = () => this.ensure();
-
-  constructor(private readonly tileset: Cesium3DTileset, private readonly scene: Scene) {
-    (this.style as unknown as { color: unknown }).color = {
-      evaluateColor: (feature: Cesium3DTileFeature, result?: Color) => {
-        const c = this.merged.get(String(feature.getProperty('id')));
-        if (c) return Color.clone(c, result);
-        const baseColor = this.base?.color as unknown as { evaluateColor?(f: Cesium3DTileFeature, r?: Color): Color } | undefined;
-        return baseColor?.evaluateColor ? baseColor.evaluateColor(feature, result) : Color.clone(DEFAULT_BUILDING, result);
-      },
-    };
-    scene.preRender.addEventListener(this.onPreRender);
-  }
-
-  set(layerId: string, colors: ReadonlyMap<string, string> | null): void {
-    if (colors) this.layers.set(layerId, colors); else this.layers.delete(layerId);
-    const merged = new Map<string, Color>();
-    for (const l of this.layers.values()) for (const [id, css] of l) merged.set(id, Color.fromCssColorString(css));
-    this.merged = merged;
-    this.ensure();
-    this.tileset.makeStyleDirty();
-    this.scene.requestRender();
-  }
-
-  private ensure(): void {
-    if (this.tileset.isDestroyed()) return;
-    const current = this.tileset.style;
-    if (this.merged.size > 0 && current !== this.style) {
-      this.base = current;
-      this.tileset.style = this.style;
-    } else if (this.merged.size === 0 && current === this.style) {
-      this.tileset.style = this.base;
-    }
-  }
-
-  get coloured(): number { return this.merged.size; }
-
-  dispose(): void {
-    this.scene.preRender.removeEventListener(this.onPreRender);
-    this.layers.clear();
-    this.merged.clear();
-    this.ensure();
-  }
-}
 
 /** Base of the primitive-backed layers: one primitive (collection) per layer, rebuilt on update. */
 abstract class PrimitiveLayer<L extends OverlayLayer> implements OverlayLayerImpl<L> {
@@ -125,6 +69,7 @@ class PointsLayer extends PrimitiveLayer<PointLayer> {
         id: p.id, position: this.ctx.ground.position(p.lonDeg, p.latDeg, p.heightM, POINT_LIFT_M),
         color: Color.fromCssColorString(p.color), pixelSize: p.sizePx, outlineColor: Color.BLACK, outlineWidth: 1,
         disableDepthTestDistance: Number.POSITIVE_INFINITY,
+        distanceDisplayCondition: p.maxRangeM ? new DistanceDisplayCondition(0, p.maxRangeM) : undefined,
       });
       if (p.pulsing) this.pulsing.push(point);
     }
@@ -162,7 +107,15 @@ class LinesLayer extends PrimitiveLayer<LineLayer> {
 class PolygonsLayer extends PrimitiveLayer<PolygonLayer> {
   protected build(layer: PolygonLayer) {
     const group = new PrimitiveCollection();
-    const fills = layer.polygons.filter((p) => p.fillOpacity > 0).map((p) => new GeometryInstance({
+    const solids = layer.polygons.filter((p) => p.extrude).map((p) => new GeometryInstance({
+      id: p.id,
+      geometry: new PolygonGeometry({
+        polygonHierarchy: new PolygonHierarchy(Cartesian3.fromDegreesArray(Array.from(p.ringLonLatDeg))), height: p.extrude!.baseM, extrudedHeight: p.extrude!.topM,
+      }),
+      attributes: { color: ColorGeometryInstanceAttribute.fromColor(Color.fromCssColorString(p.fill).withAlpha(p.fillOpacity)) },
+    }));
+    if (solids.length) group.add(new Primitive({ geometryInstances: solids, appearance: new PerInstanceColorAppearance({ translucent: true, closed: true }), asynchronous: false }));
+    const fills = layer.polygons.filter((p) => p.fillOpacity > 0 && !p.extrude).map((p) => new GeometryInstance({
       id: p.id,
       geometry: new PolygonGeometry({ polygonHierarchy: new PolygonHierarchy(Cartesian3.fromDegreesArray(Array.from(p.ringLonLatDeg))) }),
       attributes: { color: ColorGeometryInstanceAttribute.fromColor(Color.fromCssColorString(p.fill).withAlpha(p.fillOpacity)) },
@@ -170,7 +123,7 @@ class PolygonsLayer extends PrimitiveLayer<PolygonLayer> {
     if (fills.length) group.add(new GroundPrimitive({ geometryInstances: fills, appearance: new PerInstanceColorAppearance({ flat: true, translucent: true }), classificationType: ClassificationType.BOTH }));
     const outlines = new PolylineCollection();
     for (const p of layer.polygons) {
-      if (!p.outline) continue;
+      if (!p.outline || p.extrude) continue;
       const r = p.ringLonLatDeg, positions: Cartesian3[] = [];
       for (let i = 0; i <= r.length; i += 2) positions.push(this.ctx.ground.position(r[i % r.length], r[(i + 1) % r.length], undefined, LINE_LIFT_M));
       outlines.add({ positions, width: 2, material: colorMaterial(p.outline) });
@@ -220,14 +173,15 @@ class LabelsLayer extends PrimitiveLayer<LabelLayer> {
   }
 }
 
-class FeatureColorsImpl implements OverlayLayerImpl<FeatureColorLayer> {
-  private colors: ReadonlyMap<string, string> | null = null;
+/** A building colour layer (by id or by city index): handed to the shader's compositor while active. */
+class BuildingColorsImpl implements OverlayLayerImpl<FeatureColorLayer | BuildingColorLayer> {
+  private layer: FeatureColorLayer | BuildingColorLayer | null = null;
   private active = false;
-  constructor(private readonly id: string, private readonly styler: FeatureStyler) {}
+  constructor(private readonly id: string, private readonly colors: BuildingColorShader) {}
   initialize(): void {}
-  update(layer: FeatureColorLayer): void { this.colors = layer.colors; if (this.active) this.styler.set(this.id, this.colors); }
-  activate(): void { this.active = true; this.styler.set(this.id, this.colors); }
-  deactivate(): void { this.active = false; this.styler.set(this.id, null); }
+  update(layer: FeatureColorLayer | BuildingColorLayer): void { this.layer = layer; if (this.active) this.colors.setLayer(this.id, layer); }
+  activate(): void { this.active = true; this.colors.setLayer(this.id, this.layer); }
+  deactivate(): void { this.active = false; this.colors.setLayer(this.id, null); }
   destroy(): void { this.deactivate(); }
 }
 
@@ -239,18 +193,21 @@ class FeatureColorsImpl implements OverlayLayerImpl<FeatureColorLayer> {
 export class CesiumOverlayAdapter implements OverlayAdapter {
   readonly group = new PrimitiveCollection();
   private readonly sync: OverlaySync;
-  private readonly styler: FeatureStyler;
+  /** Every building colour layer, stacked into one state texture the buildings' shader reads. */
+  readonly buildingColors: BuildingColorShader;
   private readonly offPreRender: () => void;
   private pulseTimer: ReturnType<typeof setInterval> | null = null;
   private disposed = false;
 
-  constructor(private readonly viewer: Viewer, buildings: Cesium3DTileset, dem: DemGrid | null) {
+  /** `buildingCount`: the city's buildings (the state texture's initial size). */
+  constructor(private readonly viewer: Viewer, buildings: Cesium3DTileset, dem: DemGrid | null, buildingCount = 0) {
     const scene = viewer.scene;
     scene.primitives.add(this.group);
-    this.styler = new FeatureStyler(buildings, scene);
+    this.buildingColors = new BuildingColorShader(buildings, scene, buildingCount);
     const ctx: Ctx = { scene, group: this.group, ground: new Ground(dem) };
     const factories: OverlayImplFactories = {
-      featureColors: (id) => new FeatureColorsImpl(id, this.styler),
+      featureColors: (id) => new BuildingColorsImpl(id, this.buildingColors),
+      buildingColors: (id) => new BuildingColorsImpl(id, this.buildingColors),
       points: () => {
         // Pulsing needs frames; the workspace renders on demand, so ask for ~12 per second while any pulse.
         this.pulseTimer ??= setInterval(() => this.pulse(), 80);
@@ -280,7 +237,7 @@ export class CesiumOverlayAdapter implements OverlayAdapter {
   diagnostics(): { drawn: Record<string, number>; colouredBuildings: number; points: number } {
     let points = 0;
     this.sync.forEach((l) => { if (l instanceof PointsLayer) points += l.count; });
-    return { drawn: this.sync.drawnVersions(), colouredBuildings: this.styler.coloured, points };
+    return { drawn: this.sync.drawnVersions(), colouredBuildings: this.buildingColors.stats().coloured, points };
   }
 
   dispose(): void {
@@ -289,7 +246,7 @@ export class CesiumOverlayAdapter implements OverlayAdapter {
     if (this.pulseTimer) clearInterval(this.pulseTimer);
     this.offPreRender();
     this.sync.dispose();
-    this.styler.dispose();
+    this.buildingColors.dispose();
     if (!this.viewer.isDestroyed()) this.viewer.scene.primitives.remove(this.group);
   }
 }

@@ -1,11 +1,9 @@
 import {
-  Cartesian2, Cartesian3, Cartographic, Cesium3DTileFeature, type Cesium3DTileStyle, HeadingPitchRange, JulianDate, Math as CesiumMath, Matrix4,
+  BoundingSphere, Cartesian2, Cartesian3, Cartographic, Cesium3DTileFeature, HeadingPitchRange, JulianDate, Math as CesiumMath, Matrix4,
   SceneMode, ScreenSpaceEventHandler, ScreenSpaceEventType, SceneTransforms, type Viewer,
 } from 'cesium';
 import 'cesium/Build/Cesium/Widgets/widgets.css';
 import type { BuildingProperties } from '../../ui/BuildingPanel';
-import type { ColorScale } from '../overlay/ColorScale';
-import { buildingStyle } from './buildingStyle';
 import { CityTilesets, type TilesetLoadState } from './CityTilesets';
 import { createOfflineViewer } from './createOfflineViewer';
 
@@ -20,7 +18,17 @@ export interface WorkspaceOptions {
   /** Seconds of the opening flight; 0 jumps straight there. */
   flightSeconds: number;
   onLoadState: (s: TilesetLoadState) => void;
-  onPick: (props: BuildingProperties | null) => void;
+  /** Every click on the canvas: the ground or roof under it, and what was picked there. */
+  onClick: (hit: WorkspaceClick) => void;
+}
+
+/** What a click on the workspace hit. */
+export interface WorkspaceClick {
+  lonLat: [number, number] | null;
+  /** The picked building's metadata, or null. */
+  building: BuildingProperties | null;
+  /** Id of another picked primitive (a sensor marker, a vehicle), or null. */
+  objectId: string | null;
 }
 
 /** The planner's and analyst's 2D/3D workspace: a Cesium Viewer over the city's tilesets. */
@@ -28,7 +36,6 @@ export class CesiumWorkspace {
   readonly viewer: Viewer;
   readonly tilesets: CityTilesets;
   private readonly handler: ScreenSpaceEventHandler;
-  private highlighted: { feature: Cesium3DTileFeature; color: import('cesium').Color } | null = null;
 
   constructor(private readonly opts: WorkspaceOptions) {
     this.viewer = createOfflineViewer(opts.container);
@@ -36,17 +43,12 @@ export class CesiumWorkspace {
     this.viewer.clock.currentTime = JulianDate.fromIso8601('2026-06-21T02:00:00Z');
     this.tilesets = new CityTilesets(this.viewer, opts.cityUrl, opts.onLoadState);
     this.handler = new ScreenSpaceEventHandler(this.viewer.scene.canvas);
-    this.handler.setInputAction((e: { position: Cartesian2 }) => {
-      const lonLat = this.clickInterceptors.length ? this.lonLatAt(e.position) : null;
-      if (lonLat && this.clickInterceptors.some((f) => f(lonLat))) return;
-      this.pickAt(e.position);
-    }, ScreenSpaceEventType.LEFT_CLICK);
+    this.handler.setInputAction((e: { position: Cartesian2 }) => opts.onClick(this.hitAt(e.position)), ScreenSpaceEventType.LEFT_CLICK);
   }
 
   async load(): Promise<void> {
     this.viewer.camera.setView({ destination: Cartesian3.fromDegrees(this.opts.centerLonLat[0], this.opts.centerLonLat[1], 2.0e7) });
     await this.tilesets.load();
-    this.tilesets.buildings.style = buildingStyle(null);
     this.flyHome(this.opts.flightSeconds);
   }
 
@@ -68,32 +70,17 @@ export class CesiumWorkspace {
     this.viewer.scene.requestRender();
   }
 
+  /** Flies to look at a point from `rangeM` meters at `pitchDeg`, heading north, in `seconds`. */
+  flyTo(lonDeg: number, latDeg: number, heightM: number, rangeM: number, pitchDeg: number, seconds: number): void {
+    this.viewer.camera.flyToBoundingSphere(new BoundingSphere(Cartesian3.fromDegrees(lonDeg, latDeg, heightM), 1), {
+      offset: new HeadingPitchRange(0, CesiumMath.toRadians(pitchDeg), rangeM), duration: seconds,
+    });
+  }
+
   /** Window pixel position of a geographic point, or null when off-screen. */
   screenPositionOf(lonDeg: number, latDeg: number, heightM: number): { x: number; y: number } | null {
     const p = SceneTransforms.worldToWindowCoordinates(this.viewer.scene, Cartesian3.fromDegrees(lonDeg, latDeg, heightM));
     return p ? { x: p.x, y: p.y } : null;
-  }
-
-  setColorScale(scale: ColorScale | null): void {
-    this.setStyle(buildingStyle(scale));
-  }
-
-  /** Any building style (e.g. a live indicator colouring evaluated per feature). */
-  setStyle(style: Cesium3DTileStyle): void {
-    this.clearHighlight();
-    this.tilesets.buildings.style = style;
-    this.viewer.scene.requestRender();
-  }
-
-  private readonly clickInterceptors: Array<(lonLat: [number, number]) => boolean> = [];
-
-  /**
-   * Lets a tool take a click's ground/roof position (lon/lat degrees) before picking; the tool
-   * returns true when it consumed the click. Returns the remover.
-   */
-  addClickInterceptor(fn: (lonLat: [number, number]) => boolean): () => void {
-    this.clickInterceptors.push(fn);
-    return () => { const i = this.clickInterceptors.indexOf(fn); if (i >= 0) this.clickInterceptors.splice(i, 1); };
   }
 
   /** Lon/lat (degrees) of the surface under a window position (terrain or roof), or null. */
@@ -104,9 +91,6 @@ export class CesiumWorkspace {
     return c ? [CesiumMath.toDegrees(c.longitude), CesiumMath.toDegrees(c.latitude)] : null;
   }
 
-  /** Called with the id of a picked primitive that is not a building (e.g. a sensor marker). */
-  onPickId: ((id: string) => void) | null = null;
-
   setSceneMode(mode: SceneModeName, seconds = 1): void {
     const s = this.viewer.scene;
     const done = s.morphComplete.addEventListener(() => { done(); this.flyHome(0); });
@@ -115,29 +99,17 @@ export class CesiumWorkspace {
     else s.morphTo3D(seconds);
   }
 
-  /** Picks the building under a window position and reports its metadata (null when none). */
-  pickAt(position: Cartesian2): BuildingProperties | null {
+  /** What a click at a window position hits: the surface position and the picked building or object. */
+  hitAt(position: Cartesian2): WorkspaceClick {
     const picked = this.viewer.scene.pick(position);
-    this.clearHighlight();
-    if (!(picked instanceof Cesium3DTileFeature) || picked.tileset !== this.tilesets.buildings) {
-      if (picked && typeof picked.id === 'string') this.onPickId?.(picked.id);
-      else this.opts.onPick(null);
-      return null;
+    let building: BuildingProperties | null = null, objectId: string | null = null;
+    if (picked instanceof Cesium3DTileFeature && picked.tileset === this.tilesets.buildings) {
+      building = {};
+      for (const id of picked.getPropertyIds()) building[id] = picked.getProperty(id);
+    } else if (picked && typeof picked.id === 'string') {
+      objectId = picked.id;
     }
-    const props: BuildingProperties = {};
-    for (const id of picked.getPropertyIds()) props[id] = picked.getProperty(id);
-    this.highlighted = { feature: picked, color: picked.color.clone() };
-    picked.color = picked.color.brighten(0.6, picked.color).withAlpha(1);
-    this.viewer.scene.requestRender();
-    this.opts.onPick(props);
-    return props;
-  }
-
-  private clearHighlight(): void {
-    if (this.highlighted) {
-      this.highlighted.feature.color = this.highlighted.color;
-      this.highlighted = null;
-    }
+    return { lonLat: this.lonLatAt(position), building, objectId };
   }
 
   dispose(): void {

@@ -10,7 +10,13 @@ export interface OverlayChange {
   removed: boolean;
 }
 
-interface Entry { layer: OverlayLayer; version: number }
+interface Entry { layer: OverlayLayer; version: number; shared: boolean }
+
+/** How a layer is set. */
+export interface OverlaySetOptions {
+  /** Other displays of the city mirror the layer (see OverlayMirror): results meant for the wall. */
+  share?: boolean;
+}
 
 /**
  * The overlay model both views draw: named layers of plain data (see overlayLayers.ts), each with
@@ -26,11 +32,11 @@ export class OverlayModel {
   private counter = 0;
 
   /** Sets (adds or replaces) a layer; throws, naming the field, on bad data. Returns the new version. */
-  set(id: string, layer: OverlayLayer): number {
+  set(id: string, layer: OverlayLayer, options: OverlaySetOptions = {}): number {
     if (typeof id !== 'string' || id.length === 0) throw new Error(`overlay layer id must be a non-empty string (got ${String(id)})`);
     validateOverlayLayer(id, layer);
     const version = ++this.counter;
-    this.entries.set(id, { layer, version });
+    this.entries.set(id, { layer, version, shared: options.share === true });
     this.emit({ id, kind: layer.kind, version, removed: false });
     return version;
   }
@@ -51,6 +57,11 @@ export class OverlayModel {
 
   get(id: string): OverlayLayer | undefined {
     return this.entries.get(id)?.layer;
+  }
+
+  /** True when the layer was set to be shared with the city's other displays. */
+  isShared(id: string): boolean {
+    return this.entries.get(id)?.shared ?? false;
   }
 
   /** The layer's version, 0 when absent. */

@@ -6,10 +6,35 @@ import type { ColorScale } from './ColorScale';
  * DEM). Colours are CSS colour strings ('#rrggbb' or 'rgba(...)').
  */
 
-/** Building colours by building id (the `id` property of the buildings tileset); unlisted buildings keep the view's colouring. */
-export interface FeatureColorLayer {
+/**
+ * How a building colour layer combines with the layers under it: 'replace' puts its colour
+ * (alpha included) in place of theirs; 'over' blends it over them by its alpha.
+ */
+export type BuildingBlend = 'replace' | 'over';
+
+/** What every building colour layer declares: its place in the stack and its blend. */
+export interface BuildingColorStacking {
+  /** Higher draws on top; see BUILDING_COLOR_PRIORITY (default: its `scenario` level). */
+  priority?: number;
+  /** Default 'replace'. */
+  blend?: BuildingBlend;
+}
+
+/** Building colours by building id (the `id` property of the buildings tileset); unlisted buildings keep the colours below. */
+export interface FeatureColorLayer extends BuildingColorStacking {
   kind: 'featureColors';
   colors: ReadonlyMap<string, string>;
+}
+
+/**
+ * Colours of many buildings at once, by their index in the city's building list (the tiles'
+ * `_CITY_INDEX` attribute): 4 sRGB bytes (r, g, b, alpha) per building; alpha 0 leaves a building
+ * to the layers below. For live and city-wide colourings: the producer may refill the same array
+ * and set the layer again; the views copy it into their state texture, so no shader recompiles.
+ */
+export interface BuildingColorLayer extends BuildingColorStacking {
+  kind: 'buildingColors';
+  rgba: Uint8Array;
 }
 
 export interface OverlayPoint {
@@ -27,6 +52,8 @@ export interface OverlayPoint {
   alert?: boolean;
   /** Shown with the marker on the tour, e.g. 'Water level 3.2 m'. */
   title?: string;
+  /** Drawn only while the camera is within this distance (m), e.g. quiet sensors; absent: always. */
+  maxRangeM?: number;
 }
 
 /** Sensors, incidents, resources, alerts. */
@@ -58,9 +85,14 @@ export interface OverlayPolygon {
   fillOpacity: number;
   /** Outline colour; absent: none. */
   outline?: string;
+  /**
+   * A solid from `baseM` to `topM` (ellipsoidal heights, m) instead of a drape on the ground:
+   * a floor of a building, a proposed block, a height-limit volume.
+   */
+  extrude?: { baseM: number; topM: number };
 }
 
-/** Spatial units, zones, evacuation areas (draped on the ground). */
+/** Spatial units, zones, evacuation areas (draped on the ground), or solids (see `extrude`). */
 export interface PolygonLayer {
   kind: 'polygons';
   polygons: readonly OverlayPolygon[];
@@ -101,7 +133,7 @@ export interface LabelLayer {
   labels: readonly OverlayLabel[];
 }
 
-export type OverlayLayer = FeatureColorLayer | PointLayer | LineLayer | PolygonLayer | HeatGridLayer | LabelLayer;
+export type OverlayLayer = FeatureColorLayer | BuildingColorLayer | PointLayer | LineLayer | PolygonLayer | HeatGridLayer | LabelLayer;
 export type OverlayLayerKind = OverlayLayer['kind'];
 
 /** The layer of a kind, by kind name. */

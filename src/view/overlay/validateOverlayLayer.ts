@@ -1,6 +1,6 @@
-import type { OverlayLayer } from './overlayLayers';
+import type { BuildingColorStacking, OverlayLayer } from './overlayLayers';
 
-const KINDS = ['featureColors', 'points', 'lines', 'polygons', 'heatGrid', 'labels'];
+const KINDS = ['featureColors', 'buildingColors', 'points', 'lines', 'polygons', 'heatGrid', 'labels'];
 
 function fail(id: string, field: string, expected: string, got: unknown): never {
   const shown = typeof got === 'string' ? `'${got}'` : Array.isArray(got) ? `array(${got.length})` : String(got);
@@ -25,6 +25,11 @@ function checkString(id: string, field: string, v: unknown): void {
   if (typeof v !== 'string' || v.length === 0) fail(id, field, 'a non-empty string', v);
 }
 
+function checkStacking(id: string, layer: BuildingColorStacking): void {
+  if (layer.priority !== undefined && !isNum(layer.priority)) fail(id, 'priority', 'a finite number or absent', layer.priority);
+  if (layer.blend !== undefined && layer.blend !== 'replace' && layer.blend !== 'over') fail(id, 'blend', "'replace', 'over' or absent", layer.blend);
+}
+
 /**
  * Checks a layer at the model's boundary and throws an error naming the layer, the field and what
  * was expected; inside the views the data is trusted.
@@ -33,8 +38,13 @@ export function validateOverlayLayer(id: string, layer: OverlayLayer): void {
   if (!layer || !KINDS.includes((layer as { kind: string }).kind)) fail(id, 'kind', `one of ${KINDS.join(', ')}`, (layer as { kind?: string })?.kind);
   switch (layer.kind) {
     case 'featureColors':
+      checkStacking(id, layer);
       if (!(layer.colors instanceof Map)) fail(id, 'colors', 'a Map from building id to CSS colour', layer.colors);
       for (const [k, c] of layer.colors) checkString(id, `colors[${k}]`, c);
+      break;
+    case 'buildingColors':
+      checkStacking(id, layer);
+      if (!(layer.rgba instanceof Uint8Array) || layer.rgba.length % 4 !== 0) fail(id, 'rgba', 'a Uint8Array of 4 bytes per building', layer.rgba?.length);
       break;
     case 'points':
       layer.points.forEach((p, i) => {
@@ -57,6 +67,9 @@ export function validateOverlayLayer(id: string, layer: OverlayLayer): void {
         checkString(id, `polygons[${i}].id`, p.id);
         checkFlat(id, `polygons[${i}].ringLonLatDeg`, p.ringLonLatDeg, 3);
         if (!isNum(p.fillOpacity) || p.fillOpacity < 0 || p.fillOpacity > 1) fail(id, `polygons[${i}].fillOpacity`, 'a number in 0..1', p.fillOpacity);
+        if (p.extrude && !(isNum(p.extrude.baseM) && isNum(p.extrude.topM) && p.extrude.topM > p.extrude.baseM)) {
+          fail(id, `polygons[${i}].extrude`, '{ baseM, topM } in meters with topM > baseM', JSON.stringify(p.extrude));
+        }
       });
       break;
     case 'heatGrid': {

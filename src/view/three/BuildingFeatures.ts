@@ -1,16 +1,14 @@
-import { BufferAttribute, DataTexture, SRGBColorSpace, type BufferGeometry, type Mesh, type Object3D, type ShaderMaterial } from 'three';
+import { BufferAttribute, DataTexture, SRGBColorSpace, Vector2, type BufferGeometry, type Mesh, type Object3D, type ShaderMaterial } from 'three';
+import { BuildingColorCompositor, STATE_TEXTURE_WIDTH } from '../overlay/BuildingColorCompositor';
+import type { BuildingColorLayer, FeatureColorLayer } from '../overlay/overlayLayers';
 import { cssToRgba } from './cssColor';
 import type { WallLook } from './WallLook';
 import type { TileModelHooks } from './WallTileset';
 
-/** Texels per row of a tile's feature colour texture. */
-const TEX_WIDTH = 256;
-
 interface TileFeatures {
   mesh: Mesh;
-  /** Building id of each feature index (row of the tile's property table). */
-  ids: string[];
-  texture: DataTexture;
+  /** City index of each feature (row of the tile's property table). */
+  indices: number[];
   material: ShaderMaterial;
 }
 
@@ -18,18 +16,26 @@ interface MetadataTable { getPropertyTableData(table: number, id: number, target
 
 /**
  * Dresses each loaded building tile for the wall: per-vertex height above its building's base (for
- * the night glow), the building ids of its features (EXT_structural_metadata via the glTF plugin),
- * a feature colour texture (one texel per feature) and the wall's building material. Overlay
- * feature colours from any number of layers are merged (later layers win) into every tile's texture.
+ * the night glow), the building ids and city indices of its features (EXT_structural_metadata via
+ * the glTF plugin) and the wall's building material. Every building colour layer of the overlay is
+ * stacked by a BuildingColorCompositor into one city-wide state texture (one texel per building,
+ * read through the tiles' `_CITY_INDEX` attribute) that all tiles share: changing colours uploads
+ * that texture, never a shader.
  */
 export class BuildingFeatures implements TileModelHooks {
   private readonly tiles = new Map<Object3D, TileFeatures[]>();
-  private readonly layers = new Map<string, ReadonlyMap<string, string>>();
-  /** Merged overlay colours: building id -> packed sRGBA bytes. */
-  private merged = new Map<string, number>();
-  private readonly rgba = new Uint8Array(4);
+  readonly compositor: BuildingColorCompositor;
+  /** Shared by every tile's material: the state texture and its size in texels. */
+  private readonly stateUniform: { value: DataTexture };
+  private readonly sizeUniform = { value: new Vector2() };
+  private sizeVersion = -1;
+  /** Texture uploads so far (tests and the restyle bench read it). */
+  uploads = 0;
 
-  constructor(private readonly look: WallLook) {}
+  constructor(private readonly look: WallLook, buildings = 0) {
+    this.compositor = new BuildingColorCompositor(cssToRgba, buildings);
+    this.stateUniform = { value: this.newTexture() };
+  }
 
   onLoadModel(scene: Object3D): void {
     const list: TileFeatures[] = [];
@@ -38,63 +44,60 @@ export class BuildingFeatures implements TileModelHooks {
       const g = mesh.geometry as BufferGeometry | undefined;
       if (!(mesh as { isMesh?: boolean }).isMesh || !g?.attributes._feature_id_0) return;
       const count = addHeightAttribute(g);
-      const ids = featureIds(mesh, count);
-      const rows = Math.max(1, Math.ceil(count / TEX_WIDTH));
-      const texture = new DataTexture(new Uint8Array(TEX_WIDTH * rows * 4), TEX_WIDTH, rows);
-      texture.colorSpace = SRGBColorSpace;
-      const material = this.look.buildingMaterial(texture);
+      const { ids, indices } = featureRows(mesh, count);
+      if (!g.attributes._city_index) addCityIndexAttribute(g, indices);
+      const material = this.look.buildingMaterial(this.stateUniform, this.sizeUniform);
       mesh.material = material;
-      const t = { mesh, ids, texture, material };
-      this.fill(t);
-      list.push(t);
+      list.push({ mesh, indices, material });
+      this.compositor.learn(ids, indices);
     });
     if (list.length) this.tiles.set(scene, list);
   }
 
   onDisposeModel(scene: Object3D): void {
-    for (const t of this.tiles.get(scene) ?? []) { t.texture.dispose(); t.material.dispose(); }
+    for (const t of this.tiles.get(scene) ?? []) t.material.dispose();
     this.tiles.delete(scene);
   }
 
-  /** Sets (or with null removes) one overlay layer's colours by building id and refreshes every tile. */
-  setLayer(layerId: string, colors: ReadonlyMap<string, string> | null): void {
-    if (colors) this.layers.set(layerId, colors); else this.layers.delete(layerId);
-    const merged = new Map<string, number>();
-    for (const layer of this.layers.values()) {
-      for (const [id, css] of layer) {
-        cssToRgba(css, this.rgba);
-        merged.set(id, ((this.rgba[0] << 24) | (this.rgba[1] << 16) | (this.rgba[2] << 8) | this.rgba[3]) >>> 0);
-      }
-    }
-    this.merged = merged;
-    for (const list of this.tiles.values()) for (const t of list) this.fill(t);
+  /** Sets (or with null removes) one building colour layer. */
+  setLayer(layerId: string, layer: FeatureColorLayer | BuildingColorLayer | null): void {
+    this.compositor.setLayer(layerId, layer);
   }
 
-  private fill(t: TileFeatures): void {
-    const data = t.texture.image.data as Uint8Array;
-    data.fill(0);
-    for (let i = 0; i < t.ids.length; i++) {
-      const c = this.merged.get(t.ids[i]);
-      if (c === undefined) continue;
-      data[i * 4] = c >>> 24; data[i * 4 + 1] = (c >>> 16) & 255; data[i * 4 + 2] = (c >>> 8) & 255; data[i * 4 + 3] = c & 255;
+  /** Before a frame: recompose when a layer changed and upload the state texture. */
+  flush(): void {
+    if (!this.compositor.compose()) return;
+    if (this.compositor.sizeVersion !== this.sizeVersion) {
+      this.stateUniform.value.dispose();
+      this.stateUniform.value = this.newTexture();
     }
-    t.texture.needsUpdate = true;
+    this.stateUniform.value.needsUpdate = true;
+    this.uploads++;
+  }
+
+  private newTexture(): DataTexture {
+    const c = this.compositor;
+    this.sizeVersion = c.sizeVersion;
+    const texture = new DataTexture(c.state, STATE_TEXTURE_WIDTH, c.rows);
+    texture.colorSpace = SRGBColorSpace;
+    texture.needsUpdate = true;
+    this.sizeUniform.value.set(STATE_TEXTURE_WIDTH, c.rows);
+    return texture;
   }
 
   /** Number of building features in loaded tiles, and how many of them carry an overlay colour. */
   stats(): { features: number; coloured: number } {
     let features = 0, coloured = 0;
     for (const list of this.tiles.values()) for (const t of list) {
-      features += t.ids.length;
-      for (const id of t.ids) if (this.merged.has(id)) coloured++;
+      features += t.indices.length;
+      coloured += this.compositor.countColoured(t.indices);
     }
     return { features, coloured };
   }
 
   dispose(): void {
     for (const scene of [...this.tiles.keys()]) this.onDisposeModel(scene);
-    this.layers.clear();
-    this.merged.clear();
+    this.stateUniform.value.dispose();
   }
 }
 
@@ -122,11 +125,23 @@ function addHeightAttribute(g: BufferGeometry): number {
   return count;
 }
 
-function featureIds(mesh: Mesh, count: number): string[] {
+/** Building id and city index of each feature of a tile (index -1 when the tileset lacks it). */
+function featureRows(mesh: Mesh, count: number): { ids: string[]; indices: number[] } {
   const meta = mesh.userData.structuralMetadata as MetadataTable | undefined;
-  const ids = new Array<string>(count).fill('');
-  if (!meta) return ids;
+  const ids = new Array<string>(count).fill(''), indices = new Array<number>(count).fill(-1);
+  if (!meta) return { ids, indices };
   const row: Record<string, unknown> = {};
-  for (let i = 0; i < count; i++) ids[i] = String(meta.getPropertyTableData(0, i, row).id ?? '');
-  return ids;
+  for (let i = 0; i < count; i++) {
+    const r = meta.getPropertyTableData(0, i, row);
+    ids[i] = String(r.id ?? '');
+    indices[i] = typeof r.index === 'number' ? r.index : -1;
+  }
+  return { ids, indices };
+}
+
+/** Tiles written before the `_CITY_INDEX` attribute: derive it from the property table's index column. */
+function addCityIndexAttribute(g: BufferGeometry, indices: number[]): void {
+  const fid = g.attributes._feature_id_0, out = new Float32Array(fid.count);
+  for (let i = 0; i < fid.count; i++) out[i] = indices[fid.getX(i)] ?? -1;
+  g.setAttribute('_city_index', new BufferAttribute(out, 1));
 }

@@ -6,7 +6,7 @@ import type { BuildingFeatures } from './BuildingFeatures';
 import type { GroundDrape } from './GroundDrape';
 import type { SceneFrame } from './SceneFrame';
 import { ThreeDrapedLayer } from './ThreeDrapedLayer';
-import { ThreeFeatureColorsLayer } from './ThreeFeatureColorsLayer';
+import { ThreeBuildingColorsLayer } from './ThreeBuildingColorsLayer';
 import { ThreeLabelsLayer } from './ThreeLabelsLayer';
 import { ThreeLinesLayer } from './ThreeLinesLayer';
 import { ThreePointsLayer } from './ThreePointsLayer';
@@ -38,11 +38,12 @@ export class ThreeOverlayAdapter implements OverlayAdapter {
     parts.scene.add(this.root);
     const { frame, look, drape, features } = parts;
     const factories: OverlayImplFactories = {
-      featureColors: (id) => new ThreeFeatureColorsLayer(id, features),
+      featureColors: (id) => new ThreeBuildingColorsLayer(id, features),
+      buildingColors: (id) => new ThreeBuildingColorsLayer(id, features),
       points: (id) => new ThreePointsLayer(id, this.root, frame, look, this.pixelRatio),
       lines: (id) => new ThreeLinesLayer(id, this.root, frame, this.resolution),
-      polygons: (id) => new ThreeDrapedLayer(id, drape),
-      heatGrid: (id) => new ThreeDrapedLayer(id, drape),
+      polygons: (id) => new ThreeDrapedLayer(id, drape, this.root, frame),
+      heatGrid: (id) => new ThreeDrapedLayer(id, drape, this.root, frame),
       labels: (id) => new ThreeLabelsLayer(id, this.root, frame, this.viewport),
     };
     this.sync = new OverlaySync(factories);
@@ -56,6 +57,7 @@ export class ThreeOverlayAdapter implements OverlayAdapter {
   update(): void {
     this.sync.sync();
     this.parts.drape.flush();
+    this.parts.features.flush();
   }
 
   /** Tells the layers about the drawing buffer (pixels) and the projection (labels keep their pixel size). */

@@ -36,13 +36,14 @@ export class ThreePointsLayer implements OverlayLayerImpl<PointLayer> {
 
   update(layer: PointLayer): void {
     const n = layer.points.length;
-    const pos = new Float32Array(n * 3), col = new Float32Array(n * 3), size = new Float32Array(n), pulse = new Float32Array(n), phase = new Float32Array(n);
+    const pos = new Float32Array(n * 3), col = new Float32Array(n * 3), size = new Float32Array(n), pulse = new Float32Array(n), phase = new Float32Array(n), range = new Float32Array(n);
     layer.points.forEach((p, i) => {
       this.frame.toScene(p.lonDeg, p.latDeg, p.heightM, v, LIFT_M).toArray(pos, i * 3);
       c.setStyle(p.color).toArray(col, i * 3);
       size[i] = p.sizePx;
       pulse[i] = p.pulsing ? 1 : 0;
       phase[i] = (i * 0.618034) % 1;
+      range[i] = p.maxRangeM ?? 0;
     });
     const g = this.geometry;
     g.setAttribute('position', new BufferAttribute(pos, 3));
@@ -50,6 +51,7 @@ export class ThreePointsLayer implements OverlayLayerImpl<PointLayer> {
     g.setAttribute('aSizePx', new BufferAttribute(size, 1));
     g.setAttribute('aPulse', new BufferAttribute(pulse, 1));
     g.setAttribute('aPhase', new BufferAttribute(phase, 1));
+    g.setAttribute('aMaxRange', new BufferAttribute(range, 1));
     g.setDrawRange(0, n);
     // The old buffers go with the old attributes: free them on the GPU now, not at context loss.
     g.dispose();

@@ -54,13 +54,14 @@ export class WallLook {
   }
 
   /** Material of one building tile mesh: its feature colour texture (one texel per feature) is its own. */
-  buildingMaterial(featureColors: DataTexture): ShaderMaterial {
+  /** Material of one building tile: `state` is the city-wide colour state texture, `stateSize` its texels (shared by all tiles). */
+  buildingMaterial(state: { value: DataTexture }, stateSize: { value: Vector2 }): ShaderMaterial {
     const u = this.uniforms;
     return new ShaderMaterial({
       name: 'wall-building',
       vertexShader: buildingsVert, fragmentShader: buildingsFrag,
       uniforms: {
-        uFeatureColors: { value: featureColors }, uFeatureTexWidth: { value: featureColors.image.width },
+        uState: state, uStateSize: stateSize,
         uNight: u.uNight, uTime: u.uTime, uSunDir: u.uSunDir, uFogColor: u.uFogColor, uFogRangeM: u.uFogRangeM,
       },
     });

@@ -40,6 +40,8 @@ export interface WallViewOptions {
   tour: AutoTourOptions;
   /** Screen-space error (px) above which tiles refine (default 6). */
   errorTargetPx?: number;
+  /** Buildings in the city (the colour state texture's initial size; it grows if needed). */
+  buildingCount?: number;
   /** Half the side of the square the home view frames (m, default 4600: the demo city). */
   homeHalfSizeM?: number;
   onLoadState(s: WallLoadState): void;
@@ -94,7 +96,7 @@ export class WallView {
     this.cityRoot.matrix.copy(this.frame.ecefToScene);
     this.scene.add(this.cityRoot);
     const renderer = this.surface.renderer;
-    this.features = new BuildingFeatures(this.look);
+    this.features = new BuildingFeatures(this.look, o.buildingCount ?? 0);
     this.terrainDresser = new TerrainDresser(this.look);
     const changed = () => this.updateState();
     this.terrain = new WallTileset(`${o.cityUrl}/terrain/tileset.json`, this.cityRoot, this.camera, renderer, this.terrainDresser, changed, o.errorTargetPx);

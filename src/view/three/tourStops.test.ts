@@ -43,6 +43,6 @@ describe('tourStops', () => {
     expect(stop.rangeM).toBeLessThan(2000);
     const city = { name: 'City', kind: 'city' as const, lonDeg: 104.06, latDeg: 30.66, rangeM: 9000, headingRad: 0, pitchRad: -0.6 };
     const district = { ...city, name: 'D', kind: 'district' as const };
-    expect(tourStops(city, [district], new OverlayModel(), stop).map((s) => s.kind)).toEqual(['city', 'flood', 'district']);
+    expect(tourStops(city, [district], new OverlayModel(), [stop]).map((s) => s.kind)).toEqual(['city', 'flood', 'district']);
   });
 });

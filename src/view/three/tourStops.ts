@@ -65,7 +65,7 @@ export function floodStop(grid: RasterGrid, name = 'Flood what-if'): TourStop {
   return { name, kind: 'flood', lonDeg, latDeg, rangeM: Math.max(800, sizeM * 1.1), headingRad: 30 * DEG, pitchRad: -40 * DEG };
 }
 
-/** The whole tour: the city overview, the flood being shown (if any), each district, then each alert. */
-export function tourStops(city: TourStop, districts: readonly TourStop[], model: OverlayModel, flood: TourStop | null = null): TourStop[] {
-  return [city, ...(flood ? [flood] : []), ...districts, ...alertStops(model)];
+/** The whole tour: the city overview, the featured stops (e.g. the flood being shown), each district, then each alert. */
+export function tourStops(city: TourStop, districts: readonly TourStop[], model: OverlayModel, featured: readonly TourStop[] = []): TourStop[] {
+  return [city, ...featured, ...districts, ...alertStops(model)];
 }

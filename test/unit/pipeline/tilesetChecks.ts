@@ -70,7 +70,7 @@ export function featureTables(dir: string): FeatureTable[] {
     const offsets = u32(table.properties.id.stringOffsets), values = view(table.properties.id.values);
     const ids = Array.from({ length: table.count }, (_, k) => bytes.subarray(bin + values.byteOffset + offsets[k], bin + values.byteOffset + offsets[k + 1]).toString('utf8'));
     return {
-      file, className: table.class, columns: Object.keys(table.properties), ids, indices: u32(table.properties.buildingIndex.values),
+      file, className: table.class, columns: Object.keys(table.properties), ids, indices: u32(table.properties.index.values),
       buildingCounts: table.properties.buildingCount ? Array.from(u32(table.properties.buildingCount.values)) : [],
     };
   });

@@ -51,7 +51,7 @@ describe('buildDemoCity tilesets', () => {
     const seen = new Set<number>();
     for (const t of featureTables(join(out, 'buildings'))) {
       if (t.className !== 'building') continue;
-      expect(t.columns).toEqual(expect.arrayContaining(['id', 'buildingIndex', 'height', 'floors', 'use', 'addressId', 'gridId']));
+      expect(t.columns).toEqual(expect.arrayContaining(['id', 'index', 'height', 'floors', 'use', 'addressId', 'gridId']));
       t.ids.forEach((id, k) => {
         expect(id).toBe(city.buildings[t.indices[k]].id);
         expect(seen.has(t.indices[k])).toBe(false);

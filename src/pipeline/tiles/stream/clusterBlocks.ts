@@ -51,7 +51,7 @@ class Merge {
       footprint: [[mx - hx, my - hy], [mx + hx, my - hy], [mx + hx, my + hy], [mx - hx, my + hy]],
       heightM,
       row: {
-        id: rep.id, buildingIndex: this.tallest, buildingCount: this.count, height: Math.round(heightM * 100) / 100,
+        id: rep.id, index: this.tallest, buildingCount: this.count, height: Math.round(heightM * 100) / 100,
         floors: Math.max(1, Math.round(heightM / 3.3)), use: BUILDING_USES[use], population: Math.round(this.people),
         districtId: rep.districtId, streetId: rep.streetId, communityId: rep.communityId, gridId: rep.gridId,
       },

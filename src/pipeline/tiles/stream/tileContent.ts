@@ -24,7 +24,7 @@ export interface TileContent {
 /** Metadata row of one building of a leaf tile. */
 function buildingRow(b: BuildingRecord, index: number): Record<string, string | number> {
   return {
-    id: b.id, buildingIndex: index, height: b.heightM, floors: b.floors, use: b.use, population: b.population,
+    id: b.id, index, height: b.heightM, floors: b.floors, use: b.use, population: b.population,
     addressId: b.addressId, address: b.address, addressPinyin: b.addressPinyin,
     districtId: b.districtId, streetId: b.streetId, communityId: b.communityId, gridId: b.gridId,
   };
@@ -37,23 +37,29 @@ function leafFeatures(packed: PackedBuildings): { shapes: Extrudable[]; rows: Ar
 
 /**
  * Builds one building tile's glb: the extruded features batched in one primitive with
- * EXT_mesh_features ids (feature i = row i of the EXT_structural_metadata table), 16-bit indices
+ * EXT_mesh_features ids (feature i = row i of the EXT_structural_metadata table), each vertex's
+ * building index in the city (_CITY_INDEX), 16-bit indices
  * when the vertices allow. Pure: the same job gives the same bytes in any thread.
  */
 export function buildTileContent(job: TileJob, frame: LocalFrame, dem: DemGrid): TileContent {
   const { shapes, rows } = job.kind === 'leaf' ? leafFeatures(job.buildings) : { shapes: job.blocks, rows: job.blocks.map((b) => b.row) };
-  const mesh = extrudeBuildings(shapes, frame, dem);
+  const mesh = extrudeBuildings(shapes, frame, dem, rows.map((r) => r.index as number));
   const glb = new GlbBuilder();
   const position = glb.addAccessor(mesh.positions, 'VEC3', { target: GL.ARRAY_BUFFER, withBounds: true });
   const normal = glb.addAccessor(mesh.normals, 'VEC3', { target: GL.ARRAY_BUFFER });
   const featureId = glb.addAccessor(mesh.featureIds, 'SCALAR', { target: GL.ARRAY_BUFFER });
+  const cityIndex = glb.addAccessor(mesh.cityIndices, 'SCALAR', { target: GL.ARRAY_BUFFER });
   const vertexCount = mesh.positions.length / 3;
   const indices = glb.addAccessor(vertexCount <= 0xffff ? Uint16Array.from(mesh.indices) : mesh.indices, 'SCALAR', { target: GL.ELEMENT_ARRAY_BUFFER });
   const table = addPropertyTable(glb, BUILDING_SCHEMA, job.kind === 'leaf' ? 'building' : 'block', rows);
   glb.json.extensionsUsed.push('EXT_mesh_features');
   glb.json.materials = [{ name: 'building', pbrMetallicRoughness: { baseColorFactor: [0.86, 0.86, 0.84, 1], metallicFactor: 0, roughnessFactor: 0.85 } }];
   glb.json.meshes = [{ primitives: [{
-    attributes: { POSITION: position, NORMAL: normal, _FEATURE_ID_0: featureId }, indices, material: 0, mode: 4,
+    // _CITY_INDEX (application-specific) is each vertex's building index in the whole city, so a
+    // view colours every building through one city-wide state texture (a block: its tallest
+    // building's). Not a second EXT_mesh_features set: CesiumJS custom shaders fail on a set
+    // without a property table.
+    attributes: { POSITION: position, NORMAL: normal, _FEATURE_ID_0: featureId, _CITY_INDEX: cityIndex }, indices, material: 0, mode: 4,
     extensions: { EXT_mesh_features: { featureIds: [{ featureCount: rows.length, attribute: 0, propertyTable: table }] } },
   }] }];
   glb.json.nodes = [{ mesh: 0 }];

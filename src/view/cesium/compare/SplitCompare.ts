@@ -1,6 +1,5 @@
 import { Cartesian3, JulianDate, type Camera, type Viewer } from 'cesium';
 import type { DemGrid } from '../../../geo/DemGrid';
-import { buildingStyle } from '../buildingStyle';
 import { CesiumOverlayAdapter } from '../CesiumOverlayAdapter';
 import { CityTilesets } from '../CityTilesets';
 import { createOfflineViewer } from '../createOfflineViewer';
@@ -12,7 +11,8 @@ import { copyCamera } from './cameraState';
  * second offline Cesium Viewer over the same city takes the right half (variant), with its own
  * overlay model. Cameras are linked both ways: whichever camera moves, the other follows in the
  * same frame. Two viewers, not splitDirection, because result layers are primitives, which
- * splitDirection cannot split. dispose() gives the left viewer its whole width back.
+ * splitDirection cannot split. The halves share the width left of the side panel (body.sc-comparing);
+ * dispose() gives the left viewer its whole width back.
  */
 export class SplitCompare {
   readonly right: Viewer;
@@ -23,12 +23,11 @@ export class SplitCompare {
   private readonly labels: HTMLElement[];
   private adapter: CesiumOverlayAdapter | null = null;
   private readonly removers: Array<() => void> = [];
-  private readonly leftStyleRight: string;
   private syncing = false;
 
   constructor(private readonly left: Viewer, private readonly leftHost: HTMLElement, cityUrl: string, private readonly dem: DemGrid | null, titles: [string, string]) {
-    this.leftStyleRight = leftHost.style.right;
-    leftHost.style.right = '50%';
+    // The stylesheet splits the width left of the side column (body.sc-comparing).
+    leftHost.ownerDocument.body.classList.add('sc-comparing');
     this.container = document.createElement('div');
     this.container.className = 'sc-compare-right';
     this.container.setAttribute('aria-label', `Variant view: ${titles[1]}`);
@@ -36,7 +35,7 @@ export class SplitCompare {
     this.labels = titles.map((t, k) => {
       const l = document.createElement('div');
       l.className = 'sc-compare-label';
-      l.style.left = k === 0 ? '12px' : 'calc(50% + 12px)';
+      l.style.left = k === 0 ? '12px' : 'calc((100% - var(--side-w)) / 2 + 12px)';
       l.textContent = t;
       document.body.appendChild(l);
       return l;
@@ -53,8 +52,6 @@ export class SplitCompare {
   async load(): Promise<void> {
     await this.rightTilesets.load();
     if (this.right.isDestroyed()) return;
-    // The same look as the workspace's own buildings (which may be coloured by a property: not mirrored).
-    this.rightTilesets.buildings.style = buildingStyle(null);
     this.adapter = new CesiumOverlayAdapter(this.right, this.rightTilesets.buildings, this.dem);
     this.adapter.attach(this.rightOverlay);
     copyCamera(this.left.camera, this.right.camera);
@@ -87,7 +84,7 @@ export class SplitCompare {
     if (!this.right.isDestroyed()) this.right.destroy();
     this.container.remove();
     for (const l of this.labels) l.remove();
-    this.leftHost.style.right = this.leftStyleRight;
+    this.leftHost.ownerDocument.body.classList.remove('sc-comparing');
     this.left.camera.percentageChanged = 0.5;
     this.left.scene.requestRender();
   }

@@ -1,0 +1,57 @@
+import type { CityTwin } from '../twin/CityTwin';
+import type { AreaQueryPanel } from '../ui/drilldown/AreaQueryPanel';
+import type { DrillDownPanel } from '../ui/drilldown/DrillDownPanel';
+import type { CesiumWorkspace } from '../view/cesium/CesiumWorkspace';
+import type { BuildingColorShader } from '../view/cesium/BuildingColorShader';
+import type { TilesetLoadState } from '../view/cesium/CityTilesets';
+import type { OverlayMirror } from '../view/overlay/OverlayMirror';
+import type { OverlayModel } from '../view/overlay/OverlayModel';
+import type { WallView } from '../view/three/WallView';
+import type { LiveDispatch } from './features/dispatch/DispatchFeature';
+import type { LiveSimulation } from './features/flood/FloodWhatIfFeature';
+import type { LiveSigns } from './features/liveSigns/LiveSignsFeature';
+import type { ScenarioMode } from './features/scenarios/ScenariosFeature';
+import type { WallFlood } from './features/wall/WallFloodFeature';
+import type { FeatureHost } from './host/FeatureHost';
+
+/**
+ * `window.twin`, as browser tests and operators' consoles see it: declared once, here. Each
+ * member is put there by the view or the feature named beside it (FeatureHost.expose); members a
+ * page does not run stay undefined.
+ */
+export interface TwinHandle {
+  view: 'workspace' | 'wall';
+  /** The overlay model both views draw. */
+  overlay: OverlayModel;
+  host: FeatureHost;
+  load: TilesetLoadState;
+  /** Milliseconds from the view's start until its tilesets settled (body[data-tilesets="loaded"]). */
+  loadedAtMs: number | null;
+  /** Workspace view. */
+  workspace: CesiumWorkspace;
+  /** The workspace's building colour state (stats, texture uploads). */
+  colours?: BuildingColorShader;
+  /** Wall view. */
+  wall?: WallView;
+  /** drilldown: the city model and the drill-down panel (body[data-twin-model="ready"]). */
+  model?: CityTwin;
+  drilldown?: DrillDownPanel;
+  /** areaQuery. */
+  area?: AreaQueryPanel;
+  /** liveSigns, once its feed connection is set up. */
+  signs?: LiveSigns;
+  /** dispatch, once the road network is loaded (body[data-dispatch="ready"]). */
+  dispatch?: LiveDispatch;
+  /** flood (workspace). */
+  simulation?: LiveSimulation;
+  /** scenarios. */
+  scenario?: ScenarioMode;
+  /** wallFlood. */
+  flood?: WallFlood;
+  /** overlayMirror. */
+  mirror?: OverlayMirror;
+}
+
+declare global {
+  interface Window { twin?: TwinHandle }
+}

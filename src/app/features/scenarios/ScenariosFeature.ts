@@ -1,0 +1,82 @@
+import { ResultCache } from '../../../scenario/cache/ResultCache';
+import { shippedScenarios } from '../../../scenario/io/shippedScenarios';
+import { ScenarioRunner } from '../../../scenario/runner/ScenarioRunner';
+import { webWorkerExecutor } from '../../../scenario/runner/webWorkerExecutor';
+import { parseShareLink, ShareLinkError } from '../../../scenario/share/shareLink';
+import type { Feature } from '../../host/Feature';
+import type { FeatureHost } from '../../host/FeatureHost';
+import type { WorkspaceViewPort } from '../../views/startWorkspaceView';
+import { currentShareLink } from './exportScenario';
+import { ScenarioMode } from './ScenarioMode';
+
+export type { ScenarioMode };
+
+/** The in-browser cache holds results for the session only, so the code version is this build's. */
+const BROWSER_CODE_VERSION = 'browser-1';
+const LEGEND = 'scenario';
+
+/**
+ * What-if scenarios in the workspace (ScenarioMode: run baseline and variant in Web Workers,
+ * KPI table, timeline, split screen, exports) and their share links
+ * (`?scenario=ID&variant=NAME&compare=1&t=SECONDS&cam=LON,LAT,HEIGHT,HEADING,PITCH`): a link
+ * restores the scenario, variant, camera and time and runs it; once a scenario is in use the URL
+ * follows every change. Problems show in the panel; `body[data-scenario]` says the state.
+ */
+export class ScenariosFeature implements Feature {
+  readonly name = 'scenarios';
+  private mode: ScenarioMode | null = null;
+
+  constructor(private readonly view: WorkspaceViewPort) {}
+
+  init(host: FeatureHost): void {
+    const slot = host.slot('scenarios', 'What-if scenarios');
+    if (!slot) return;
+    host.url.claim(this.name, 'scenario', 'variant', 'compare', 't', 'cam');
+    host.background(this.name, this.start(host, slot).catch((err: Error) => {
+      host.announce('scenario', 'error');
+      throw err;
+    }));
+  }
+
+  private async start(host: FeatureHost, slot: HTMLElement): Promise<void> {
+    const dem = await host.city.dem();
+    const runner = new ScenarioRunner({ executor: webWorkerExecutor(), cache: new ResultCache(), codeVersion: BROWSER_CODE_VERSION });
+    let restoring = true, engaged = host.url.get('scenario') !== null;
+    const w = (this.mode = new ScenarioMode({
+      viewer: this.view.workspace.viewer, viewHost: document.getElementById('view')!, overlay: host.overlay, side: slot,
+      dock: document.getElementById('dock') ?? document.body, legend: (scale) => host.legend.show(LEGEND, scale),
+      cityUrl: host.city.url, dem, scenarios: shippedScenarios(), runner,
+      onStateChange: () => {
+        engaged ||= w.status !== 'idle';
+        if (!restoring && engaged) history.replaceState(history.state, '', currentShareLink(w));
+      },
+    }));
+    host.expose('scenario', w);
+    host.announce('scenario', 'idle');
+    try {
+      const link = parseShareLink(location.search);
+      if (link) {
+        host.reveal('scenarios');
+        w.select(link.scenario, link.variant);
+        if (link.camera) w.setCamera(link.camera);
+        else if (w.scenario.camera) w.setCamera(w.scenario.camera);
+        if (link.timeS !== undefined) w.setTime(link.timeS);
+        if (link.compare) await w.setCompare(true);
+        restoring = false;
+        await w.run();
+      }
+    } catch (err) {
+      const e = err as Error;
+      w.panel.setStatus(e instanceof ShareLinkError ? e.message : `share link: ${e.message}`, true);
+      host.announce('scenario', 'error');
+      console.warn(e);
+    } finally {
+      restoring = false;
+    }
+  }
+
+  dispose(): void {
+    this.mode?.dispose();
+    this.mode = null;
+  }
+}

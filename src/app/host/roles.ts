@@ -1,0 +1,52 @@
+/** Who the workspace is laid out for (`?role=`). */
+export type Role = 'planner' | 'analyst' | 'commander';
+export const ROLES: readonly Role[] = ['planner', 'analyst', 'commander'];
+
+/** The side panel's tabs. 'all' shows every section, in tab order. */
+export type TabId = 'operate' | 'analyse' | 'plan' | 'all';
+export const TABS: ReadonlyArray<{ id: TabId; label: string }> = [
+  { id: 'operate', label: 'Operate' }, { id: 'analyse', label: 'Analyse' }, { id: 'plan', label: 'Plan' }, { id: 'all', label: 'All' },
+];
+
+/** Where a section of the side panel sits: its tab and its place in the tab (lower first). */
+export interface SlotPlace { tab: Exclude<TabId, 'all'>; order: number }
+
+/** The sections the features mount, and where they go whatever the role. */
+export const SLOT_PLACES: Readonly<Record<string, SlotPlace>> = {
+  wallLink: { tab: 'operate', order: 0 },
+  alerts: { tab: 'operate', order: 10 },
+  dispatch: { tab: 'operate', order: 20 },
+  drilldown: { tab: 'analyse', order: 10 },
+  area: { tab: 'analyse', order: 20 },
+  scenarios: { tab: 'plan', order: 10 },
+  flood: { tab: 'plan', order: 20 },
+};
+
+export interface RoleLayout {
+  /** Tab selected at start. */
+  home: TabId;
+  /** Sections open at start; every other section starts collapsed. */
+  open: readonly string[];
+  /** Sections this role does not mount at all (e.g. the wall link for a planner). */
+  omit: readonly string[];
+}
+
+/**
+ * What each role sees first. The planner runs what-ifs (scenarios, flood, analysis tools), the
+ * analyst works on the smallest spatial units (drill-down, area query, building info), the
+ * commander watches alerts, dispatches, and sends the picture to the wall. Without a role the
+ * 'All' tab shows every section open, as one column.
+ */
+export const ROLE_LAYOUTS: Readonly<Record<Role | 'all', RoleLayout>> = {
+  planner: { home: 'plan', open: ['scenarios', 'flood'], omit: ['wallLink'] },
+  analyst: { home: 'analyse', open: ['drilldown', 'area'], omit: ['wallLink'] },
+  commander: { home: 'operate', open: ['wallLink', 'alerts', 'dispatch'], omit: [] },
+  all: { home: 'all', open: Object.keys(SLOT_PLACES).filter((k) => k !== 'wallLink'), omit: ['wallLink'] },
+};
+
+/** Reads `?role=`; throws naming the expected values. */
+export function parseRole(raw: string | null): Role | 'all' {
+  if (raw === null || raw === '') return 'all';
+  if ((ROLES as readonly string[]).includes(raw)) return raw as Role;
+  throw new Error(`URL parameter "role" must be one of ${ROLES.join(', ')} (got '${raw}')`);
+}

@@ -1,0 +1,19 @@
+import { ColourByFeature } from './features/colourBy/ColourByFeature';
+import { ShortcutHelpFeature } from './features/help/ShortcutHelpFeature';
+import { LiveSignsFeature } from './features/liveSigns/LiveSignsFeature';
+import { OverlayMirrorFeature } from './features/overlayMirror/OverlayMirrorFeature';
+import { WallControlsFeature } from './features/wall/WallControlsFeature';
+import { WallFloodFeature } from './features/wall/WallFloodFeature';
+import type { Feature } from './host/Feature';
+import type { WallViewPort } from './views/startWallView';
+
+/**
+ * The wall's features: its controls, colouring (static and live, `colour=` in the URL), live
+ * alerts as pulsing markers the tour visits, the workspace's flood and shared results.
+ */
+export function wallFeatures(view: WallViewPort): Feature[] {
+  return [
+    new WallControlsFeature(view), new ColourByFeature(), new ShortcutHelpFeature(),
+    new LiveSignsFeature(), new WallFloodFeature(view), new OverlayMirrorFeature('receive'),
+  ];
+}

@@ -1,0 +1,27 @@
+import { AreaQueryFeature } from './features/areaQuery/AreaQueryFeature';
+import { BuildingInfoFeature } from './features/buildingInfo/BuildingInfoFeature';
+import { ColourByFeature } from './features/colourBy/ColourByFeature';
+import { DispatchFeature } from './features/dispatch/DispatchFeature';
+import { DrillDownFeature } from './features/drilldown/DrillDownFeature';
+import { FloodWhatIfFeature } from './features/flood/FloodWhatIfFeature';
+import { ShortcutHelpFeature } from './features/help/ShortcutHelpFeature';
+import { LiveSignsFeature } from './features/liveSigns/LiveSignsFeature';
+import { OverlayMirrorFeature } from './features/overlayMirror/OverlayMirrorFeature';
+import { ScenariosFeature } from './features/scenarios/ScenariosFeature';
+import { SceneModeFeature } from './features/viewControls/SceneModeFeature';
+import { WallLinkFeature } from './features/wallLink/WallLinkFeature';
+import type { Feature } from './host/Feature';
+import type { WorkspaceViewPort } from './views/startWorkspaceView';
+
+/**
+ * The workspace's features, in start order: top-bar controls first (their order is the bar's),
+ * then the side panel's sections (placed by roles.ts, whatever the order here).
+ */
+export function workspaceFeatures(view: WorkspaceViewPort): Feature[] {
+  return [
+    new SceneModeFeature(view), new ColourByFeature(), new ShortcutHelpFeature(),
+    new WallLinkFeature(), new LiveSignsFeature(), new DispatchFeature(),
+    new DrillDownFeature(), new AreaQueryFeature(), new BuildingInfoFeature(),
+    new ScenariosFeature(view), new FloodWhatIfFeature(view), new OverlayMirrorFeature('send'),
+  ];
+}

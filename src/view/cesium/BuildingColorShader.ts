@@ -1,0 +1,119 @@
+import {
+  Color, CustomShader, TextureMagnificationFilter, TextureMinificationFilter, TextureUniform, UniformType, Cartesian2,
+  type Cesium3DTile, type Cesium3DTileset, type Scene,
+} from 'cesium';
+import { BuildingColorCompositor, STATE_TEXTURE_WIDTH } from '../overlay/BuildingColorCompositor';
+import type { BuildingColorLayer, FeatureColorLayer } from '../overlay/overlayLayers';
+
+/**
+ * The building tiles' `_CITY_INDEX` attribute (see tileBuildings) is each building's texel in the
+ * city-wide state texture. The overlay colour is blended over the lit material by its alpha; CSS
+ * colours are sRGB, the material is linear.
+ */
+const FRAGMENT = `
+void fragmentMain(FragmentInput fsInput, inout czm_modelMaterial material) {
+  float i = floor(fsInput.attributes.city_index + 0.5);
+  vec2 st = vec2(mod(i, u_stateSize.x) + 0.5, floor(i / u_stateSize.x) + 0.5) / u_stateSize;
+  vec4 c = texture(u_state, st);
+  material.diffuse = mix(material.diffuse, czm_srgbToLinear(c.rgb), c.a);
+}`;
+
+const scratch = new Color();
+/** Cesium's CSS parser, to 4 sRGB bytes (the same colours the workspace always parsed). */
+function cssToBytes(css: string, out: Uint8Array, offset: number): void {
+  const c = Color.fromCssColorString(css, scratch);
+  if (!c) throw new Error(`not a CSS colour: '${css}'`);
+  out[offset] = Color.floatToByte(c.red); out[offset + 1] = Color.floatToByte(c.green);
+  out[offset + 2] = Color.floatToByte(c.blue); out[offset + 3] = Color.floatToByte(c.alpha);
+}
+
+interface PrivateTexture { width: number; height: number; copyFrom(o: { source: { width: number; height: number; arrayBufferView: Uint8Array } }): void }
+interface TextureManagerAccess { _textureManager: { getTexture(id: string): PrivateTexture | undefined } }
+
+/**
+ * Every building colour of the workspace, through one CustomShader on the buildings tileset: the
+ * overlay's building colour layers are stacked by a BuildingColorCompositor into one state
+ * texture (one texel per building), updated in place when colours change. No Cesium3DTileStyle
+ * and no shader rebuild: restyling 10^5 buildings costs one texture upload.
+ */
+export class BuildingColorShader {
+  readonly compositor: BuildingColorCompositor;
+  readonly shader: CustomShader;
+  private sizeVersion = -1;
+  private readonly offs: Array<() => void> = [];
+  /** City indices of the buildings in loaded tiles (for stats). */
+  private readonly loaded = new Map<Cesium3DTile, number[]>();
+  /** Texture uploads so far (tests and the restyle bench read it). */
+  uploads = 0;
+
+  constructor(private readonly tileset: Cesium3DTileset, private readonly scene: Scene, buildings: number) {
+    this.compositor = new BuildingColorCompositor(cssToBytes, buildings);
+    this.shader = new CustomShader({
+      fragmentShaderText: FRAGMENT,
+      uniforms: {
+        u_state: { type: UniformType.SAMPLER_2D, value: this.textureUniform() },
+        u_stateSize: { type: UniformType.VEC2, value: new Cartesian2(STATE_TEXTURE_WIDTH, this.compositor.rows) },
+      },
+    });
+    this.sizeVersion = this.compositor.sizeVersion;
+    tileset.customShader = this.shader;
+    this.offs.push(
+      tileset.tileLoad.addEventListener((tile: Cesium3DTile) => this.learn(tile)),
+      tileset.tileUnload.addEventListener((tile: Cesium3DTile) => { this.loaded.delete(tile); }),
+      scene.preRender.addEventListener(() => this.flush()),
+    );
+  }
+
+  setLayer(id: string, layer: FeatureColorLayer | BuildingColorLayer | null): void {
+    this.compositor.setLayer(id, layer);
+    this.scene.requestRender();
+  }
+
+  /** Loaded building features, and how many of them carry an overlay colour. */
+  stats(): { features: number; coloured: number } {
+    let features = 0;
+    for (const list of this.loaded.values()) features += list.length;
+    return { features, coloured: this.compositor.countColoured([...this.loaded.values()].flat()) };
+  }
+
+  private learn(tile: Cesium3DTile): void {
+    const content = tile.content;
+    const n = content.featuresLength, ids: string[] = new Array(n), indices: number[] = new Array(n);
+    for (let k = 0; k < n; k++) {
+      const f = content.getFeature(k);
+      ids[k] = String(f.getProperty('id') ?? '');
+      indices[k] = Number(f.getProperty('index') ?? -1);
+    }
+    this.loaded.set(tile, indices);
+    this.compositor.learn(ids, indices);
+    this.scene.requestRender();
+  }
+
+  /** Before each frame: recompose if a layer changed and upload the state in place. */
+  private flush(): void {
+    if (!this.compositor.compose()) return;
+    const c = this.compositor;
+    const texture = (this.shader as unknown as TextureManagerAccess)._textureManager.getTexture('u_state');
+    if (c.sizeVersion !== this.sizeVersion || !texture || texture.height !== c.rows) {
+      this.sizeVersion = c.sizeVersion;
+      this.shader.setUniform('u_state', this.textureUniform());
+      this.shader.setUniform('u_stateSize', new Cartesian2(STATE_TEXTURE_WIDTH, c.rows));
+    } else {
+      texture.copyFrom({ source: { width: STATE_TEXTURE_WIDTH, height: c.rows, arrayBufferView: c.state } });
+    }
+    this.uploads++;
+  }
+
+  private textureUniform(): TextureUniform {
+    return new TextureUniform({
+      typedArray: this.compositor.state, width: STATE_TEXTURE_WIDTH, height: this.compositor.rows, repeat: false,
+      minificationFilter: TextureMinificationFilter.NEAREST, magnificationFilter: TextureMagnificationFilter.NEAREST,
+    });
+  }
+
+  dispose(): void {
+    for (const off of this.offs.splice(0)) off();
+    if (!this.tileset.isDestroyed() && this.tileset.customShader === this.shader) this.tileset.customShader = undefined;
+    this.shader.destroy();
+  }
+}
