@@ -6,7 +6,7 @@
  *   cli:    the whole `tiles --city demo --buildings N` (sources, terrain, buildings, network).
  * Prints one JSON line.
  */
-import { readFileSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildDemoCity } from '../src/pipeline/buildDemoCity';
 import { generateDemoCity } from '../src/pipeline/demo-city/generateDemoCity';
@@ -27,6 +27,12 @@ async function peakRss<T>(f: (probe: () => void) => Promise<T> | T): Promise<[T,
   try { const r = await f(probe); probe(); return [r, peak]; } finally { clearInterval(timer); }
 }
 
+/** The largest file under `dir` (bytes): the heaviest tile a viewer may have to load at once. */
+function largestFileBytes(dir: string): number {
+  return readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((e) => e.isFile()).reduce((m, e) => Math.max(m, statSync(join(e.parentPath, e.name)).size), 0);
+}
+
 async function main(): Promise<object> {
   if (mode === 'cli') {
     const t0 = performance.now();
@@ -45,7 +51,7 @@ async function main(): Promise<object> {
   const root = JSON.parse(readFileSync(join(dir, 'tileset.json'), 'utf8')).root;
   return {
     mode, generateSeconds, tileSeconds, buildingsPerSecond: Math.round(city.buildings.length / tileSeconds),
-    ...result, rootTileBytes: statSync(join(dir, root.content.uri)).size,
+    ...result, rootTileBytes: statSync(join(dir, root.content.uri)).size, largestTileBytes: largestFileBytes(join(dir, 'b')),
     rssAfterGenerateMB: mb(rssAfterGenerate), peakRssWhileTilingMB: mb(peak), tilerRssAboveCityMB: mb(peak - rssAfterGenerate),
     peakRssMB: mb(process.resourceUsage().maxRSS * 1e3),
   };
