@@ -106,6 +106,24 @@ describe('buildDemoCity tilesets', () => {
     }
   });
 
+  it('stops between tiles when aborted, on worker_threads or not', async () => {
+    const city = generateDemoCity();
+    for (const workers of [0, 2]) {
+      const dir = mkdtempSync(join(tmpdir(), 'tiles-abort-'));
+      const ac = new AbortController();
+      let done = 0;
+      try {
+        await expect(tileBuildingsStreaming(city.buildings, city.frame, city.dem, dir, {
+          workers, signal: ac.signal, onProgress: (d) => { done = d; if (d === 3) ac.abort(new Error('tiling aborted by the test')); },
+        })).rejects.toThrow('aborted by the test');
+        expect(done).toBeLessThan(3 + workers + 1);
+        expect(listGlb(dir).length).toBeLessThan(10);
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
+    }
+  });
+
   it.skipIf(officialValidatorMissing() !== null)(`passes the official 3d-tiles-validator with zero errors (${officialValidatorMissing() ?? 'present'})`, () => {
     const reports = runOfficialValidator(['buildings', 'terrain'].map((t) => join(out, t, 'tileset.json')));
     for (const r of reports) expect({ tileset: r.tileset, errors: r.errors, issues: r.issues }).toEqual({ tileset: r.tileset, errors: 0, issues: [] });

@@ -20,7 +20,10 @@ export interface StreamingTilerOptions {
    */
   workers?: number;
   limits?: Partial<TileLimits>;
+  /** Tiles written so far, of all planned. */
   onProgress?: (done: number, total: number) => void;
+  /** Stops between tiles (the tiles written stay; no tileset.json is written) and rejects. */
+  signal?: AbortSignal;
 }
 
 export interface StreamingTilerResult {
@@ -93,7 +96,7 @@ export async function tileBuildingsStreaming(
     maxTileBytes = Math.max(maxTileBytes, t.bytes);
     maxTileFeatures = Math.max(maxTileFeatures, t.features);
     opts.onProgress?.(written.size, nodes.length);
-  });
+  }, opts.signal);
   const json = tilesetJson(root, written, errors, frame, stats, TILESET_ERROR_PER_ROOT_ERROR);
   const text = JSON.stringify(json) + '\n';
   writeFileSync(join(dir, 'tileset.json'), text);

@@ -8,14 +8,19 @@ type Reply = { id: number; tile?: WrittenTile; error?: string };
 /**
  * Writes every job of `jobs` (pulled lazily: a job is made only when a writer is free, so at most
  * one job per worker is in memory) on `workers` worker_threads, or in this thread for 0.
- * `onTile` hears each written tile as it lands; the first failure stops the run and rejects.
+ * `onTile` hears each written tile as it lands; the first failure, or `signal` aborting, stops the
+ * run between tiles and rejects.
  */
 export async function writeTiles(
-  jobs: Iterator<TileJob>, setup: TileWriterSetup, workers: number, onTile: (tile: WrittenTile) => void,
+  jobs: Iterator<TileJob>, setup: TileWriterSetup, workers: number, onTile: (tile: WrittenTile) => void, signal?: AbortSignal,
 ): Promise<void> {
   if (workers <= 0) {
     const writer = new TileWriter(setup);
-    for (let r = jobs.next(); !r.done; r = jobs.next()) onTile(writer.write(r.value));
+    for (let r = jobs.next(); !r.done; r = jobs.next()) {
+      signal?.throwIfAborted();
+      onTile(writer.write(r.value));
+      await new Promise((resolve) => setImmediate(resolve)); // let an abort (or the caller's progress) in between tiles
+    }
     return;
   }
   const ports: WorkerPort[] = [];
@@ -25,6 +30,7 @@ export async function writeTiles(
       const fail = (err: Error) => { if (!failed) { failed = true; reject(err); } };
       const feed = (port: WorkerPort) => {
         if (failed) return;
+        if (signal?.aborted) { fail(signal.reason instanceof Error ? signal.reason : new Error('tiling aborted')); return; }
         let r: IteratorResult<TileJob>;
         try { r = jobs.next(); } catch (err) { fail(err as Error); return; }
         if (r.done) { exhausted = true; if (busy === 0) resolve(); return; }
