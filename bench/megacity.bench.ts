@@ -24,7 +24,7 @@ const root = join(import.meta.dirname, '..');
 const shared = process.env.TWIN_SHARED_DIR ?? join(root, '../shared');
 
 function child(mode: string, buildings: number, dir: string, workers = 2): Record<string, any> {
-  const run = spawnSync(process.execPath, ['--import', 'tsx', join(import.meta.dirname, 'megacityChild.ts'), mode, String(buildings), dir, String(workers)], {
+  const run = spawnSync(process.execPath, ['--expose-gc', '--import', 'tsx', join(import.meta.dirname, 'megacityChild.ts'), mode, String(buildings), dir, String(workers)], {
     cwd: root, encoding: 'utf8', maxBuffer: 1 << 24, stdio: ['ignore', 'pipe', 'pipe'],
   });
   if (run.status !== 0) throw new Error(`megacity ${mode} ${buildings}: ${run.stderr.slice(-2000)}`);

@@ -4,10 +4,11 @@
  *   stream: generate the demo city at that size, then the streaming tiler (WORKERS threads);
  *   old:    generate, then the first, in-memory single-thread tiler (the peer);
  *   cli:    the whole `tiles --city demo --buildings N` (sources, terrain, buildings, network).
- * Prints one JSON line.
+ * Prints one JSON line. Run with --expose-gc to get the tiler's live heap (after full GCs).
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { performance as nodePerformance } from 'node:perf_hooks';
 import { buildDemoCity } from '../src/pipeline/buildDemoCity';
 import { generateDemoCity } from '../src/pipeline/demo-city/generateDemoCity';
 import { demoPlanFor } from '../src/pipeline/demo-city/DemoPlan';
@@ -19,12 +20,16 @@ const n = Number(nText);
 const mb = (bytes: number) => Math.round(bytes / 1e6);
 const seconds = (t0: number) => Math.round(performance.now() - t0) / 1000;
 
-/** Highest RSS seen while `f` runs (sampled every 50 ms and at each call of the returned probe). */
-async function peakRss<T>(f: (probe: () => void) => Promise<T> | T): Promise<[T, number]> {
-  let peak = process.memoryUsage().rss;
-  const probe = () => { peak = Math.max(peak, process.memoryUsage().rss); };
+/** What memory `f` takes: peak RSS (sampled every 50 ms and at each probe), and the live heap after a full GC every 100 probes. */
+async function memoryWhile<T>(f: (probe: () => void) => Promise<T> | T): Promise<[T, { peakRss: number; peakLiveHeap: number }]> {
+  const gc = (globalThis as { gc?: () => void }).gc;
+  let peakRss = process.memoryUsage().rss, peakLiveHeap = 0, calls = 0;
+  const probe = () => {
+    peakRss = Math.max(peakRss, process.memoryUsage().rss);
+    if (gc && ++calls % 100 === 0) { gc(); peakLiveHeap = Math.max(peakLiveHeap, process.memoryUsage().heapUsed); }
+  };
   const timer = setInterval(probe, 50);
-  try { const r = await f(probe); probe(); return [r, peak]; } finally { clearInterval(timer); }
+  try { const r = await f(probe); probe(); return [r, { peakRss, peakLiveHeap }]; } finally { clearInterval(timer); }
 }
 
 /** The largest file under `dir` (bytes): the heaviest tile a viewer may have to load at once. */
@@ -42,17 +47,22 @@ async function main(): Promise<object> {
   let t0 = performance.now();
   const city = generateDemoCity(undefined, demoPlanFor(n));
   const generateSeconds = seconds(t0);
-  const rssAfterGenerate = process.memoryUsage().rss;
+  (globalThis as { gc?: () => void }).gc?.();
+  const rssAfterGenerate = process.memoryUsage().rss, heapAfterGenerate = process.memoryUsage().heapUsed;
   t0 = performance.now();
-  const [result, peak] = await peakRss(async (probe) => mode === 'old'
+  const elu0 = nodePerformance.eventLoopUtilization();
+  const [result, memory] = await memoryWhile(async (probe) => mode === 'old'
     ? tileBuildings(city.buildings, city.frame, city.dem, dir, probe)
     : tileBuildingsStreaming(city.buildings, city.frame, city.dem, dir, { workers: Number(workersText ?? 2), onProgress: probe }));
   const tileSeconds = seconds(t0);
+  const mainThreadBusy = nodePerformance.eventLoopUtilization(elu0).utilization;
   const root = JSON.parse(readFileSync(join(dir, 'tileset.json'), 'utf8')).root;
   return {
     mode, generateSeconds, tileSeconds, buildingsPerSecond: Math.round(city.buildings.length / tileSeconds),
     ...result, rootTileBytes: statSync(join(dir, root.content.uri)).size, largestTileBytes: largestFileBytes(join(dir, 'b')),
-    rssAfterGenerateMB: mb(rssAfterGenerate), peakRssWhileTilingMB: mb(peak), tilerRssAboveCityMB: mb(peak - rssAfterGenerate),
+    rssAfterGenerateMB: mb(rssAfterGenerate), peakRssWhileTilingMB: mb(memory.peakRss), tilerRssAboveCityMB: mb(memory.peakRss - rssAfterGenerate),
+    // Main thread's live heap (after full GCs) above the generated city: what the tiler holds, garbage aside.
+    tilerLiveHeapAboveCityMB: mb(memory.peakLiveHeap - heapAfterGenerate), mainThreadBusyShare: +mainThreadBusy.toFixed(2),
     peakRssMB: mb(process.resourceUsage().maxRSS * 1e3),
   };
 }
