@@ -23,8 +23,8 @@ import { compareTreeLayouts } from './megacityTreeChoice';
 const root = join(import.meta.dirname, '..');
 const shared = process.env.TWIN_SHARED_DIR ?? join(root, '../shared');
 
-function child(mode: string, buildings: number, dir: string, workers = 2): Record<string, any> {
-  const run = spawnSync(process.execPath, ['--expose-gc', '--import', 'tsx', join(import.meta.dirname, 'megacityChild.ts'), mode, String(buildings), dir, String(workers)], {
+function child(mode: string, buildings: number, dir: string, workers = 2, liveHeap = false): Record<string, any> {
+  const run = spawnSync(process.execPath, [...(liveHeap ? ['--expose-gc'] : []), '--import', 'tsx', join(import.meta.dirname, 'megacityChild.ts'), mode, String(buildings), dir, String(workers)], {
     cwd: root, encoding: 'utf8', maxBuffer: 1 << 24, stdio: ['ignore', 'pipe', 'pipe'],
   });
   if (run.status !== 0) throw new Error(`megacity ${mode} ${buildings}: ${run.stderr.slice(-2000)}`);
@@ -70,10 +70,14 @@ export async function run(): Promise<object> {
       const stream = child('stream', n, dir, 2);
       const inline = child('stream', n, join(tmp, `inline-${n}`), 0);
       const old = child('old', n, join(tmp, `old-${n}`));
+      const heap = child('stream', n, join(tmp, `heap-${n}`), 2, true);
+      rmSync(join(tmp, `heap-${n}`), { recursive: true, force: true });
       rmSync(join(tmp, `inline-${n}`), { recursive: true, force: true });
       rmSync(join(tmp, `old-${n}`), { recursive: true, force: true });
       const entry: Record<string, unknown> = {
         streaming2Workers: stream, streaming1Thread: inline, oldInMemoryTilerPeer: old,
+        // A fourth run, with full GCs at each quarter (slower): what the tiler holds live beside the city.
+        tilerLiveHeapAboveCityMB: heap.tilerLiveHeapAboveCityMB,
         ratios: {
           streamingOverOldSeconds: +(stream.tileSeconds / old.tileSeconds).toFixed(3),
           speedupOf2Workers: +(inline.tileSeconds / stream.tileSeconds).toFixed(3),

@@ -4,7 +4,7 @@
  *   stream: generate the demo city at that size, then the streaming tiler (WORKERS threads);
  *   old:    generate, then the first, in-memory single-thread tiler (the peer);
  *   cli:    the whole `tiles --city demo --buildings N` (sources, terrain, buildings, network).
- * Prints one JSON line. Run with --expose-gc to get the tiler's live heap (after full GCs).
+ * Prints one JSON line. Run with --expose-gc for the tiler's live heap (see memoryWhile).
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
@@ -20,13 +20,21 @@ const n = Number(nText);
 const mb = (bytes: number) => Math.round(bytes / 1e6);
 const seconds = (t0: number) => Math.round(performance.now() - t0) / 1000;
 
-/** What memory `f` takes: peak RSS (sampled every 50 ms and at each probe), and the live heap after a full GC every 100 probes. */
-async function memoryWhile<T>(f: (probe: () => void) => Promise<T> | T): Promise<[T, { peakRss: number; peakLiveHeap: number }]> {
+/**
+ * What memory `f` takes: peak RSS (sampled every 50 ms and at each probe) and, when node runs with
+ * --expose-gc, the live heap after a full GC at each quarter of the progress (slows the run: the
+ * timing figures come from runs without it).
+ */
+async function memoryWhile<T>(f: (probe: (done?: number, total?: number) => void) => Promise<T> | T): Promise<[T, { peakRss: number; peakLiveHeap: number }]> {
   const gc = (globalThis as { gc?: () => void }).gc;
-  let peakRss = process.memoryUsage().rss, peakLiveHeap = 0, calls = 0;
-  const probe = () => {
+  let peakRss = process.memoryUsage().rss, peakLiveHeap = 0, quarter = 0;
+  const probe = (done?: number, total?: number) => {
     peakRss = Math.max(peakRss, process.memoryUsage().rss);
-    if (gc && ++calls % 100 === 0) { gc(); peakLiveHeap = Math.max(peakLiveHeap, process.memoryUsage().heapUsed); }
+    if (gc && done !== undefined && total && Math.floor((4 * done) / total) > quarter) {
+      quarter = Math.floor((4 * done) / total);
+      gc();
+      peakLiveHeap = Math.max(peakLiveHeap, process.memoryUsage().heapUsed);
+    }
   };
   const timer = setInterval(probe, 50);
   try { const r = await f(probe); probe(); return [r, { peakRss, peakLiveHeap }]; } finally { clearInterval(timer); }
@@ -62,7 +70,7 @@ async function main(): Promise<object> {
     ...result, rootTileBytes: statSync(join(dir, root.content.uri)).size, largestTileBytes: largestFileBytes(join(dir, 'b')),
     rssAfterGenerateMB: mb(rssAfterGenerate), peakRssWhileTilingMB: mb(memory.peakRss), tilerRssAboveCityMB: mb(memory.peakRss - rssAfterGenerate),
     // Main thread's live heap (after full GCs) above the generated city: what the tiler holds, garbage aside.
-    tilerLiveHeapAboveCityMB: mb(memory.peakLiveHeap - heapAfterGenerate), mainThreadBusyShare: +mainThreadBusy.toFixed(2),
+    ...(memory.peakLiveHeap ? { tilerLiveHeapAboveCityMB: mb(memory.peakLiveHeap - heapAfterGenerate) } : {}), mainThreadBusyShare: +mainThreadBusy.toFixed(2),
     peakRssMB: mb(process.resourceUsage().maxRSS * 1e3),
   };
 }

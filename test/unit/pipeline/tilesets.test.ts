@@ -116,7 +116,7 @@ describe('buildDemoCity tilesets', () => {
         await expect(tileBuildingsStreaming(city.buildings, city.frame, city.dem, dir, {
           workers, signal: ac.signal, onProgress: (d) => { done = d; if (d === 3) ac.abort(new Error('tiling aborted by the test')); },
         })).rejects.toThrow('aborted by the test');
-        expect(done).toBeLessThan(3 + workers + 1);
+        expect(done).toBeLessThanOrEqual(3 + 2 * workers); // the tiles already queued at the workers finish
         expect(listGlb(dir).length).toBeLessThan(10);
       } finally {
         rmSync(dir, { recursive: true, force: true });

@@ -5,9 +5,13 @@ import { TileWriter, type TileWriterSetup, type WrittenTile } from './TileWriter
 
 type Reply = { id: number; tile?: WrittenTile; error?: string };
 
+/** Jobs queued at each worker: the next one is there when a tile is done, so no worker waits for this thread. */
+const JOBS_AHEAD_PER_WORKER = 2;
+
 /**
- * Writes every job of `jobs` (pulled lazily: a job is made only when a writer is free, so at most
- * one job per worker is in memory) on `workers` worker_threads, or in this thread for 0.
+ * Writes every job of `jobs` (pulled lazily: a job is made only when a worker has room, so at most
+ * JOBS_AHEAD_PER_WORKER jobs per worker are in memory) on `workers` worker_threads, or in this
+ * thread for 0.
  * `onTile` hears each written tile as it lands; the first failure, or `signal` aborting, stops the
  * run between tiles and rejects.
  */
@@ -50,7 +54,7 @@ export async function writeTiles(
         });
         port.postMessage({ type: 'setup', setup });
       }
-      for (const port of ports) feed(port);
+      for (let k = 0; k < JOBS_AHEAD_PER_WORKER; k++) for (const port of ports) feed(port);
     });
   } finally {
     for (const p of ports) p.terminate();
