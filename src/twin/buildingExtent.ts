@@ -6,7 +6,7 @@ import type { BuildingRecord } from './BuildingRecord';
  * under the footprint (so they never float on a slope) and the roof is the height above the
  * ground at the footprint's centre. The tiler extrudes to it and the views highlight to it.
  */
-export function buildingExtentM(b: BuildingRecord, dem: DemGrid): { baseM: number; roofM: number } {
+export function buildingExtentM(b: Pick<BuildingRecord, 'footprint' | 'heightM'>, dem: DemGrid): { baseM: number; roofM: number } {
   let min = Infinity, cx = 0, cy = 0;
   for (const [x, y] of b.footprint) {
     min = Math.min(min, dem.sample(x, y));

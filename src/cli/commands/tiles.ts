@@ -1,12 +1,15 @@
 import { resolve } from 'node:path';
-import { parseArgs, UsageError } from '../args';
+import { parseArgs, UsageError, type ParsedArgs } from '../args';
 import { buildDemoCity } from '../../pipeline/buildDemoCity';
 import { importCity } from '../../pipeline/cityImport/importCity';
 import { ensureDemoPackage } from '../../pipeline/ensureDemoPackage';
+import { MAX_DEMO_BUILDINGS } from '../../pipeline/demo-city/DemoPlan';
 
 /**
- * `tiles --city demo --out DIR [--seed N]`: generates the demo city and writes its package (sources,
- * tilesets, network, registries, city.json) to DIR; prints { buildings, tiles, bytes, seconds, ... }.
+ * `tiles --city demo --out DIR [--seed N] [--buildings N] [--workers N]`: generates the demo city
+ * (or, with --buildings N, the same look scaled to exactly N buildings) and writes its package
+ * (sources, tilesets, network, registries, city.json) to DIR; prints { buildings, tiles, bytes,
+ * seconds, ... }. --workers: tiler threads.
  * `tiles --city demo --if-stale`: rebuilds tilesets/demo only when it is missing or was built by
  * other code (npm start runs this).
  * `tiles --buildings FILE [--dem FILE] [--crs EPSG:4544] [--dem-crs CRS] [--name NAME] --out DIR`:
@@ -24,7 +27,7 @@ export async function run(args: string[]): Promise<unknown> {
   const out = p.flags.get('out');
   if (typeof out !== 'string') throw new UsageError('missing --out DIR (where the tilesets go)');
   const buildings = p.flags.get('buildings');
-  if (typeof buildings === 'string') {
+  if (typeof buildings === 'string' && city !== 'demo') {
     const str = (k: string) => (typeof p.flags.get(k) === 'string' ? (p.flags.get(k) as string) : undefined);
     const dem = str('dem'), name = str('name') ?? 'imported';
     // The quick path of `city import`: one source, no units, sensors or resources given (derived and said so).
@@ -35,10 +38,21 @@ export async function run(args: string[]): Promise<unknown> {
     return importCity({ file: `tiles --buildings ${buildings}`, config, baseDir: process.cwd() }, out, stderrProgress());
   }
   if (city !== 'demo') throw new UsageError(`--city expects "demo" (got ${JSON.stringify(city ?? null)}); real data comes with --buildings FILE`);
-  const seedText = p.flags.get('seed');
-  const seed = typeof seedText === 'string' ? Number(seedText) : undefined;
-  if (seed !== undefined && !Number.isInteger(seed)) throw new UsageError(`--seed expects an integer, got "${seedText}"`);
-  return buildDemoCity(out, { seed, onProgress: stderrProgress() });
+  return buildDemoCity(out, {
+    seed: intFlag(p.flags, 'seed'), buildings: intFlag(p.flags, 'buildings', 1, MAX_DEMO_BUILDINGS), workers: intFlag(p.flags, 'workers', 0, 64),
+    onProgress: stderrProgress(),
+  });
+}
+
+/** An optional integer flag within [min, max]. */
+function intFlag(flags: ParsedArgs['flags'], name: string, min = -Infinity, max = Infinity): number | undefined {
+  const text = flags.get(name);
+  if (text === undefined) return undefined;
+  const v = typeof text === 'string' ? Number(text.replace(/_/g, '')) : NaN;
+  if (!Number.isInteger(v) || v < min || v > max) {
+    throw new UsageError(`--${name} expects an integer${Number.isFinite(min) ? ` in ${min}..${max}` : ''}, got ${JSON.stringify(text)}`);
+  }
+  return v;
 }
 
 /** One self-overwriting progress line on stderr (a plain line per step when not a TTY). */

@@ -65,9 +65,9 @@ function provenanceSources(c: ImportConfig, baseDir: string, counts: Partial<Rec
 }
 
 /** Writes the package files, tiles and network, then city.json; returns the summary `city import` prints. */
-export function writeImportedPackage(p: ImportedParts): ImportSummary {
+export async function writeImportedPackage(p: ImportedParts): Promise<ImportSummary> {
   const { config: c, baseDir } = p.loaded, { city, outDir } = p, frame = city.frame, res = p.resources.resources;
-  const tiles = buildCityTilesets(city, outDir, { mapLayers: importedMapLayers(city), onProgress: p.onProgress });
+  const tiles = await buildCityTilesets(city, outDir, { mapLayers: importedMapLayers(city), onProgress: p.onProgress });
   const roads = city.roads.map(({ coordsLonLat, nodeIds: _, ...props }) => ({ type: 'Feature', id: props.id, properties: props, geometry: { type: 'LineString', coordinates: coordsLonLat } }));
   const water = p.water.map(({ rings, ...props }) => ({ type: 'Feature', id: props.id, properties: props, geometry: { type: 'MultiPolygon', coordinates: rings.map((r) => [ringToLonLat(frame, r, true)]) } }));
   writeFileSync(join(outDir, 'buildings.geojson'), featureCollectionText(buildingFeatures(frame, city.buildings)));

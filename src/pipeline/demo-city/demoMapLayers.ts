@@ -1,6 +1,6 @@
 import type { MapLayers, Rgb } from '../tiles/MapPainter';
 import type { RoadClass } from './roads';
-import { CITY_HALF_SIDE_M, distanceToRiverM } from './layout';
+import { distanceToRiverM } from './layout';
 import type { DemoCity } from './generateDemoCity';
 
 const ROAD_COLORS: Record<RoadClass, Rgb> = {
@@ -10,11 +10,12 @@ const ROAD_COLORS: Record<RoadClass, Rgb> = {
 /** The demo city's ground map: blocks, fields and hill forest, the river with its parks, and every road at its width. */
 export function demoMapLayers(city: DemoCity): MapLayers {
   const { dem } = city;
+  const half = city.plan.halfSideM, scale = city.plan.scale;
   return {
     ground: (x, y) => {
       const hill = Math.min(1, Math.max(0, (dem.sample(x, y) - 520) / 110));
-      if (distanceToRiverM(x, y) < 75) return [92, 132, 84];
-      const inCity = Math.abs(x) <= CITY_HALF_SIDE_M && Math.abs(y) <= CITY_HALF_SIDE_M;
+      if (distanceToRiverM(x, y, scale) < 75) return [92, 132, 84];
+      const inCity = Math.abs(x) <= half && Math.abs(y) <= half;
       if (inCity) return [Math.round(150 - 50 * hill), Math.round(148 - 22 * hill), Math.round(140 - 60 * hill)];
       return [Math.round(122 - 45 * hill), Math.round(146 - 36 * hill), Math.round(92 - 30 * hill)];
     },

@@ -4,6 +4,7 @@ import type { BuildingRecord } from '../../twin/BuildingRecord';
 import { generateBuildings } from './buildings';
 import { generateDem } from './dem';
 import { DEMO_ORIGIN, RIVER_HALF_WIDTH_M, riverCenterY } from './layout';
+import { DEMO_PLAN, type DemoPlan } from './DemoPlan';
 import { generateRoads, type PlaneRoad } from './roads';
 import { generateUnits, type PlaneUnit } from './units';
 
@@ -12,6 +13,8 @@ export const DEFAULT_DEMO_SEED = 20261124;
 /** Everything the demo city is made of, in the city's plane meters (see LocalFrame). */
 export interface DemoCity {
   seed: number;
+  /** The plan it was laid out on (DEMO_PLAN for the demo city itself). */
+  plan: DemoPlan;
   frame: LocalFrame;
   dem: DemGrid;
   roads: PlaneRoad[];
@@ -21,10 +24,10 @@ export interface DemoCity {
   river: Array<[number, number]>;
 }
 
-function riverPolygon(): Array<[number, number]> {
+function riverPolygon(plan: DemoPlan): Array<[number, number]> {
   const left: Array<[number, number]> = [], right: Array<[number, number]> = [];
-  for (let x = -5120; x <= 5120; x += 40) {
-    const y = riverCenterY(x);
+  for (let x = -plan.demHalfSideM; x <= plan.demHalfSideM; x += 40) {
+    const y = riverCenterY(x, plan.scale);
     left.push([x, Math.round((y + RIVER_HALF_WIDTH_M) * 100) / 100]);
     right.push([x, Math.round((y - RIVER_HALF_WIDTH_M) * 100) / 100]);
   }
@@ -33,11 +36,14 @@ function riverPolygon(): Array<[number, number]> {
   return ring;
 }
 
-/** Generates the deterministic Chengdu-like demo city: same seed, same city. */
-export function generateDemoCity(seed = DEFAULT_DEMO_SEED): DemoCity {
+/**
+ * Generates the deterministic Chengdu-like demo city: same seed, same city. `plan` lays it out at
+ * another size (see demoPlanFor), with the same look.
+ */
+export function generateDemoCity(seed = DEFAULT_DEMO_SEED, plan: DemoPlan = DEMO_PLAN): DemoCity {
   const frame = new LocalFrame(DEMO_ORIGIN.lonDeg, DEMO_ORIGIN.latDeg);
-  const dem = generateDem(seed);
-  const hierarchy = generateUnits();
-  const buildings = generateBuildings(seed, hierarchy, (x, y) => dem.sample(x, y));
-  return { seed, frame, dem, roads: generateRoads(), units: hierarchy.units, buildings, river: riverPolygon() };
+  const dem = generateDem(seed, plan);
+  const hierarchy = generateUnits(plan);
+  const buildings = generateBuildings(seed, hierarchy, (x, y) => dem.sample(x, y), plan);
+  return { seed, plan, frame, dem, roads: generateRoads(plan), units: hierarchy.units, buildings, river: riverPolygon(plan) };
 }

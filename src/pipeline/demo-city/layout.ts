@@ -20,16 +20,20 @@ export const RIVER_HALF_WIDTH_M = 35;
 /** Buildings keep this distance from the river centreline (embankment parks), m. */
 export const RIVER_SETBACK_M = 75;
 
-/** The Jinjiang centreline: y as a function of x (m), flowing west -> east-south-east. */
-export function riverCenterY(xM: number): number {
-  return 900 - 0.32 * xM + 320 * Math.sin(xM / 850) + 120 * Math.sin(xM / 310 + 1.3);
+/**
+ * The Jinjiang centreline: y as a function of x (m), flowing west -> east-south-east. A plan of
+ * `scale` (see DemoPlan) stretches its course and meanders by that factor; its width stays.
+ */
+export function riverCenterY(xM: number, scale = 1): number {
+  const x = xM / scale;
+  return scale * (900 - 0.32 * x + 320 * Math.sin(x / 850) + 120 * Math.sin(x / 310 + 1.3));
 }
 
 /** Approximate distance from (x, y) to the river centreline (vertical offset scaled by the slope). */
-export function distanceToRiverM(xM: number, yM: number): number {
+export function distanceToRiverM(xM: number, yM: number, scale = 1): number {
   const h = 1;
-  const slope = (riverCenterY(xM + h) - riverCenterY(xM - h)) / (2 * h);
-  return Math.abs(yM - riverCenterY(xM)) / Math.sqrt(1 + slope * slope);
+  const slope = (riverCenterY(xM + h, scale) - riverCenterY(xM - h, scale)) / (2 * h);
+  return Math.abs(yM - riverCenterY(xM, scale)) / Math.sqrt(1 + slope * slope);
 }
 
 /** Districts of central Chengdu with their administrative codes and the bearing range they take. */

@@ -1,4 +1,5 @@
-import { BLOCK_M, CITY_HALF_SIDE_M, NAME_PARTS, RADIAL_ANGLES_DEG, RING_RADII_M } from './layout';
+import { BLOCK_M, NAME_PARTS, RADIAL_ANGLES_DEG } from './layout';
+import { DEMO_PLAN, type DemoPlan } from './DemoPlan';
 import type { PlaneRoad as AnyPlaneRoad, RoadClass } from '../../twin/PlaneRoad';
 
 export type { RoadClass } from '../../twin/PlaneRoad';
@@ -8,9 +9,10 @@ export type PlaneRoad = AnyPlaneRoad<RoadClass>;
 const RING_NAMES = [['一环路', 'Yihuan Lu'], ['二环路', 'Erhuan Lu'], ['三环路', 'Sanhuan Lu']] as const;
 
 /** The demo city's roads: a 250 m grid (1 km arterials), three rings and eight radial avenues. */
-export function generateRoads(): PlaneRoad[] {
+export function generateRoads(plan: DemoPlan = DEMO_PLAN): PlaneRoad[] {
   const roads: PlaneRoad[] = [];
-  const n = Math.round(CITY_HALF_SIDE_M / BLOCK_M);
+  const half = plan.halfSideM;
+  const n = Math.round(half / BLOCK_M);
   for (let k = -n; k <= n; k++) {
     const c = k * BLOCK_M;
     const arterial = k % 4 === 0;
@@ -26,13 +28,13 @@ export function generateRoads(): PlaneRoad[] {
       lanes: arterial ? 4 : 2,
       widthM: arterial ? 24 : 12,
     };
-    const ns: Array<[number, number]> = [[c, -CITY_HALF_SIDE_M], [c, CITY_HALF_SIDE_M]];
-    const ew: Array<[number, number]> = [[-CITY_HALF_SIDE_M, c], [CITY_HALF_SIDE_M, c]];
+    const ns: Array<[number, number]> = [[c, -half], [c, half]];
+    const ew: Array<[number, number]> = [[-half, c], [half, c]];
     roads.push({ id: `R-NS-${k + n}`, name: `${part[0]}路`, namePinyin: `${part[1]} Lu`, ...common, coords: forward ? ns : ns.reverse() });
     roads.push({ id: `R-EW-${k + n}`, name: `${part2[0]}街`, namePinyin: `${part2[1]} Jie`, ...common, coords: forward ? ew : ew.reverse() });
   }
-  RING_RADII_M.forEach((r, i) => {
-    const segments = 96;
+  plan.ringRadiiM.forEach((r, i) => {
+    const segments = plan.ringSegments;
     const coords: Array<[number, number]> = [];
     for (let s = 0; s <= segments; s++) {
       const a = (2 * Math.PI * (s % segments)) / segments;
@@ -46,7 +48,7 @@ export function generateRoads(): PlaneRoad[] {
   });
   RADIAL_ANGLES_DEG.forEach((deg, i) => {
     const a = (deg * Math.PI) / 180;
-    const reach = CITY_HALF_SIDE_M / Math.max(Math.abs(Math.cos(a)), Math.abs(Math.sin(a)));
+    const reach = half / Math.max(Math.abs(Math.cos(a)), Math.abs(Math.sin(a)));
     const coords: Array<[number, number]> = [];
     for (let r = 300; r < reach; r += 250) coords.push([round(r * Math.cos(a)), round(r * Math.sin(a))]);
     coords.push([round(reach * Math.cos(a)), round(reach * Math.sin(a))]);

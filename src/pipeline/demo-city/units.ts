@@ -1,6 +1,7 @@
 import {
-  BLOCK_M, CELLS_PER_COMMUNITY, CITY_HALF_SIDE_M, COMMUNITIES_PER_STREET, DISTRICTS, NAME_PARTS,
+  BLOCK_M, CELLS_PER_COMMUNITY, COMMUNITIES_PER_STREET, DISTRICTS, NAME_PARTS,
 } from './layout';
+import { DEMO_PLAN, type DemoPlan } from './DemoPlan';
 import { outlineOfSquares } from './outlineOfSquares';
 import type { PlaneUnit } from '../../twin/PlaneUnit';
 
@@ -13,9 +14,6 @@ export interface UnitHierarchy {
   locate(xM: number, yM: number): { gridId: string; communityId: string; streetId: string; districtId: string } | null;
 }
 
-const CELLS = Math.round((2 * CITY_HALF_SIDE_M) / BLOCK_M);
-const COMMUNITIES = CELLS / CELLS_PER_COMMUNITY;
-const STREETS = COMMUNITIES / COMMUNITIES_PER_STREET;
 const STREET_M = BLOCK_M * CELLS_PER_COMMUNITY * COMMUNITIES_PER_STREET;
 
 function bearingDeg(x: number, y: number): number {
@@ -27,17 +25,24 @@ function square(x0: number, y0: number, size: number): Array<[number, number]> {
   return [[x0, y0], [x0 + size, y0], [x0 + size, y0 + size], [x0, y0 + size], [x0, y0]];
 }
 
-/** Builds the nested units: 5 districts, 36 streets (1.5 km), 324 communities (500 m), 1296 grid cells (250 m). */
-export function generateUnits(): UnitHierarchy {
+/**
+ * Builds the nested units: 5 districts, streets (1.5 km), communities (500 m), grid cells (250 m);
+ * the demo plan has 36 streets, 324 communities and 1296 grid cells.
+ */
+export function generateUnits(plan: DemoPlan = DEMO_PLAN): UnitHierarchy {
+  const half = plan.halfSideM;
+  const cells = Math.round((2 * half) / BLOCK_M);
+  const communities = cells / CELLS_PER_COMMUNITY;
+  const streets = communities / COMMUNITIES_PER_STREET;
   const units: PlaneUnit[] = [{
     id: '510100', level: 'city', name: '成都市（示范城区）', namePinyin: 'Chengdu (demo)', parentId: null,
-    rings: [square(-CITY_HALF_SIDE_M, -CITY_HALF_SIDE_M, 2 * CITY_HALF_SIDE_M)],
+    rings: [square(-half, -half, 2 * half)],
   }];
   const streetDistrict: number[] = [];
   const districtStreets: Array<Array<[number, number]>> = DISTRICTS.map(() => []);
-  for (let sj = 0; sj < STREETS; sj++) {
-    for (let si = 0; si < STREETS; si++) {
-      const cx = -CITY_HALF_SIDE_M + (si + 0.5) * STREET_M, cy = -CITY_HALF_SIDE_M + (sj + 0.5) * STREET_M;
+  for (let sj = 0; sj < streets; sj++) {
+    for (let si = 0; si < streets; si++) {
+      const cx = -half + (si + 0.5) * STREET_M, cy = -half + (sj + 0.5) * STREET_M;
       const b = bearingDeg(cx, cy);
       const d = DISTRICTS.findIndex((dd) => b >= dd.fromDeg && b < dd.toDeg);
       streetDistrict.push(d);
@@ -47,59 +52,59 @@ export function generateUnits(): UnitHierarchy {
   DISTRICTS.forEach((d, k) => {
     units.push({
       id: d.code, level: 'district', name: d.name, namePinyin: d.pinyin, parentId: '510100',
-      rings: outlineOfSquares(districtStreets[k], STREET_M, -CITY_HALF_SIDE_M, -CITY_HALF_SIDE_M),
+      rings: outlineOfSquares(districtStreets[k], STREET_M, -half, -half),
     });
   });
   const streetIds: string[] = [], communityIds: string[] = [], gridIds: string[] = [];
   const perDistrictCount = DISTRICTS.map(() => 0);
-  for (let s = 0; s < STREETS * STREETS; s++) {
+  for (let s = 0; s < streets * streets; s++) {
     const d = streetDistrict[s];
     const seq = ++perDistrictCount[d];
     const id = `${DISTRICTS[d].code}${String(seq).padStart(3, '0')}`;
     const part = NAME_PARTS[s % NAME_PARTS.length];
-    const si = s % STREETS, sj = Math.floor(s / STREETS);
+    const si = s % streets, sj = Math.floor(s / streets);
     streetIds[s] = id;
     units.push({
       id, level: 'street', name: `${part[0]}街道`, namePinyin: `${part[1]} Jiedao`, parentId: DISTRICTS[d].code,
-      rings: [square(-CITY_HALF_SIDE_M + si * STREET_M, -CITY_HALF_SIDE_M + sj * STREET_M, STREET_M)],
+      rings: [square(-half + si * STREET_M, -half + sj * STREET_M, STREET_M)],
     });
   }
   const communityM = BLOCK_M * CELLS_PER_COMMUNITY;
   const perStreetCount = new Map<string, number>();
-  for (let cj = 0; cj < COMMUNITIES; cj++) {
-    for (let ci = 0; ci < COMMUNITIES; ci++) {
-      const s = Math.floor(cj / COMMUNITIES_PER_STREET) * STREETS + Math.floor(ci / COMMUNITIES_PER_STREET);
+  for (let cj = 0; cj < communities; cj++) {
+    for (let ci = 0; ci < communities; ci++) {
+      const s = Math.floor(cj / COMMUNITIES_PER_STREET) * streets + Math.floor(ci / COMMUNITIES_PER_STREET);
       const seq = (perStreetCount.get(streetIds[s]) ?? 0) + 1;
       perStreetCount.set(streetIds[s], seq);
       const id = `${streetIds[s]}${String(seq).padStart(3, '0')}`;
       const part = NAME_PARTS[(ci * 7 + cj * 13) % NAME_PARTS.length];
-      communityIds[cj * COMMUNITIES + ci] = id;
+      communityIds[cj * communities + ci] = id;
       units.push({
         id, level: 'community', name: `${part[0]}社区`, namePinyin: `${part[1]} Shequ`, parentId: streetIds[s],
-        rings: [square(-CITY_HALF_SIDE_M + ci * communityM, -CITY_HALF_SIDE_M + cj * communityM, communityM)],
+        rings: [square(-half + ci * communityM, -half + cj * communityM, communityM)],
       });
     }
   }
-  for (let gj = 0; gj < CELLS; gj++) {
-    for (let gi = 0; gi < CELLS; gi++) {
-      const c = Math.floor(gj / CELLS_PER_COMMUNITY) * COMMUNITIES + Math.floor(gi / CELLS_PER_COMMUNITY);
+  for (let gj = 0; gj < cells; gj++) {
+    for (let gi = 0; gi < cells; gi++) {
+      const c = Math.floor(gj / CELLS_PER_COMMUNITY) * communities + Math.floor(gi / CELLS_PER_COMMUNITY);
       const seq = (gj % CELLS_PER_COMMUNITY) * CELLS_PER_COMMUNITY + (gi % CELLS_PER_COMMUNITY) + 1;
       const id = `${communityIds[c]}-${String(seq).padStart(2, '0')}`;
-      gridIds[gj * CELLS + gi] = id;
+      gridIds[gj * cells + gi] = id;
       units.push({
         id, level: 'grid', name: `第${seq}网格`, namePinyin: `Wangge ${seq}`, parentId: communityIds[c],
-        rings: [square(-CITY_HALF_SIDE_M + gi * BLOCK_M, -CITY_HALF_SIDE_M + gj * BLOCK_M, BLOCK_M)],
+        rings: [square(-half + gi * BLOCK_M, -half + gj * BLOCK_M, BLOCK_M)],
       });
     }
   }
   const locate = (xM: number, yM: number) => {
-    const gi = Math.floor((xM + CITY_HALF_SIDE_M) / BLOCK_M), gj = Math.floor((yM + CITY_HALF_SIDE_M) / BLOCK_M);
-    if (gi < 0 || gj < 0 || gi >= CELLS || gj >= CELLS) return null;
+    const gi = Math.floor((xM + half) / BLOCK_M), gj = Math.floor((yM + half) / BLOCK_M);
+    if (gi < 0 || gj < 0 || gi >= cells || gj >= cells) return null;
     const ci = Math.floor(gi / CELLS_PER_COMMUNITY), cj = Math.floor(gj / CELLS_PER_COMMUNITY);
-    const s = Math.floor(cj / COMMUNITIES_PER_STREET) * STREETS + Math.floor(ci / COMMUNITIES_PER_STREET);
+    const s = Math.floor(cj / COMMUNITIES_PER_STREET) * streets + Math.floor(ci / COMMUNITIES_PER_STREET);
     return {
-      gridId: gridIds[gj * CELLS + gi],
-      communityId: communityIds[cj * COMMUNITIES + ci],
+      gridId: gridIds[gj * cells + gi],
+      communityId: communityIds[cj * communities + ci],
       streetId: streetIds[s],
       districtId: DISTRICTS[streetDistrict[s]].code,
     };

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import type { LocalFrame } from '../../geo/LocalFrame';
 import { writeDem } from '../package/writeDem';
 import type { DemoCity } from './generateDemoCity';
+import { writeFeatureCollection } from './writeFeatureCollection';
 
 /** Rounds degrees to 1e-7 (~1 cm) so output bytes do not depend on float noise. */
 const deg = (v: number) => Math.round(v * 1e7) / 1e7;
@@ -25,10 +26,6 @@ function featureCollection(features: unknown[]): string {
 export function writeCitySources(dir: string, city: DemoCity): Record<string, number> {
   mkdirSync(dir, { recursive: true });
   const { frame } = city;
-  const buildings = city.buildings.map(({ footprint, ...props }) => ({
-    type: 'Feature', id: props.id, properties: props,
-    geometry: { type: 'Polygon', coordinates: [ringToLonLat(frame, footprint, true)] },
-  }));
   const roads = city.roads.map(({ coords, ...props }) => ({
     type: 'Feature', id: props.id, properties: props,
     geometry: { type: 'LineString', coordinates: ringToLonLat(frame, coords, false) },
@@ -41,7 +38,10 @@ export function writeCitySources(dir: string, city: DemoCity): Record<string, nu
   }));
   const river = [{ type: 'Feature', id: 'jinjiang', properties: { id: 'jinjiang', name: '锦江', namePinyin: 'Jinjiang' },
     geometry: { type: 'Polygon', coordinates: [ringToLonLat(frame, city.river, false)] } }];
-  writeFileSync(join(dir, 'buildings.geojson'), featureCollection(buildings));
+  writeFeatureCollection(join(dir, 'buildings.geojson'), city.buildings.length, (i) => {
+    const { footprint, ...props } = city.buildings[i];
+    return { type: 'Feature', id: props.id, properties: props, geometry: { type: 'Polygon', coordinates: [ringToLonLat(frame, footprint, true)] } };
+  });
   writeFileSync(join(dir, 'roads.geojson'), featureCollection(roads));
   writeFileSync(join(dir, 'units.geojson'), featureCollection(units));
   writeFileSync(join(dir, 'river.geojson'), featureCollection(river));

@@ -50,11 +50,16 @@ export class GlbBuilder {
     const accessor: Record<string, unknown> = { bufferView: view, componentType: componentTypeOf(data), count: data.length / n, type };
     if (opts.normalized) accessor.normalized = true;
     if (opts.withBounds) {
-      const min = new Array(n).fill(Infinity), max = new Array(n).fill(-Infinity);
-      for (let i = 0; i < data.length; i++) {
-        const c = i % n;
-        if (data[i] < min[c]) min[c] = data[i];
-        if (data[i] > max[c]) max[c] = data[i];
+      const min = new Array<number>(n), max = new Array<number>(n);
+      for (let c = 0; c < n; c++) {
+        let lo = Infinity, hi = -Infinity;
+        for (let i = c; i < data.length; i += n) {
+          const v = data[i];
+          if (v < lo) lo = v;
+          if (v > hi) hi = v;
+        }
+        min[c] = lo;
+        max[c] = hi;
       }
       accessor.min = min;
       accessor.max = max;

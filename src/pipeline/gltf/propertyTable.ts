@@ -20,12 +20,29 @@ function bytesOf(a: ArrayBufferView): Uint8Array {
   return new Uint8Array(a.buffer, a.byteOffset, a.byteLength);
 }
 
+/** UTF-8 bytes of all strings back to back, and the offset of each (n + 1 offsets): one buffer, no copy per string. */
+function encodeStrings(encoder: TextEncoder, strings: string[]): { values: Uint8Array; offsets: Uint32Array } {
+  let room = 0;
+  for (const s of strings) room += 3 * s.length;
+  const buffer = new Uint8Array(room), offsets = new Uint32Array(strings.length + 1);
+  let at = 0;
+  strings.forEach((s, i) => {
+    at += encoder.encodeInto(s, buffer.subarray(at)).written;
+    offsets[i + 1] = at;
+  });
+  return { values: buffer.slice(0, at), offsets };
+}
+
 /**
  * Adds the EXT_structural_metadata schema and one property table (columns in schema order) to a
  * glTF being built, and returns the property table index. `rows` are plain objects keyed by property name.
+ * A string column that is empty (or absent) in every row is left out of the table, as the extension
+ * allows for properties that are not required: glTF forbids the zero-length bufferView its values
+ * would need, and readers answer `undefined` for it, as for a missing value. Other columns must be
+ * given in every row (the official validator cannot read a table that leaves a number out).
  */
 export function addPropertyTable(
-  glb: GlbBuilder, schema: MetadataSchema, className: string, rows: ReadonlyArray<Record<string, string | number>>,
+  glb: GlbBuilder, schema: MetadataSchema, className: string, rows: ReadonlyArray<Record<string, string | number | undefined>>,
 ): number {
   const cls = schema.classes[className];
   if (!cls) throw new Error(`addPropertyTable: class "${className}" not in schema ${schema.id}`);
@@ -33,11 +50,8 @@ export function addPropertyTable(
   const encoder = new TextEncoder();
   for (const [name, def] of Object.entries(cls.properties)) {
     if (def.type === 'STRING') {
-      const encoded = rows.map((r) => encoder.encode(String(r[name] ?? '')));
-      const offsets = new Uint32Array(rows.length + 1);
-      for (let i = 0; i < encoded.length; i++) offsets[i + 1] = offsets[i] + encoded[i].byteLength;
-      const values = new Uint8Array(offsets[rows.length]);
-      encoded.forEach((e, i) => values.set(e, offsets[i]));
+      const { values, offsets } = encodeStrings(encoder, rows.map((r) => String(r[name] ?? '')));
+      if (values.byteLength === 0) continue;
       properties[name] = { values: glb.addBufferView(values), stringOffsets: glb.addBufferView(bytesOf(offsets)), stringOffsetType: 'UINT32' };
     } else if (def.type === 'ENUM') {
       const enumDef = schema.enums?.[def.enumType ?? ''];
@@ -51,7 +65,10 @@ export function addPropertyTable(
       properties[name] = { values: glb.addBufferView(values) };
     } else {
       const Ctor = SCALAR_ARRAYS[def.componentType ?? 'FLOAT32'];
-      properties[name] = { values: glb.addBufferView(bytesOf(Ctor.from(rows.map((r) => Number(r[name]))))) };
+      const values = rows.map((r) => Number(r[name]));
+      const bad = values.findIndex((v) => !Number.isFinite(v));
+      if (bad >= 0) throw new Error(`addPropertyTable: row ${bad} has ${JSON.stringify(rows[bad][name])} for the ${def.componentType} property "${name}", expected a number`);
+      properties[name] = { values: glb.addBufferView(bytesOf(Ctor.from(values))) };
     }
   }
   glb.json.extensionsUsed = [...new Set([...(glb.json.extensionsUsed ?? []), 'EXT_structural_metadata'])];

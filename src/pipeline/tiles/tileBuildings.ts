@@ -1,12 +1,15 @@
+/**
+ * The first building tiler, kept as the peer the streaming tiler (stream/tileBuildingsStreaming) is
+ * measured against in `npm run bench -- megacity`: the whole tree in memory, one thread, ADD
+ * refinement by height (every tower of 120 m or more in the root tile, whatever the city's size).
+ */
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import type { DemGrid } from '../../geo/DemGrid';
 import type { LocalFrame } from '../../geo/LocalFrame';
 import type { BuildingRecord } from '../../twin/BuildingRecord';
-import { GL, GlbBuilder } from '../gltf/GlbBuilder';
-import { addPropertyTable } from '../gltf/propertyTable';
-import { BUILDING_SCHEMA } from './buildingSchema';
-import { extrudeBuildings } from './extrudeBuildings';
+import { buildTileContent } from './stream/tileContent';
+import { packBuildings } from './stream/PackedBuildings';
 import { boxOf, emptyBounds, unionBounds, type Bounds3 } from './tilesetBox';
 
 /** Height thresholds (m) of the quadtree levels: level k holds buildings at least this tall. */
@@ -19,7 +22,8 @@ const ERROR_PER_HIDDEN_HEIGHT = 4;
 
 interface Node {
   level: number; x: number; y: number;
-  buildings: BuildingRecord[];
+  /** Indices into the city's building list. */
+  buildings: number[];
   children: Node[];
 }
 
@@ -54,48 +58,23 @@ function buildTree(buildings: BuildingRecord[]): { root: Node; extent: [number, 
     return n;
   };
   const root = get(0, 0, 0);
-  for (const b of buildings) {
+  buildings.forEach((b, i) => {
     const level = levelOf(b.heightM);
     const [cx, cy] = centroid(b);
     const cells = 1 << level;
     const x = Math.min(cells - 1, Math.floor(((cx - minX) / size) * cells));
     const y = Math.min(cells - 1, Math.floor(((cy - minY) / size) * cells));
-    get(level, x, y).buildings.push(b);
-  }
+    get(level, x, y).buildings.push(i);
+  });
   return { root, extent: [minX, minY, size] };
 }
 
-function writeContent(node: Node, frame: LocalFrame, dem: DemGrid, dir: string, cityIndexOf: ReadonlyMap<BuildingRecord, number>): { uri: string; bounds: Bounds3; bytes: number } {
-  const cityIndex = node.buildings.map((b) => cityIndexOf.get(b)!);
-  const mesh = extrudeBuildings(node.buildings, frame, dem, cityIndex);
-  const glb = new GlbBuilder();
-  const position = glb.addAccessor(mesh.positions, 'VEC3', { target: GL.ARRAY_BUFFER, withBounds: true });
-  const normal = glb.addAccessor(mesh.normals, 'VEC3', { target: GL.ARRAY_BUFFER });
-  const featureId = glb.addAccessor(mesh.featureIds, 'SCALAR', { target: GL.ARRAY_BUFFER });
-  const cityIndexAttr = glb.addAccessor(mesh.cityIndices, 'SCALAR', { target: GL.ARRAY_BUFFER });
-  const indices = glb.addAccessor(mesh.indices, 'SCALAR', { target: GL.ELEMENT_ARRAY_BUFFER });
-  const table = addPropertyTable(glb, BUILDING_SCHEMA, 'building', node.buildings.map((b, k) => ({
-    id: b.id, index: cityIndex[k], height: b.heightM, floors: b.floors, use: b.use, population: b.population, addressId: b.addressId,
-    address: b.address, addressPinyin: b.addressPinyin, districtId: b.districtId, streetId: b.streetId,
-    communityId: b.communityId, gridId: b.gridId,
-  })));
-  glb.json.extensionsUsed.push('EXT_mesh_features');
-  glb.json.materials = [{ name: 'building', pbrMetallicRoughness: { baseColorFactor: [0.86, 0.86, 0.84, 1], metallicFactor: 0, roughnessFactor: 0.85 } }];
-  glb.json.meshes = [{ primitives: [{
-    // _CITY_INDEX (application-specific) is each vertex's building index in the whole city, so a
-    // view colours every building through one city-wide state texture. Not a second
-    // EXT_mesh_features set: CesiumJS custom shaders fail on a set without a property table.
-    attributes: { POSITION: position, NORMAL: normal, _FEATURE_ID_0: featureId, _CITY_INDEX: cityIndexAttr }, indices, material: 0, mode: 4,
-    extensions: { EXT_mesh_features: { featureIds: [{ featureCount: node.buildings.length, attribute: 0, propertyTable: table }] } },
-  }] }];
-  glb.json.nodes = [{ mesh: 0 }];
-  glb.json.scenes = [{ nodes: [0] }];
-  glb.json.scene = 0;
+function writeContent(node: Node, all: ReadonlyArray<BuildingRecord>, frame: LocalFrame, dem: DemGrid, dir: string): { uri: string; bounds: Bounds3; bytes: number } {
   const uri = `b/${node.level}/${node.x}_${node.y}.glb`;
-  const bytes = glb.toGlb();
-  mkdirSync(join(dir, `b/${node.level}`), { recursive: true });
-  writeFileSync(join(dir, uri), bytes);
-  return { uri, bounds: mesh.boundsEnu, bytes: bytes.byteLength };
+  const content = buildTileContent({ kind: 'leaf', uri, buildings: packBuildings(all, Uint32Array.from(node.buildings)) }, frame, dem);
+  mkdirSync(dirname(join(dir, uri)), { recursive: true });
+  writeFileSync(join(dir, uri), content.bytes);
+  return { uri, bounds: content.bounds, bytes: content.bytes.byteLength };
 }
 
 /**
@@ -110,7 +89,6 @@ export function tileBuildings(
   if (buildings.length === 0) throw new Error('tileBuildings: no buildings to tile');
   mkdirSync(dir, { recursive: true });
   const { root } = buildTree(buildings);
-  const cityIndexOf = new Map(buildings.map((b, i) => [b, i]));
   const total = countNodes(root);
   let done = 0, bytes = 0, tiles = 0;
   const visit = (node: Node): { json: Record<string, unknown>; bounds: Bounds3; maxHiddenHeight: number } | null => {
@@ -124,12 +102,12 @@ export function tileBuildings(
     const json: Record<string, unknown> = {};
     let ownMax = 0;
     if (node.buildings.length > 0) {
-      const content = writeContent(node, frame, dem, dir, cityIndexOf);
+      const content = writeContent(node, buildings, frame, dem, dir);
       bounds = unionBounds(bounds, content.bounds);
       json.content = { uri: content.uri, boundingVolume: boxOf(content.bounds) };
       bytes += content.bytes;
       tiles++;
-      ownMax = Math.max(...node.buildings.map((b) => b.heightM));
+      ownMax = Math.max(...node.buildings.map((i) => buildings[i].heightM));
     }
     onProgress?.(++done, total);
     if (!json.content && children.length === 0) return null;

@@ -27,24 +27,65 @@ export function elevationLayers(dem: DemGrid, minM: number, maxM: number): MapLa
   };
 }
 
+/** Texture pixels along one side of a tile of a flat DEM: fewer, larger tiles carry the map. */
+export const FLAT_TERRAIN_TEXTURE_PX = 512;
+/** A flat DEM's quadtree stops where a texture pixel covers at most this many meters. */
+export const FLAT_TERRAIN_TEXEL_M = 10;
+/** Mesh nodes along a side of a flat tile, less one: enough to follow the ellipsoid within centimetres. */
+const FLAT_TILE_STEPS = 8;
+
+/** How deep the quadtree goes, how finely each level is meshed and textured, and what its error is. */
+interface TerrainPlan {
+  levels: number;
+  texturePx: number;
+  /** DEM nodes between mesh vertices at a level. */
+  step(level: number): number;
+  /** Geometric error (m) of a tile that has children. */
+  errorM(level: number, measuredM: number): number;
+}
+
+/**
+ * A hilly DEM: every level meshes TERRAIN_TILE_CELLS cells, refinement follows the measured vertical
+ * error. A flat one (no DEM given): no vertical error to refine, so the tree only goes as deep as the
+ * map texture needs (a pixel of FLAT_TERRAIN_TEXEL_M or less) and a tile's error is its pixel size.
+ */
+function terrainPlan(dem: DemGrid, levels: number): TerrainPlan {
+  const cells = dem.width - 1;
+  let min = Infinity, max = -Infinity;
+  for (const h of dem.heightsM) { if (h < min) min = h; if (h > max) max = h; }
+  if (max > min) {
+    return { levels, texturePx: TERRAIN_TEXTURE_PX, step: (l) => (cells >> l) / TERRAIN_TILE_CELLS, errorM: (_, m) => m };
+  }
+  const sideM = cells * dem.cellSizeM, texelM = (l: number) => sideM / 2 ** l / FLAT_TERRAIN_TEXTURE_PX;
+  let flatLevels = 0;
+  while (flatLevels < levels && texelM(flatLevels) > FLAT_TERRAIN_TEXEL_M) flatLevels++;
+  return {
+    levels: flatLevels, texturePx: FLAT_TERRAIN_TEXTURE_PX, step: (l) => (cells >> l) / FLAT_TILE_STEPS,
+    errorM: (l) => Math.round(texelM(l) * 1000) / 1000,
+  };
+}
+
 /**
  * Tiles a DEM into a REPLACE quadtree of meshes (`dir/tileset.json`, `dir/t/<level>/<x>_<y>.glb`).
  * The DEM must have 2^k * TERRAIN_TILE_CELLS + 1 nodes per side; level L samples every 2^(k-L) nodes.
- * Geometric errors are measured against the full DEM, so refinement is driven by real vertical error.
+ * Geometric errors are measured against the full DEM, so refinement is driven by real vertical error;
+ * a flat DEM gives a handful of tiles refined by texture resolution (see terrainPlan).
  */
 export function tileTerrain(
   dem: DemGrid, frame: LocalFrame, dir: string, layers: MapLayers, onProgress?: (done: number, total: number) => void,
 ): TileTerrainResult {
   const cells = dem.width - 1;
-  const levels = Math.log2(cells / TERRAIN_TILE_CELLS);
-  if (dem.width !== dem.height || !Number.isInteger(levels) || levels < 0) {
+  const demLevels = Math.log2(cells / TERRAIN_TILE_CELLS);
+  if (dem.width !== dem.height || !Number.isInteger(demLevels) || demLevels < 0) {
     throw new Error(`tileTerrain: DEM must be square with 2^k*${TERRAIN_TILE_CELLS}+1 nodes per side, got ${dem.width}x${dem.height}`);
   }
   mkdirSync(dir, { recursive: true });
+  const plan = terrainPlan(dem, demLevels);
+  const { levels } = plan;
   const total = (4 ** (levels + 1) - 1) / 3;
   let done = 0, bytes = 0;
   const tile = (level: number, x: number, y: number): { json: Record<string, unknown>; bounds: Bounds3 } => {
-    const span = cells >> level, step = span / TERRAIN_TILE_CELLS;
+    const span = cells >> level, step = plan.step(level);
     const errorM = terrainTileErrorM(dem, x * span, y * span, span, step);
     const skirtM = Math.max(5, 2 * errorM + 2);
     const mesh = terrainMesh(dem, frame, x * span, y * span, span, step, skirtM);
@@ -55,8 +96,8 @@ export function tileTerrain(
       TEXCOORD_0: glb.addAccessor(mesh.uvs, 'VEC2', { target: GL.ARRAY_BUFFER }),
     };
     const indices = glb.addAccessor(mesh.indices, 'SCALAR', { target: GL.ELEMENT_ARRAY_BUFFER });
-    const sizeM = span * dem.cellSizeM;
-    const png = encodePngRgb(paintMap(layers, dem.xMinM + x * sizeM, dem.yMinM + y * sizeM, sizeM, TERRAIN_TEXTURE_PX), TERRAIN_TEXTURE_PX, TERRAIN_TEXTURE_PX);
+    const sizeM = span * dem.cellSizeM, px = plan.texturePx;
+    const png = encodePngRgb(paintMap(layers, dem.xMinM + x * sizeM, dem.yMinM + y * sizeM, sizeM, px), px, px);
     glb.json.images = [{ bufferView: glb.addBufferView(png), mimeType: 'image/png' }];
     glb.json.samplers = [{ magFilter: 9729, minFilter: 9987, wrapS: 33071, wrapT: 33071 }];
     glb.json.textures = [{ sampler: 0, source: 0 }];
@@ -80,7 +121,8 @@ export function tileTerrain(
     const json: Record<string, unknown> = {
       boundingVolume: boxOf(bounds),
       // Never below a child's error, so refinement stays monotone down the tree.
-      geometricError: Math.max(Math.round(errorM * 1000) / 1000, ...children.map((c) => c.json.geometricError as number)),
+      geometricError: children.length === 0 ? Math.round(errorM * 1000) / 1000
+        : Math.max(plan.errorM(level, Math.round(errorM * 1000) / 1000), ...children.map((c) => c.json.geometricError as number)),
       content: { uri, boundingVolume: boxOf(mesh.boundsEnu) },
     };
     if (children.length) json.children = children.map((c) => c.json);

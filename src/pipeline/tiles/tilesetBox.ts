@@ -8,11 +8,24 @@ export function unionBounds(a: Bounds3, b: Bounds3): Bounds3 {
   return [Math.min(a[0], b[0]), Math.min(a[1], b[1]), Math.min(a[2], b[2]), Math.max(a[3], b[3]), Math.max(a[4], b[4]), Math.max(a[5], b[5])];
 }
 
-const r3 = (v: number) => Math.round(v * 1000) / 1000;
-
-/** An axis-aligned `box` (centre + three half-axis vectors), padded by `padM` meters. */
+/**
+ * An axis-aligned `box` (centre + three half-axis vectors) enclosing `b` padded by `padM` meters.
+ * The padded extent is rounded outward to whole millimetres first and the centre and half sizes are
+ * derived from those integers, so a box is never smaller than its bounds, and bounds inside bounds
+ * give a box inside a box exactly (rounding centre and half size separately let a content box poke
+ * 1 mm out of its tile's box).
+ */
 export function boxOf(b: Bounds3, padM = 0.5): { box: number[] } {
-  const c = [(b[0] + b[3]) / 2, (b[1] + b[4]) / 2, (b[2] + b[5]) / 2];
-  const h = [(b[3] - b[0]) / 2 + padM, (b[4] - b[1]) / 2 + padM, (b[5] - b[2]) / 2 + padM];
-  return { box: [c[0], c[1], c[2], h[0], 0, 0, 0, h[1], 0, 0, 0, h[2]].map(r3) };
+  const box = new Array<number>(12).fill(0);
+  for (let k = 0; k < 3; k++) {
+    const lo = Math.floor((b[k] - padM) * 1000), hi = Math.ceil((b[k + 3] + padM) * 1000);
+    box[k] = (lo + hi) / 2000;
+    box[3 + 4 * k] = (hi - lo) / 2000;
+  }
+  return { box };
+}
+
+/** The [min, max] extent of an axis-aligned `box` along each axis: [minX, minY, minZ, maxX, maxY, maxZ]. */
+export function boxExtent(box: ReadonlyArray<number>): Bounds3 {
+  return [box[0] - box[3], box[1] - box[7], box[2] - box[11], box[0] + box[3], box[1] + box[7], box[2] + box[11]];
 }

@@ -11,6 +11,8 @@ import { nodeEnvironment } from '../../../src/scenario/run/nodeEnvironment';
 import { inThreadExecutor } from '../../../src/scenario/runner/inThreadExecutor';
 import { ScenarioRunner } from '../../../src/scenario/runner/ScenarioRunner';
 import { referenceData, SHARED_DIR } from '../../referenceData';
+import { officialValidatorMissing, runOfficialValidator } from '../pipeline/officialValidator';
+import { listGlb } from '../pipeline/tilesetChecks';
 
 const root = join(import.meta.dirname, '../../..');
 /** The shared real data: $TWIN_SHARED_DIR, else ../shared beside the repository. */
@@ -39,6 +41,13 @@ describe.skipIf(!present)('the imported central-Chengdu package (config/cities/c
     expect(pkg.manifest.provenance.derived.map((d) => d.part)).toEqual(expect.arrayContaining(['terrain', 'units', 'sensors', 'resources']));
     const v = await validateCityPackage(out);
     expect(v.issues).toEqual([]);
+    // Both tilesets through the official CesiumGS validator (terrain was 341 tiles of geometric error 0 once).
+    expect(listGlb(join(out, 'terrain')).length).toBeLessThanOrEqual(21);
+    if (officialValidatorMissing() === null) {
+      for (const r of runOfficialValidator(['buildings', 'terrain'].map((t) => join(out, t, 'tileset.json')))) {
+        expect({ tileset: r.tileset, errors: r.errors, issues: r.issues }).toEqual({ tileset: r.tileset, errors: 0, issues: [] });
+      }
+    }
   }, 240_000);
 
   it('runs the shipped rainstorm scenario: flood on the real streets, fire engines from a real OSM fire station', async () => {
