@@ -1,5 +1,5 @@
 import type { BuildingRecord } from '../../../twin/BuildingRecord';
-import { BUILDING_USES } from '../../demo-city/layout';
+import { BUILDING_USES } from '../../../twin/BuildingUse';
 
 /** GLB bytes per building beyond its mesh: property-table scalars and string offsets, with slack. */
 const TABLE_BYTES_PER_BUILDING = 4 + 2 + 1 + 4 + 4 + 8 * 4 + 8;

@@ -1,5 +1,5 @@
 import type { BuildingRecord } from '../../../twin/BuildingRecord';
-import { BUILDING_USES } from '../../demo-city/layout';
+import { BUILDING_USES } from '../../../twin/BuildingUse';
 import type { BuildingStats } from './BuildingStats';
 import type { TileNode } from './planTileTree';
 
