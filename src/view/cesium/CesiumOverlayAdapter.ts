@@ -4,12 +4,12 @@ import {
   Material, PrimitiveCollection, Rectangle, RectangleGeometry, VerticalOrigin, Cartesian2, type Cesium3DTileset, type PointPrimitive, type Scene, type Viewer,
 } from 'cesium';
 import type { DemGrid } from '../../geo/DemGrid';
-import { LocalFrame } from '../../geo/LocalFrame';
 import { colorOf } from '../overlay/ColorScale';
 import type { OverlayAdapter, OverlayImplFactories, OverlayLayerImpl } from '../overlay/OverlayAdapter';
 import type { OverlayModel } from '../overlay/OverlayModel';
 import { OverlaySync } from '../overlay/OverlaySync';
 import { BuildingColorShader } from './BuildingColorShader';
+import { Ground, linePositions } from './linePositions';
 import type { BuildingColorLayer, FeatureColorLayer, HeatGridLayer, LabelLayer, LineLayer, OverlayLayer, PointLayer, PolygonLayer } from '../overlay/overlayLayers';
 
 /** Heights above the ground (m): markers, lines and labels, as in the wall (src/view/three). */
@@ -17,20 +17,6 @@ const POINT_LIFT_M = 12, LINE_LIFT_M = 15, LABEL_LIFT_M = 40, LINE_STEP_M = 60;
 
 function colorMaterial(css: string): Material {
   return Material.fromType('Color', { color: Color.fromCssColorString(css) });
-}
-
-/** Ground heights for overlay positions: the city's DEM (or 0 without one). */
-class Ground {
-  private readonly frame: LocalFrame | null;
-  constructor(private readonly dem: DemGrid | null) { this.frame = dem ? new LocalFrame(dem.originLonDeg, dem.originLatDeg) : null; }
-  heightM(lonDeg: number, latDeg: number): number {
-    if (!this.dem || !this.frame) return 0;
-    const [x, y] = this.frame.toPlane(lonDeg, latDeg);
-    return this.dem.sample(x, y);
-  }
-  position(lonDeg: number, latDeg: number, heightM: number | undefined, liftM: number): Cartesian3 {
-    return Cartesian3.fromDegrees(lonDeg, latDeg, heightM ?? this.heightM(lonDeg, latDeg) + liftM);
-  }
 }
 
 /** What the primitive layers share: the scene, the group their primitives go in, the ground. */
@@ -88,18 +74,7 @@ class PointsLayer extends PrimitiveLayer<PointLayer> {
 class LinesLayer extends PrimitiveLayer<LineLayer> {
   protected build(layer: LineLayer) {
     const c = new PolylineCollection();
-    for (const l of layer.lines) {
-      const ll = l.lonLatDeg, positions: Cartesian3[] = [];
-      for (let i = 0; i + 3 < ll.length; i += 2) {
-        const a = this.ctx.ground.position(ll[i], ll[i + 1], undefined, 0), b = this.ctx.ground.position(ll[i + 2], ll[i + 3], undefined, 0);
-        const steps = Math.max(1, Math.ceil(Cartesian3.distance(a, b) / LINE_STEP_M));
-        for (let s = i === 0 ? 0 : 1; s <= steps; s++) {
-          const t = s / steps;
-          positions.push(this.ctx.ground.position(ll[i] + (ll[i + 2] - ll[i]) * t, ll[i + 1] + (ll[i + 3] - ll[i + 1]) * t, undefined, LINE_LIFT_M));
-        }
-      }
-      c.add({ id: l.id, positions, width: l.widthPx, material: colorMaterial(l.color) });
-    }
+    for (const l of layer.lines) c.add({ id: l.id, positions: linePositions(l, this.ctx.ground, LINE_LIFT_M, LINE_STEP_M), width: l.widthPx, material: colorMaterial(l.color) });
     return c;
   }
 }
