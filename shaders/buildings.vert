@@ -14,6 +14,7 @@ varying vec2 vHeight;
 varying vec4 vOverlay;
 varying float vHash;
 #include <logdepthbuf_pars_vertex>
+#include <clipping_planes_pars_vertex>
 
 void main() {
   int id = int(floor(_city_index + 0.5));
@@ -28,6 +29,8 @@ void main() {
   vec4 world = modelMatrix * vec4(position, 1.0);
   vWorldPos = world.xyz;
   vNormalW = normalize(mat3(modelMatrix) * normal);
-  gl_Position = projectionMatrix * viewMatrix * world;
+  vec4 mvPosition = viewMatrix * world;
+  gl_Position = projectionMatrix * mvPosition;
   #include <logdepthbuf_vertex>
+  #include <clipping_planes_vertex>
 }

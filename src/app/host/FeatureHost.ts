@@ -5,7 +5,7 @@ import type { OverlayModel } from '../../view/overlay/OverlayModel';
 import type { CityContext } from './CityContext';
 import { ClickRouter } from './ClickRouter';
 import { ColourChoices } from './ColourChoices';
-import { SLOT_PLACES, type Role, type RoleLayout } from './roles';
+import { SLOT_GROUPS, SLOT_PLACES, type Role, type RoleLayout } from './roles';
 import type { ShortcutRegistry } from './ShortcutRegistry';
 import type { PageHandle } from './PageHandle';
 import type { UrlState } from './UrlState';
@@ -86,7 +86,8 @@ export class FeatureHost {
     const place = SLOT_PLACES[id];
     if (!place) throw new Error(`no side-panel place for section '${id}': add it to SLOT_PLACES in src/app/host/roles.ts`);
     if (!this.parts.panel || this.parts.layout.omit.includes(id)) return null;
-    return this.parts.panel.slot({ id, title, tab: place.tab, order: place.order, open: this.parts.layout.open.includes(id) });
+    const group = place.group ? { id: place.group, ...SLOT_GROUPS[place.group] } : undefined;
+    return this.parts.panel.slot({ id, title, tab: place.tab, order: place.order, open: this.parts.layout.open.includes(id), group });
   }
 
   /** Brings a section into view (its tab selected, opened, scrolled to). */
