@@ -1,3 +1,4 @@
+import { WallAnalysisFeature } from './features/analysis/WallAnalysisFeature';
 import { ColourByFeature } from './features/colourBy/ColourByFeature';
 import { ShortcutHelpFeature } from './features/help/ShortcutHelpFeature';
 import { LiveSignsFeature } from './features/liveSigns/LiveSignsFeature';
@@ -14,6 +15,6 @@ import type { WallViewPort } from './views/startWallView';
 export function wallFeatures(view: WallViewPort): Feature[] {
   return [
     new WallControlsFeature(view), new ColourByFeature(), new ShortcutHelpFeature(),
-    new LiveSignsFeature(false), new WallFloodFeature(view), new OverlayMirrorFeature('receive'),
+    new LiveSignsFeature(false), new WallFloodFeature(view), new WallAnalysisFeature(view), new OverlayMirrorFeature('receive'),
   ];
 }

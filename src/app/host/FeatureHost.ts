@@ -5,6 +5,7 @@ import type { OverlayModel } from '../../view/overlay/OverlayModel';
 import type { CityContext } from './CityContext';
 import { ClickRouter } from './ClickRouter';
 import { ColourChoices } from './ColourChoices';
+import { Selection } from './Selection';
 import { SLOT_GROUPS, SLOT_PLACES, type Role, type RoleLayout } from './roles';
 import type { ShortcutRegistry } from './ShortcutRegistry';
 import type { PageHandle } from './PageHandle';
@@ -62,6 +63,8 @@ export class FeatureHost {
   readonly clicks = new ClickRouter();
   /** The building colourings offered in the top bar (one applied at a time). */
   readonly colours = new ColourChoices();
+  /** The spatial unit selected in the drill-down (null: none, or the whole city). */
+  readonly selection = new Selection();
   private readonly features: Feature[] = [];
 
   constructor(readonly parts: HostParts) {

@@ -5,6 +5,7 @@ import { BUILDING_COLOR_PRIORITY } from '../../../../view/overlay/buildingColorP
 import { colorOf, type ColorScale } from '../../../../view/overlay/ColorScale';
 import type { OverlayLayer, OverlayPoint, OverlayPolygon } from '../../../../view/overlay/overlayLayers';
 import { rgbaByScale } from '../../../../view/overlay/rgbaByScale';
+import { growRing } from '../growRing';
 
 /** The overlay layer ids of a sunlight study. */
 export const SUNLIGHT_LAYERS = { samples: 'sunlight:samples', floors: 'sunlight:floors', buildings: 'sunlight:buildings' } as const;
@@ -48,7 +49,7 @@ export function sunlightLayers(buildings: ReadonlyArray<BuildingRecord>, plan: S
     if (!f.belowStandard) continue;
     const b = buildings[i], floorH = b.heightM / Math.max(1, b.floors), base = groundM(b) + (f.floor - 1) * floorH;
     polygons.push({
-      id: `sun-floor-${b.id}-${f.floor}`, ringLonLatDeg: grownRing(b.footprint, SLAB_OUT_M).flatMap(([x, y]) => frame.toLonLat(x, y)),
+      id: `sun-floor-${b.id}-${f.floor}`, ringLonLatDeg: growRing(b.footprint, SLAB_OUT_M).flatMap(([x, y]) => frame.toLonLat(x, y)),
       fill: f.maxMinutes < 1 ? '#7f1d1d' : '#f97316', fillOpacity: 0.55, extrude: { baseM: base + 0.05, topM: base + floorH - 0.05 },
     });
   }
@@ -58,15 +59,4 @@ export function sunlightLayers(buildings: ReadonlyArray<BuildingRecord>, plan: S
   ];
   if (polygons.length) out.push([SUNLIGHT_LAYERS.floors, { kind: 'polygons', polygons }]);
   return out;
-}
-
-/** A ring moved `byM` outward from its vertex centroid (enough for the near-convex footprints of buildings). */
-function grownRing(ring: ReadonlyArray<readonly [number, number]>, byM: number): Array<[number, number]> {
-  let cx = 0, cy = 0;
-  for (const [x, y] of ring) { cx += x; cy += y; }
-  cx /= ring.length; cy /= ring.length;
-  return ring.map(([x, y]) => {
-    const d = Math.hypot(x - cx, y - cy) || 1;
-    return [x + ((x - cx) / d) * byM, y + ((y - cy) / d) * byM];
-  });
 }
