@@ -75,6 +75,6 @@ describe('scenarios/new-tower-sunlight.json', () => {
   it('takes the cleared shed out of both views with a hide layer', () => {
     const hide = resultLayerToOverlay(runs.get('tower')!.layers.find((l) => l.id === 'cleared-buildings')!, 0).find(([id]) => id.endsWith(':hide'))![1];
     expect(hide).toMatchObject({ kind: 'featureColors', blend: 'hide' });
-    expect([...(hide as { colors: Map<string, string> }).colors.keys()]).toEqual(['B015033']);
+    expect([...(hide as unknown as { colors: Map<string, string> }).colors.keys()]).toEqual(['B015033']);
   });
 });
