@@ -14,6 +14,7 @@ export default defineConfig({
           sequence: { groupOrder: 0 },
           environment: 'node',
           include: ['src/**/*.test.ts', 'workers/**/*.test.ts', 'test/unit/**/*.test.ts'],
+          globalSetup: ['test/unit/globalSetup.ts'],
           testTimeout: 120_000,
           hookTimeout: 300_000,
         },

@@ -9,7 +9,7 @@
  */
 import { availableParallelism, loadavg } from 'node:os';
 import { generateDemoCity } from '../src/pipeline/demo-city/generateDemoCity';
-import { riverCenterY } from '../src/pipeline/demo-city/layout';
+import { CITY_HALF_SIDE_M, riverCenterY } from '../src/pipeline/demo-city/layout';
 import { cellsAlongLine } from '../src/sim/core/cellsAlongLine';
 import { createFloodRunnerNode } from '../src/sim/flood/createFloodRunnerNode';
 import type { FloodParams } from '../src/sim/flood/FloodParams';
@@ -75,7 +75,7 @@ function textbookLocalInertial(grid: FloodGrid, initial: Float64Array, steps: nu
 export async function run(): Promise<object> {
   const t0 = performance.now();
   const city = generateDemoCity();
-  const { grid } = floodGridFromCity(city, { cellSizeM: 5 });
+  const { grid } = floodGridFromCity({ ...city, water: [{ rings: [city.river] }] }, { cellSizeM: 5, bboxM: [-CITY_HALF_SIDE_M, -CITY_HALF_SIDE_M, CITY_HALF_SIDE_M, CITY_HALF_SIDE_M] });
   const setupS = (performance.now() - t0) / 1000;
   const cells = grid.width * grid.height;
   let open = 0;

@@ -6,11 +6,15 @@
 import { readdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { ensureDemoPackage } from '../src/pipeline/ensureDemoPackage';
 
 const dir = dirname(fileURLToPath(import.meta.url));
 const filter = process.argv[2];
 const files = readdirSync(dir).filter((f) => f.endsWith('.bench.ts') && (!filter || f.includes(filter))).sort();
 const report: Record<string, unknown> = { machine: { node: process.version, platform: process.platform, arch: process.arch } };
+// Benches read the demo city package (tilesets/demo) as the CLI does.
+const rebuilt = await ensureDemoPackage();
+if (rebuilt) process.stderr.write(`bench: rebuilt tilesets/demo (${rebuilt})\n`);
 for (const f of files) {
   const name = f.replace(/\.bench\.ts$/, '');
   process.stderr.write(`bench: ${name}...\n`);

@@ -11,7 +11,7 @@ import { resolve } from 'node:path';
 import createGraph from 'ngraph.graph';
 import { aStar } from 'ngraph.path';
 import { LocalFrame } from '../src/geo/LocalFrame';
-import { demoRoadGraph } from '../src/pipeline/network/demoRoadGraph';
+import { demoRoadGraph } from '../test/support/demoPackage';
 import { bidirectionalAStar } from '../src/route/bidirectionalAStar';
 import { chManyToMany } from '../src/route/chManyToMany';
 import { maxChordSpeed } from '../src/route/chordPotential';
@@ -167,7 +167,7 @@ function benchNetwork(g: RoadGraph, peer: Peer, seed: number) {
 
 export async function run(): Promise<object> {
   const report: Record<string, unknown> = {};
-  const demo = demoRoadGraph();
+  const demo = await demoRoadGraph();
   report.demo = benchNetwork(demo, demoPeer(demo), 1);
   const dir = process.env.ROADS_LARGE_DIR ?? resolve('../shared/data/roads-large');
   const cities = (process.env.ROUTE_BENCH_CITIES ?? 'delhi,moscow').split(',').filter(Boolean);

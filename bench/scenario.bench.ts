@@ -5,11 +5,12 @@
  * counts there), then fetched from the cache (memory; disk in a fresh cache). Also the KPIs of
  * every run, baseline vs variants, and the load average (the machine is shared).
  */
-import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { diskResultStore } from '../src/scenario/cache/diskResultStore';
 import { ResultCache } from '../src/scenario/cache/ResultCache';
+import { openCityPackage } from '../src/pipeline/package/openCityPackage';
 import { scenarioCity } from '../src/scenario/city/ScenarioCity';
 import { loadScenarioFile } from '../src/scenario/io/loadScenarioFile';
 import { nodeEnvironment } from '../src/scenario/run/nodeEnvironment';
@@ -28,12 +29,14 @@ async function timed<T>(f: () => Promise<T>): Promise<[T, number]> {
 }
 
 export async function run(): Promise<object> {
-  const city = scenarioCity('demo');
+  const city = await scenarioCity('demo', openCityPackage);
   const tmp = mkdtempSync(join(tmpdir(), 'scenario-bench-'));
   const pool = nodeWorkerExecutor(2);
   const out: Record<string, unknown> = { loadAverageBefore: loadavg().map((x) => Math.round(x * 100) / 100) };
   try {
-    for (const f of readdirSync(dir).filter((x) => x.endsWith('.json') && x !== 'scenario.schema.json').sort()) {
+    const demoFiles = readdirSync(dir).filter((x) => x.endsWith('.json') && x !== 'scenario.schema.json')
+      .filter((x) => (JSON.parse(readFileSync(join(dir, x), 'utf8')) as { city?: string }).city === 'demo').sort();
+    for (const f of demoFiles) {
       const { scenario } = loadScenarioFile(join(dir, f), city.index);
       const store = diskResultStore(join(tmp, scenario.id));
       const serial = new ScenarioRunner({ executor: inThreadExecutor(nodeEnvironment), cache: new ResultCache(store), codeVersion: 'bench-serial' });

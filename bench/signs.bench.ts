@@ -10,15 +10,15 @@ import { startFeed } from '../src/feed/startFeed';
 import { syntheticFeed } from '../src/feed/syntheticFeed';
 import mqtt from 'mqtt';
 import { SignsConnection } from '../src/signs/connection/SignsConnection';
-import { demoSensorRegistry } from '../src/signs/registry/demoSensorRegistry';
+import { demoModel, demoRegistry } from '../test/support/demoPackage';
 import { defaultRules } from '../src/signs/rules/defaultRules';
 import { SignsStore } from '../src/signs/SignsStore';
 
 const quantile = (xs: number[], q: number) => { const s = [...xs].sort((a, b) => a - b); return s[Math.min(s.length - 1, Math.floor(q * s.length))]; };
 const round = (v: number, d = 2) => Math.round(v * 10 ** d) / 10 ** d;
 
-function ingestThroughput() {
-  const { city, registry } = demoSensorRegistry();
+async function ingestThroughput() {
+  const [city, registry] = await Promise.all([demoModel(), demoRegistry()]);
   const { topics, payloads } = syntheticFeed(registry, 220_000);
   const warm = 20_000;
   const store = new SignsStore({ registry, units: city.units, rules: defaultRules() });
@@ -48,7 +48,7 @@ function ingestThroughput() {
 
 async function endToEndLatency(seconds = 6, rateHz = 1500) {
   const feed = await startFeed({ port: 0, wsPort: 0, rateHz, seed: 5 });
-  const { city } = demoSensorRegistry();
+  const city = await demoModel();
   const store = new SignsStore({ registry: feed.registry, units: city.units, rules: defaultRules(), intervalScale: feed.intervalScale });
   const e2e: number[] = [], peer: number[] = [];
   let measuring = false;
@@ -78,5 +78,5 @@ async function endToEndLatency(seconds = 6, rateHz = 1500) {
 }
 
 export async function run(): Promise<object> {
-  return { ingest: ingestThroughput(), endToEnd: await endToEndLatency() };
+  return { ingest: await ingestThroughput(), endToEnd: await endToEndLatency() };
 }

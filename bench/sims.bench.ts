@@ -9,7 +9,7 @@
  *   Dijkstra.
  */
 import { generateDemoCity, type DemoCity } from '../src/pipeline/demo-city/generateDemoCity';
-import { demoRoadGraph } from '../src/pipeline/network/demoRoadGraph';
+import { demoRoadGraph } from '../test/support/demoPackage';
 import { constantSeries } from '../src/sim/core/TimeSeries';
 import { epidemicCellsFromCity, type EpidemicCells } from '../src/sim/epidemic/EpidemicCells';
 import { gravityCommuting, type MobilityMatrix } from '../src/sim/epidemic/MobilityMatrix';
@@ -146,7 +146,7 @@ function naiveTableMs(net: EvacuationNetwork, groupLL: Float64Array, shelterLL: 
 }
 
 async function evacuationBench(city: DemoCity, plume: PlumeResult): Promise<object> {
-  const road = demoRoadGraph(city), zone = plume.exposure!.buildingIndices;
+  const road = await demoRoadGraph(), zone = plume.exposure!.buildingIndices;
   const groups = evacueeGroupsFromBuildings(city.buildings, zone, city.frame);
   const shelters = sheltersFromBuildings(city.buildings, city.frame, { exclude: new Set(zone) });
   const out: Record<string, unknown> = {

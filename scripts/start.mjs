@@ -1,5 +1,6 @@
-// `npm start`: builds the demo city on first run (with progress), copies Cesium's static assets,
-// starts the live feed when it is available, then serves the twin with Vite and prints its URL.
+// `npm start [-- --city NAME]`: builds the demo city package when missing or stale, copies Cesium's
+// static assets, starts the live feed for the city when it is available, then serves the twin with
+// Vite and prints its URL.
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
@@ -17,21 +18,31 @@ function runOrExit(args, what) {
   }
 }
 
-if (!existsSync(join(root, 'tilesets/demo/city.json'))) {
-  console.log('npm start: the demo city is missing; building it now (about 2 s on 2 cores)…');
-  runOrExit([tsx, 'src/cli/main.ts', 'tiles', '--city', 'demo', '--out', 'tilesets/demo'], 'building the demo city');
+// `npm start -- --city NAME` serves and simulates another city package (tilesets/NAME).
+const cityArg = process.argv.indexOf('--city');
+const city = cityArg > 0 ? process.argv[cityArg + 1] : 'demo';
+if (!city || !/^[a-z0-9][a-z0-9-]{0,63}$/.test(city)) {
+  console.error(`npm start: --city expects the name of a city package (a folder under tilesets/), got ${JSON.stringify(city ?? null)}`);
+  process.exit(2);
+}
+if (!existsSync(join(root, 'tilesets/demo/city.json'))) console.log('npm start: building the demo city package (a few seconds)…');
+runOrExit([tsx, 'src/cli/main.ts', 'tiles', '--city', 'demo', '--if-stale'], 'building the demo city');
+if (!existsSync(join(root, `tilesets/${city}/city.json`))) {
+  console.error(`npm start: tilesets/${city}/city.json not found; import it first: npm run -s cli -- city import --config FILE --out tilesets/${city}`);
+  process.exit(1);
 }
 runOrExit([join(root, 'scripts/copy-cesium.mjs')], 'copying Cesium assets');
 
 // The live feed (embedded MQTT broker + sensor simulator); the twin still runs if it cannot start.
-const feed = spawn(node, [tsx, join(root, 'src/feed/main.ts')], { cwd: root, stdio: 'inherit' });
+const feed = spawn(node, [tsx, join(root, 'src/feed/main.ts'), '--city', city], { cwd: root, stdio: 'inherit' });
 feed.on('exit', (code) => {
   if (code) console.error(`npm start: the live feed stopped (exit ${code}); the twin runs without it (ports 1883/8083 busy? see config/signs/feed.json).`);
 });
 const port = process.env.PORT ?? '5173';
-const open = process.env.DISPLAY || process.platform !== 'linux' ? ['--open'] : [];
+const open = process.env.DISPLAY || process.platform !== 'linux' ? ['--open', city === 'demo' ? '/' : `/?city=${city}`] : [];
 children.push(spawn(node, [join(root, 'node_modules/vite/bin/vite.js'), '--port', port, '--host', '127.0.0.1', ...open], { cwd: root, stdio: 'inherit' }));
-console.log(`npm start: the twin is at http://127.0.0.1:${port}/ (workspace) and http://127.0.0.1:${port}/?view=wall (wall display)`);
+const query = city === 'demo' ? '' : `?city=${city}`;
+console.log(`npm start: the twin is at http://127.0.0.1:${port}/${query} (workspace) and http://127.0.0.1:${port}/?view=wall${query ? `&city=${city}` : ''} (wall display)`);
 
 const stop = () => { for (const c of [...children, feed]) c.kill('SIGTERM'); process.exit(0); };
 process.on('SIGINT', stop);

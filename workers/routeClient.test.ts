@@ -1,16 +1,16 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import { demoFleet, ringCentroid } from '../src/dispatch/demoFleet';
-import { generateDemoCity } from '../src/pipeline/demo-city/generateDemoCity';
-import { demoRoadGraph } from '../src/pipeline/network/demoRoadGraph';
+import { ringCentroid } from '../src/dispatch/stationFleet';
+import { demoFleet, demoModel, demoRoadGraph } from '../test/support/demoPackage';
 import { encodeRoadGraph } from '../src/route/roadGraphCodec';
 import { RouteClient } from './routeClient';
 import { spawnNodeWorker } from './spawnNodeWorker';
 
 const spawnWorker = () => spawnNodeWorker(new URL('./route.worker.ts', import.meta.url));
 
+const city = await demoModel();
+const g = await demoRoadGraph();
+
 describe('RouteClient', () => {
-  const city = generateDemoCity();
-  const g = demoRoadGraph(city);
   const bin = encodeRoadGraph(g);
   const client = new RouteClient(spawnWorker);
   afterAll(() => client.dispose());
@@ -57,7 +57,7 @@ describe('RouteClient', () => {
   }, 60_000);
 
   it('plans a dispatch and computes coverage in the worker', async () => {
-    await client.setFleet(demoFleet(city.frame, city.buildings));
+    await client.setFleet(await demoFleet());
     const plan = await client.query('planDispatch', [[{ id: 'fire', lonLat: a, requirements: { fire_engine: 2, ambulance: 1 } }], 'worst']);
     expect(plan.unfilled).toEqual([]);
     expect(plan.assignments.length).toBe(3);

@@ -12,6 +12,7 @@ import { FloodSolver } from '../src/sim/flood/FloodSolver';
 import { ParallelFloodSolver } from '../src/sim/flood/ParallelFloodSolver';
 import type { FloodFrame, FloodResult } from '../src/sim/flood/runFlood';
 import { runFloodScenario, type FloodSetupInfo } from '../src/sim/flood/runFloodScenario';
+import { fetchCityPackage } from '../src/twin/package/fetchCityPackage';
 
 /** What a flood run returns (frames went through onFrame, or are here when no onFrame was given). */
 export interface FloodRunReply extends FloodResult {
@@ -29,6 +30,8 @@ export interface FloodRunRequest {
   file?: string;
   /** Band workers; default: the scenario's solver.workers. 1 when SharedArrayBuffer is unavailable. */
   workers?: number;
+  /** Where city packages are served (default the page's /tilesets): the scenario's `city` is read from there. */
+  tilesetsUrl?: string;
 }
 
 const scope = globalThis as unknown as DedicatedWorkerGlobalScope;
@@ -51,7 +54,7 @@ export const api = {
     const delivered: Array<unknown> = [undefined, undefined, undefined];
     try {
       const r = await runFloodScenario(req.scenario, {
-        file: req.file, signal: ac.signal, keepFrames: !onFrame,
+        file: req.file, signal: ac.signal, keepFrames: !onFrame, openCity: (name) => fetchCityPackage(name, req.tilesetsUrl),
         onProgress: onProgress && ((p) => { delivered[0] = onProgress(p); }),
         onSetup: onSetup && ((info) => { delivered[1] = onSetup(transfer(info, [info.bedM.buffer, info.wall.buffer])); }),
         onFrame: onFrame && ((f) => { delivered[2] = onFrame(transfer(f, [f.depthM.buffer, f.flooded.indices.buffer, f.flooded.depthM.buffer])); }),

@@ -25,6 +25,8 @@ export interface FloodRunOptions {
   workers?: number;
   /** Names the scenario in validation errors. */
   file?: string;
+  /** Where city packages are served (default the page's /tilesets). */
+  tilesetsUrl?: string;
 }
 
 const defaultWorker = (): WorkerLike => new Worker(new URL('./sim.worker.ts', import.meta.url), { type: 'module' });
@@ -41,7 +43,7 @@ export class SimClient {
   /** Validates and runs a flood scenario (parsed JSON) in the worker, after any run already queued. */
   runFlood(scenario: unknown, opts: FloodRunOptions = {}): Promise<FloodRunReply> {
     return this.bridge.call((api, runId) => api.runFlood(
-      { scenario, runId, workers: opts.workers, file: opts.file },
+      { scenario, runId, workers: opts.workers, file: opts.file, tilesetsUrl: opts.tilesetsUrl },
       opts.onProgress && proxy(opts.onProgress), opts.onSetup && proxy(opts.onSetup), opts.onFrame && proxy(opts.onFrame),
     ), opts.signal);
   }

@@ -1,4 +1,5 @@
 import { WallAnalysisFeature } from './features/analysis/WallAnalysisFeature';
+import { CityPickerFeature } from './features/cityPicker/CityPickerFeature';
 import { ColourByFeature } from './features/colourBy/ColourByFeature';
 import { ShortcutHelpFeature } from './features/help/ShortcutHelpFeature';
 import { LiveSignsFeature } from './features/liveSigns/LiveSignsFeature';
@@ -14,7 +15,7 @@ import type { WallViewPort } from './views/startWallView';
  */
 export function wallFeatures(view: WallViewPort): Feature[] {
   return [
-    new WallControlsFeature(view), new ColourByFeature(), new ShortcutHelpFeature(),
+    new WallControlsFeature(view), new ColourByFeature(), new ShortcutHelpFeature(), new CityPickerFeature(),
     new LiveSignsFeature(false), new WallFloodFeature(view), new WallAnalysisFeature(view), new OverlayMirrorFeature('receive'),
   ];
 }

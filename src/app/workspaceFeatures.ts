@@ -6,6 +6,7 @@ import { SunFeature } from './features/analysis/sun/SunFeature';
 import { SunlightFeature } from './features/analysis/sunlight/SunlightFeature';
 import { AreaQueryFeature } from './features/areaQuery/AreaQueryFeature';
 import { BuildingInfoFeature } from './features/buildingInfo/BuildingInfoFeature';
+import { CityPickerFeature } from './features/cityPicker/CityPickerFeature';
 import { ColourByFeature } from './features/colourBy/ColourByFeature';
 import { DispatchFeature } from './features/dispatch/DispatchFeature';
 import { DrillDownFeature } from './features/drilldown/DrillDownFeature';
@@ -25,7 +26,7 @@ import type { WorkspaceViewPort } from './views/startWorkspaceView';
  */
 export function workspaceFeatures(view: WorkspaceViewPort): Feature[] {
   return [
-    new SceneModeFeature(view), new ColourByFeature(), new ShortcutHelpFeature(),
+    new SceneModeFeature(view), new ColourByFeature(), new ShortcutHelpFeature(), new CityPickerFeature(),
     new WallLinkFeature(), new LiveSignsFeature(), new DispatchFeature(),
     new DrillDownFeature(), new AreaQueryFeature(), new BuildingInfoFeature(),
     new ScenariosFeature(view), new FloodWhatIfFeature(view), new SunFeature(view), new SunlightFeature(),

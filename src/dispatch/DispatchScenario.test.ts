@@ -6,7 +6,7 @@ const ok = { incidents: [{ id: 'a', lonLat: [104.05, 30.66], requirements: { fir
 describe('validateDispatchScenario', () => {
   it('fills defaults for a minimal scenario', () => {
     expect(validateDispatchScenario(ok, 's.json')).toEqual({
-      objective: 'total', fleet: 'demo', unavailableUnits: [], closures: [], incidents: [{ ...ok.incidents[0], kind: undefined }],
+      city: 'demo', objective: 'total', fleet: 'city', unavailableUnits: [], closures: [], incidents: [{ ...ok.incidents[0], kind: undefined }],
     });
   });
 

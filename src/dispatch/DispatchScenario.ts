@@ -3,11 +3,13 @@ import { UNIT_KINDS, type Fleet, type Incident, type UnitKind } from './Fleet';
 
 /** A dispatch what-if: incidents to answer, on which network, with which fleet and closures. */
 export interface DispatchScenario {
-  /** network.bin path (resolved against the scenario file's folder by the CLI); absent = default. */
+  /** The city package (a folder under tilesets/); default "demo". */
+  city: string;
+  /** network.bin path (resolved against the scenario file's folder by the CLI); absent = the city's. */
   graph?: string;
   objective: DispatchObjective;
-  /** 'demo' = the demo city's stations and units. */
-  fleet: 'demo' | Fleet;
+  /** 'city' (or 'demo', the former name) = the city package's stations and vehicles; else a fleet given inline. */
+  fleet: 'city' | Fleet;
   unavailableUnits: string[];
   /** Road segments nearest each point are closed (factor absent) or slowed (factor > 1). */
   closures: Array<{ lonLat: [number, number]; factor?: number }>;
@@ -40,7 +42,7 @@ export function validateDispatchScenario(doc: Json, file: string): DispatchScena
   const kind = (v: Json, path: string): UnitKind => ((UNIT_KINDS as readonly Json[]).includes(v) ? (v as UnitKind) : fail(path, `one of ${UNIT_KINDS.join(', ')}`, v));
 
   const root = obj(doc, '$');
-  const known = ['graph', 'objective', 'fleet', 'unavailableUnits', 'closures', 'incidents', 'coverage', 'newStations', 'description'];
+  const known = ['city', 'graph', 'objective', 'fleet', 'unavailableUnits', 'closures', 'incidents', 'coverage', 'newStations', 'description'];
   for (const key of Object.keys(root)) if (!known.includes(key)) fail(`$.${key}`, `no such field (known: ${known.join(', ')})`, key);
   const objective = (root.objective ?? 'total') as DispatchObjective;
   if (objective !== 'total' && objective !== 'worst') fail('$.objective', '"total" or "worst"', objective);
@@ -62,9 +64,11 @@ export function validateDispatchScenario(doc: Json, file: string): DispatchScena
     const p = `$.closures[${i}]`, o = obj(v, p);
     return { lonLat: lonLat(o.lonLat, `${p}.lonLat`), factor: o.factor === undefined ? undefined : num(o.factor, `${p}.factor`, 1, 'a number >= 1 (slowdown), or leave it out to close') };
   });
-  const fleet = root.fleet === undefined || root.fleet === 'demo' ? 'demo' as const : validateFleet(obj(root.fleet, '$.fleet'), { obj, arr, str, lonLat, kind, fail });
+  const fleet = root.fleet === undefined || root.fleet === 'demo' || root.fleet === 'city' ? 'city' as const : validateFleet(obj(root.fleet, '$.fleet'), { obj, arr, str, lonLat, kind, fail });
   const unavailableUnits = root.unavailableUnits === undefined ? [] : arr(root.unavailableUnits, '$.unavailableUnits').map((v, i) => str(v, `$.unavailableUnits[${i}]`));
-  const out: DispatchScenario = { objective, fleet, unavailableUnits, closures, incidents };
+  const city = root.city === undefined ? 'demo' : str(root.city, '$.city');
+  if (!/^[a-z0-9][a-z0-9-]{0,63}$/.test(city)) fail('$.city', 'the name of a city package (lower-case kebab-case, a folder under tilesets/)', city);
+  const out: DispatchScenario = { city, objective, fleet, unavailableUnits, closures, incidents };
   if (root.graph !== undefined) out.graph = str(root.graph, '$.graph');
   if (root.coverage !== undefined) {
     const c = obj(root.coverage, '$.coverage');

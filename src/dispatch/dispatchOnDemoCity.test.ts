@@ -1,22 +1,21 @@
 import { describe, expect, it } from 'vitest';
-import { generateDemoCity } from '../pipeline/demo-city/generateDemoCity';
-import { demoRoadGraph } from '../pipeline/network/demoRoadGraph';
+import { demoFleet, demoModel, demoRoadGraph } from '../../test/support/demoPackage';
 import { overrideSegmentAt } from '../route/roadClosures';
 import type { LonLat } from '../route/Router';
 import { Router } from '../route/Router';
 import { coverage } from './coverage';
-import { ringCentroid, demoFleet } from './demoFleet';
+import { ringCentroid } from './stationFleet';
 import { snapDemand } from './Demand';
 import { junctionCandidates, locateStations } from './locateStations';
 import { planDispatch, rankUnitsFor } from './planDispatch';
 
-const city = generateDemoCity();
-const router = Router.withHierarchy(demoRoadGraph(city));
-const fleet = demoFleet(city.frame, city.buildings);
+const city = await demoModel();
+const router = Router.withHierarchy(await demoRoadGraph());
+const fleet = await demoFleet();
 const demand = snapDemand(router, city.buildings.map((b) => ({ lonLat: city.frame.toLonLat(...ringCentroid(b.footprint)), weight: b.population })));
 const stationsOf = (kind: string): LonLat[] => fleet.stations.filter((s) => s.kind === kind).map((s) => s.lonLat);
 
-describe('demoFleet', () => {
+describe('the demo package fleet', () => {
   it('bases units at the demo city fire stations, hospitals and police stations', () => {
     const count = (kind: string) => fleet.stations.filter((s) => s.kind === kind).length;
     expect([count('fire_station'), count('hospital'), count('police')]).toEqual([16, 9, 36]);

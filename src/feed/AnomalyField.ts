@@ -60,7 +60,7 @@ export class AnomalyField {
   }
 
   private inUnit(s: SensorInfo, unitId: string): boolean {
-    return s.gridId === unitId || s.communityId === unitId || s.streetId === unitId || s.districtId === unitId;
+    return unitId !== '' && (s.unitId === unitId || s.gridId === unitId || s.communityId === unitId || s.streetId === unitId || s.districtId === unitId);
   }
 
   private weightsOf(effect: AnomalyEffect, spec: AnomalySpec, centre: [number, number], radiusM: number): Map<number, number> {

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { demoSensorRegistry } from '../signs/registry/demoSensorRegistry';
+import { demoRegistry } from '../../test/support/demoPackage';
 import { SENSOR_KIND_SPECS } from '../signs/schema/sensorKinds';
 import { parseAnomalySpec } from './AnomalySpec';
 import { envelope } from './anomalyEffects';
 import { naturalRateHz, SensorSimulator } from './SensorSimulator';
 
-const { registry } = demoSensorRegistry();
+const registry = await demoRegistry();
 const sim = (seed: number, rateHz = 0) => new SensorSimulator({ registry, url: 'mqtt://unused', username: 'u', password: 'p', seed, rateHz });
 // 2026-11-24 08:30 and 03:00 in Chengdu (UTC+8).
 const RUSH = Date.UTC(2026, 10, 24, 0, 30), NIGHT = Date.UTC(2026, 10, 23, 19, 0);

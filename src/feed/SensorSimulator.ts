@@ -98,7 +98,7 @@ export class SensorSimulator {
     client.subscribe([CONTROL_ANOMALY_TOPIC, CONTROL_CLEAR_TOPIC], { qos: 1 });
     const now = this.clock();
     client.publish(FEED_INFO_TOPIC, JSON.stringify({
-      sensorCount: this.sensors.length, seed: o.seed, citySeed: o.registry.citySeed, intervalScale: this.intervalScale,
+      sensorCount: this.sensors.length, seed: o.seed, city: o.registry.city, synthetic: o.registry.synthetic, intervalScale: this.intervalScale,
       rateHz: naturalRateHz(this.sensors) / this.intervalScale, startedAtMs: now,
     }), { qos: 1, retain: true });
     // Everyone reports within the first two seconds, staggered, then at their own interval.

@@ -1,6 +1,6 @@
-import { DEFAULT_DEMO_SEED } from '../pipeline/demo-city/generateDemoCity';
+import { openCityPackage } from '../pipeline/package/openCityPackage';
 import { defaultFeedConfig, type FeedConfig } from '../signs/connection/FeedConfig';
-import { demoSensorRegistry } from '../signs/registry/demoSensorRegistry';
+import { cityRegistry } from '../signs/registry/cityRegistry';
 import type { SensorRegistry } from '../signs/registry/SensorInfo';
 import type { ActiveAnomaly } from './AnomalyField';
 import type { AnomalySpec } from './AnomalySpec';
@@ -16,11 +16,11 @@ export interface StartFeedOptions {
   rateHz?: number;
   /** Simulator seed (default from the config). */
   seed?: number;
-  /** Seed of the demo city the registry is placed on (default DEFAULT_DEMO_SEED). */
-  citySeed?: number;
+  /** The city package whose sensors are simulated (a folder under tilesets/, default demo). */
+  city?: string;
   /** Feed config (default config/signs/feed.json). */
   config?: FeedConfig;
-  /** A registry to use instead of the demo city's. */
+  /** A registry to use instead of the city package's. */
   registry?: SensorRegistry;
   /** Run the broker only (no simulator). */
   simulate?: boolean;
@@ -46,11 +46,13 @@ export interface Feed {
 
 /**
  * Starts the embedded feed for `npm start` and browser tests: an aedes broker with TCP and
- * WebSocket listeners on localhost, and the sensor simulator publishing the demo city's registry.
+ * WebSocket listeners on localhost, and the sensor simulator publishing the city package's registry
+ * (its sensors.json, or sensors placed by the simulator's rules when it lists none) to
+ * city/<city>/<district>/<kind>/<id>.
  */
 export async function startFeed(opts: StartFeedOptions = {}): Promise<Feed> {
   const cfg = opts.config ?? defaultFeedConfig();
-  const registry = opts.registry ?? demoSensorRegistry(opts.citySeed ?? DEFAULT_DEMO_SEED).registry;
+  const registry = opts.registry ?? await cityRegistry(await openCityPackage(opts.city ?? 'demo'));
   const broker = await EmbeddedBroker.start({
     host: cfg.broker.host, tcpPort: opts.port ?? cfg.broker.tcpPort, wsPort: opts.wsPort ?? cfg.broker.wsPort,
     wsPath: cfg.broker.wsPath, accounts: cfg.accounts, persistence: opts.persistence,

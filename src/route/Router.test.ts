@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { demoRoadGraph } from '../pipeline/network/demoRoadGraph';
+import { demoRoadGraph } from '../../test/support/demoPackage';
 import { bidirectionalAStar } from './bidirectionalAStar';
 import { maxChordSpeed } from './chordPotential';
 import { chShortestPath } from './chQuery';
@@ -9,7 +9,7 @@ import type { LonLat } from './Router';
 import { Router } from './Router';
 import { nodeSeeds, type ArcPath } from './Seeds';
 
-const g = demoRoadGraph();
+const g = await demoRoadGraph();
 const router = Router.withHierarchy(g);
 const ws = (router as unknown as { ws: Parameters<typeof bidirectionalAStar>[5] }).ws;
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { LocalFrame } from '../geo/LocalFrame';
 import { compileRoadNetwork } from '../pipeline/network/compileRoadNetwork';
-import { demoRoadGraph } from '../pipeline/network/demoRoadGraph';
+import { demoRoadGraph } from '../../test/support/demoPackage';
 import { SnapIndex } from './SnapIndex';
 
 describe('SnapIndex', () => {
@@ -20,8 +20,8 @@ describe('SnapIndex', () => {
     expect(new SnapIndex(g).nearest(...f.toLonLat(100, 3000), 500)).toBeNull();
   });
 
-  it('finds the same nearest segment distance as a scan of every arc, for 500 random points', () => {
-    const g = demoRoadGraph();
+  it('finds the same nearest segment distance as a scan of every arc, for 500 random points', async () => {
+    const g = await demoRoadGraph();
     const index = new SnapIndex(g);
     let s = 3;
     const rnd = () => (s = (s * 16807) % 2147483647) / 2147483647;

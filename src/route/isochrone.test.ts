@@ -1,12 +1,13 @@
 import { area, booleanPointInPolygon, point } from '@turf/turf';
 import type { Feature, MultiPolygon } from 'geojson';
 import { describe, expect, it } from 'vitest';
-import { demoRoadGraph } from '../pipeline/network/demoRoadGraph';
+import { demoRoadGraph } from '../../test/support/demoPackage';
 import { isochrone } from './isochrone';
 import { Router } from './Router';
 
+const g = await demoRoadGraph();
+
 describe('isochrone', () => {
-  const g = demoRoadGraph();
   const router = new Router(g);
   const origin: [number, number] = [104.06, 30.66];
 

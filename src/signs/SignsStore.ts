@@ -75,7 +75,7 @@ export class SignsStore {
       if (!spec) throw new Error(`registry.sensors[${i}].kind: expected a sensor kind, got "${s.kind}"`);
       this.byId.set(s.id, i);
       this.sensorKinds[i] = spec.index;
-      this.units.chain(this.units.require(s.gridId), this.sensorUnits, i * LEVEL_COUNT);
+      this.units.chain(this.units.require(s.unitId), this.sensorUnits, i * LEVEL_COUNT);
       capacities[i] = Math.ceil((1.25 * historyS) / (spec.intervalS * scale)) + spec.burstSlots;
       intervalsMs[i] = spec.intervalS * scale * 1000;
     });

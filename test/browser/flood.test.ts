@@ -1,3 +1,4 @@
+import { openCityPackage } from '../../src/pipeline/package/openCityPackage';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
@@ -67,7 +68,7 @@ describe('Flood what-if in the workspace and on the wall', () => {
     expect(run).not.toBeNull();
     expect(run!.workers).toBe(2); // the preview serves COOP/COEP, so the page is cross-origin isolated
     const node = await runFloodScenario(run!.scenario, {
-      file: 'flood what-if (node)', keepFrames: false,
+      file: 'flood what-if (node)', keepFrames: false, openCity: openCityPackage,
       createRunner: async (grid, params) => new FloodSolver(grid, params),
     });
     expect(node.kpis.steps).toBeGreaterThan(1000);

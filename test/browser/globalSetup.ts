@@ -1,8 +1,7 @@
-import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { build, preview, type PreviewServer } from 'vite';
-import { buildDemoCity } from '../../src/pipeline/buildDemoCity';
+import { ensureDemoPackage } from '../../src/pipeline/ensureDemoPackage';
 import { startFeed, type Feed } from '../../src/feed/startFeed';
 
 declare module 'vitest' {
@@ -14,14 +13,12 @@ let server: PreviewServer | undefined;
 let feed: Feed | undefined;
 
 /**
- * Browser-test set-up: builds the demo city when missing, builds the app exactly as `npm run build`
+ * Browser-test set-up: builds the demo city package when missing or stale, builds the app exactly as `npm run build`
  * does (Cesium assets copied, vite build), and serves it with `vite preview` on a free port.
  */
 export async function setup(project: TestProject): Promise<void> {
-  if (!existsSync(join(root, 'tilesets/demo/city.json'))) {
-    const summary = await buildDemoCity(join(root, 'tilesets/demo'));
-    console.log(`browser setup: built demo city (${summary.buildings} buildings, ${summary.tiles} tiles) in ${summary.seconds} s`);
-  }
+  const rebuilt = await ensureDemoPackage();
+  if (rebuilt) console.log(`browser setup: rebuilt tilesets/demo (${rebuilt})`);
   const { execFileSync } = await import('node:child_process');
   execFileSync(process.execPath, [join(root, 'scripts/copy-cesium.mjs')], { cwd: root, stdio: 'inherit' });
   await build({ root, logLevel: 'warn' });

@@ -4,14 +4,14 @@ import mqtt from 'mqtt';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { SensorSimulator } from '../../src/feed/SensorSimulator';
 import { defaultFeedConfig } from '../../src/signs/connection/FeedConfig';
-import { demoSensorRegistry } from '../../src/signs/registry/demoSensorRegistry';
+import { demoRegistry } from '../support/demoPackage';
 import { freePort } from '../unit/signs/netUtil';
 import { hasMosquitto, MosquittoBroker } from '../unit/signs/mosquitto';
 import { launchBrowser, type BrowserSession } from './launchBrowser';
 
 const root = join(import.meta.dirname, '../..');
 const cfg = defaultFeedConfig();
-const { registry } = demoSensorRegistry();
+const registry = await demoRegistry();
 const fireAlarms = registry.sensors.filter((s) => s.kind === 'fire_alarm');
 
 /** Opens the workspace on a feed and waits until readings flow. */

@@ -37,7 +37,7 @@ describe('dispatch command', () => {
     const unit = write('unit.json', { unavailableUnits: ['nope'], incidents: [{ id: 'a', lonLat: [104.05, 30.66], requirements: { ambulance: 1 } }] });
     await expect(run(['--scenario', unit])).rejects.toThrow(/\$\.unavailableUnits\[0\]: expected the id of a unit in the fleet, got "nope"/);
     const graph = write('graph.json', { graph: 'nowhere.bin', incidents: [{ id: 'a', lonLat: [104.05, 30.66], requirements: { ambulance: 1 } }] });
-    await expect(run(['--scenario', graph])).rejects.toThrow(/network file not found: .*nowhere\.bin; build the demo city's with `npm run tiles`/);
+    await expect(run(['--scenario', graph])).rejects.toThrow(/network file not found: .*nowhere\.bin; `npm run tiles` writes the demo city's/);
   }, 60_000);
 
   it('exits with code 1 and the message on stderr through the real CLI', () => {

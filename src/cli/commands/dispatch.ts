@@ -1,22 +1,25 @@
 import { readFileSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { parseArgs, requireFlag, UsageError } from '../args';
 import { coverage } from '../../dispatch/coverage';
-import { demoFleet, ringCentroid } from '../../dispatch/demoFleet';
+import { fleetFromResources, ringCentroid } from '../../dispatch/stationFleet';
 import { snapDemand, type Demand } from '../../dispatch/Demand';
 import { validateDispatchScenario, type DispatchScenario } from '../../dispatch/DispatchScenario';
 import type { Fleet } from '../../dispatch/Fleet';
 import { junctionCandidates, locateStations, type LocationPlan } from '../../dispatch/locateStations';
 import { planDispatch } from '../../dispatch/planDispatch';
-import { generateDemoCity, type DemoCity } from '../../pipeline/demo-city/generateDemoCity';
 import { openRoadGraph } from '../../pipeline/network/openRoadGraph';
+import { cityDir, openCityPackage } from '../../pipeline/package/openCityPackage';
+import type { BuildingRecord } from '../../twin/BuildingRecord';
+import type { CityPackage } from '../../twin/package/CityPackage';
 import { overrideSegmentAt } from '../../route/roadClosures';
 import { Router } from '../../route/Router';
 
 /**
  * `dispatch --scenario FILE [--graph FILE] [--routes]`: assigns units to the scenario's incidents
- * (min-cost matching honouring requirements), optionally reports coverage and where new stations
- * help; JSON on stdout. ETAs in seconds; null = unreachable. --routes adds each route's lon/lat line.
+ * (min-cost matching honouring requirements) on its city (`city`, default demo: the package's
+ * network and resources), optionally reports coverage and where new stations help; JSON on stdout.
+ * ETAs in seconds; null = unreachable. --routes adds each route's lon/lat line.
  */
 export async function run(args: string[]): Promise<unknown> {
   const p = parseArgs(args);
@@ -26,10 +29,13 @@ export async function run(args: string[]): Promise<unknown> {
   const scenario = readScenario(file);
   const graphFile = typeof graphFlag === 'string' ? graphFlag : scenario.graph !== undefined ? resolve(dirname(file), scenario.graph) : undefined;
   const t0 = performance.now();
-  let city: DemoCity | null = null;
-  const demo = () => (city ??= generateDemoCity());
-  const fleet = withUnavailable(scenario.fleet === 'demo' ? demoFleet(demo().frame, demo().buildings) : scenario.fleet, scenario.unavailableUnits, file);
-  const { graph, source } = openRoadGraph(graphFile);
+  const city = await openCityPackage(scenario.city);
+  const cityFleet = scenario.fleet === 'city' ? fleetFromResources(await city.resources()) : scenario.fleet;
+  if (cityFleet.units.length === 0) {
+    throw new Error(`${file}: city "${scenario.city}" has no emergency vehicles (its resources list ${cityFleet.stations.length} stations): nothing to dispatch; give a fleet in the scenario or import resources`);
+  }
+  const fleet = withUnavailable(cityFleet, scenario.unavailableUnits, file);
+  const { graph, source } = openRoadGraph(graphFile ?? join(cityDir(scenario.city), 'network.bin'));
   const router = Router.withHierarchy(graph);
   const closed = scenario.closures.map((c, i) => {
     const change = overrideSegmentAt(router, c.lonLat, c.factor ?? Infinity);
@@ -41,7 +47,7 @@ export async function run(args: string[]): Promise<unknown> {
   });
   const plan = planDispatch(router, fleet, scenario.incidents, { objective: scenario.objective });
   const out: Record<string, unknown> = {
-    scenario: file, graph: source, nodes: graph.nodeCount, objective: plan.objective,
+    scenario: file, city: scenario.city, graph: source, nodes: graph.nodeCount, objective: plan.objective,
     stations: fleet.stations.length, units: fleet.units.length, available: fleet.units.filter((u) => u.available).length, closed,
     assignments: plan.assignments.map((a) => ({ ...a, etaS: round(a.etaS), etaMinutes: round(a.etaS / 60) })),
     unfilled: plan.unfilled, totalS: round(plan.totalS), worstS: round(plan.worstS),
@@ -52,7 +58,7 @@ export async function run(args: string[]): Promise<unknown> {
       ...(p.flags.has('routes') && r.route ? { coordinates: r.route.coordsLonLat, cumulativeS: r.route.cumulativeS.map(round) } : {}),
     })),
   };
-  if (scenario.coverage || scenario.newStations) Object.assign(out, coverageReport(router, scenario, fleet, demo()));
+  if (scenario.coverage || scenario.newStations) Object.assign(out, coverageReport(router, scenario, fleet, city, await city.buildings()));
   out.seconds = round((performance.now() - t0) / 1000);
   return out;
 }
@@ -80,11 +86,11 @@ function withUnavailable(fleet: Fleet, unitIds: string[], file: string): Fleet {
   return { stations: fleet.stations, units: fleet.units.map((u) => (off.has(u.id) ? { ...u, available: false } : u)) };
 }
 
-/** Coverage and new-station advice; demand = the demo city's buildings weighted by population. */
-function coverageReport(router: Router, scenario: DispatchScenario, fleet: Fleet, city: DemoCity): Record<string, unknown> {
-  const demand: Demand = snapDemand(router, city.buildings.map((b) => ({ lonLat: city.frame.toLonLat(...ringCentroid(b.footprint)), weight: b.population })));
+/** Coverage and new-station advice; demand = the city's buildings weighted by population. */
+function coverageReport(router: Router, scenario: DispatchScenario, fleet: Fleet, city: CityPackage, buildings: BuildingRecord[]): Record<string, unknown> {
+  const demand: Demand = snapDemand(router, buildings.map((b) => ({ lonLat: city.frame.toLonLat(...ringCentroid(b.footprint)), weight: b.population })));
   const at = (kind: string) => fleet.stations.filter((s) => s.kind === kind).map((s) => s.lonLat);
-  const out: Record<string, unknown> = { demand: { source: 'demo city buildings (population)', points: demand.lonLat.length, population: demand.totalWeight } };
+  const out: Record<string, unknown> = { demand: { source: `${city.name} city buildings (population)`, points: demand.lonLat.length, population: demand.totalWeight } };
   if (scenario.coverage) {
     const c = coverage(router, at(scenario.coverage.stationKind), demand, scenario.coverage.targetMinutes * 60);
     out.coverage = { ...scenario.coverage, stations: at(scenario.coverage.stationKind).length, shareOfBuildings: share(c.shareOfPoints), shareOfPopulation: share(c.shareOfWeight), coveredPopulation: c.coveredWeight };

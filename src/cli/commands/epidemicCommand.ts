@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { parseArgs, UsageError } from '../args';
-import { generateDemoCity } from '../../pipeline/demo-city/generateDemoCity';
+import { openCityModel } from '../cityFlag';
 import { numberFlag } from './numberFlag';
 import { epidemicCellsFromCity } from '../../sim/epidemic/EpidemicCells';
 import { gravityCommuting } from '../../sim/epidemic/MobilityMatrix';
@@ -17,15 +17,15 @@ function readInterventions(file: string): EpidemicIntervention[] {
 
 /**
  * `sim --epidemic [--days N] [--seed-cell GRID_ID:COUNT] [--r0 X] [--latent D] [--infectious D]
- * [--mode deterministic|stochastic] [--seed N] [--no-mobility] [--interventions FILE]`: SEIR over
- * the demo city's 1296 grid cells; prints peak day, peak infections, attack rate and weekly totals.
+ * [--mode deterministic|stochastic] [--seed N] [--no-mobility] [--interventions FILE] [--city NAME]`:
+ * SEIR over a city package's grid cells (the demo's 1296 by default); prints peak day, peak infections, attack rate and weekly totals.
  */
 export async function runEpidemicCommand(args: string[]): Promise<unknown> {
-  const p = parseArgs(args), city = generateDemoCity(), cells = epidemicCellsFromCity(city.units, city.buildings);
-  const seedSpec = p.flags.get('seed-cell') ?? `${cells.cellIds[600]}:20`;
+  const p = parseArgs(args), { city } = await openCityModel(p), cells = epidemicCellsFromCity(city.units, city.buildings);
+  const seedSpec = p.flags.get('seed-cell') ?? `${cells.cellIds[Math.min(600, cells.count >> 1)]}:20`;
   const m = typeof seedSpec === 'string' ? /^(.+):(\d+)$/.exec(seedSpec) : null;
   const cell = m ? cells.cellIds.indexOf(m[1]) : -1;
-  if (!m || cell < 0) throw new UsageError(`--seed-cell expects GRID_ID:COUNT with a grid unit id of the demo city (e.g. ${cells.cellIds[600]}:20), got ${JSON.stringify(seedSpec)}`);
+  if (!m || cell < 0) throw new UsageError(`--seed-cell expects GRID_ID:COUNT with a grid unit id of city "${city.name}" (e.g. ${cells.cellIds[Math.min(600, cells.count >> 1)]}:20), got ${JSON.stringify(seedSpec)}`);
   const infectiousPeriodDays = numberFlag(p, 'infectious', 5, 0.1, 'days'), mode = p.flags.get('mode') ?? 'deterministic';
   if (mode !== 'deterministic' && mode !== 'stochastic') throw new UsageError(`--mode expects deterministic or stochastic, got ${JSON.stringify(mode)}`);
   const interventionsFile = p.flags.get('interventions');
@@ -40,7 +40,7 @@ export async function runEpidemicCommand(args: string[]): Promise<unknown> {
   const weekly = [];
   for (let d = 0; d <= r.days; d += 7) weekly.push({ day: d, S: Math.round(r.totals[d * 4]), E: Math.round(r.totals[d * 4 + 1]), I: Math.round(r.totals[d * 4 + 2]), R: Math.round(r.totals[d * 4 + 3]) });
   return {
-    cells: cells.count, population: cells.population.reduce((a, b) => a + b, 0), mode, days: r.days,
+    city: city.name, cells: cells.count, population: cells.population.reduce((a, b) => a + b, 0), mode, days: r.days,
     peakDay: r.peakDay, peakInfectious: Math.round(r.peakInfectious), attackRate: Math.round(r.attackRate * 1e4) / 1e4,
     wallS: r.wallMs / 1000, weekly,
   };

@@ -1,12 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { parseArgs, UsageError } from '../args';
-import { generateDemoCity } from '../../pipeline/demo-city/generateDemoCity';
-import { demoRoadGraph } from '../../pipeline/network/demoRoadGraph';
+import { openCityModel } from '../cityFlag';
+import { decodeRoadGraph } from '../../route/roadGraphCodec';
+import type { CityModel } from '../../twin/package/CityModel';
 import { numberFlag } from './numberFlag';
 import type { Shelter } from '../../sim/evacuation/EvacuationSites';
 import { evacueeGroupsFromBuildings } from '../../sim/evacuation/evacueeGroupsFromBuildings';
 import { runEvacuation } from '../../sim/evacuation/runEvacuation';
-import { sheltersFromBuildings } from '../../sim/evacuation/sheltersFromBuildings';
 
 function readJsonArray(file: string, flag: string): unknown[] {
   let json: unknown;
@@ -15,8 +15,8 @@ function readJsonArray(file: string, flag: string): unknown[] {
   return json;
 }
 
-/** Indices of the demo city's buildings to evacuate: in a circle (--zone LON,LAT,RADIUS_M) or listed by id (--buildings FILE). */
-function zoneBuildings(p: ReturnType<typeof parseArgs>, city: ReturnType<typeof generateDemoCity>): number[] {
+/** Indices of the city's buildings to evacuate: in a circle (--zone LON,LAT,RADIUS_M) or listed by id (--buildings FILE). */
+function zoneBuildings(p: ReturnType<typeof parseArgs>, city: CityModel): number[] {
   const zone = p.flags.get('zone'), listed = p.flags.get('buildings');
   if (typeof listed === 'string') {
     const ids = new Set(readJsonArray(listed, 'buildings').map(String)), out: number[] = [];
@@ -37,27 +37,32 @@ function zoneBuildings(p: ReturnType<typeof parseArgs>, city: ReturnType<typeof 
 
 /**
  * `sim --evacuation (--zone LON,LAT,RADIUS_M | --buildings FILE) [--mode walk|drive]
- * [--assignment greedy|minCost] [--shelters FILE] [--spread S]`: people of the zone's buildings go
- * to shelters (schools and the stadium outside the zone, or a JSON list of shelters); prints the
- * time until 50/90/95/100 % are safe, loads and the unsheltered.
+ * [--assignment greedy|minCost] [--shelters FILE] [--spread S] [--city NAME]`: people of the zone's
+ * buildings go to shelters (the city package's shelters outside the zone, or a JSON list of
+ * shelters); prints the time until 50/90/95/100 % are safe, loads and the unsheltered.
  */
 export async function runEvacuationCommand(args: string[]): Promise<unknown> {
-  const p = parseArgs(args), city = generateDemoCity(), zone = zoneBuildings(p, city);
+  const p = parseArgs(args), { pkg, city } = await openCityModel(p), zone = zoneBuildings(p, city);
+  const network = await pkg.network();
+  if (!network) throw new Error(`city "${city.name}" has no road network: evacuation routes over roads and cannot run`);
   const sheltersFile = p.flags.get('shelters');
+  const inZone = new Set(zone.map((k) => city.buildings[k].id));
   const shelters = typeof sheltersFile === 'string'
     ? (readJsonArray(sheltersFile, 'shelters') as Shelter[])
-    : sheltersFromBuildings(city.buildings, city.frame, { exclude: new Set(zone) });
+    : (await pkg.resources()).shelters.filter((s) => s.buildingId === null || !inZone.has(s.buildingId))
+      .map((s) => ({ id: s.id, lonDeg: s.lonDeg, latDeg: s.latDeg, capacityPeople: s.capacityPeople }));
+  if (shelters.length === 0) throw new UsageError(`city "${city.name}" lists no shelters outside the zone: give some with --shelters FILE (JSON array of { id, lonDeg, latDeg, capacityPeople })`);
   const mode = p.flags.get('mode') ?? 'walk', assignment = p.flags.get('assignment') ?? 'greedy';
   if (mode !== 'walk' && mode !== 'drive') throw new UsageError(`--mode expects walk or drive, got ${JSON.stringify(mode)}`);
   if (assignment !== 'greedy' && assignment !== 'minCost') throw new UsageError(`--assignment expects greedy or minCost, got ${JSON.stringify(assignment)}`);
   const r = await runEvacuation({
-    road: demoRoadGraph(city), groups: evacueeGroupsFromBuildings(city.buildings, zone, city.frame), shelters,
+    road: decodeRoadGraph(network, `${city.name}/network.bin`), groups: evacueeGroupsFromBuildings(city.buildings, zone, city.frame), shelters,
     params: { mode, assignment, departureSpreadS: numberFlag(p, 'spread', 900, 0, 's') },
   });
   const loads = r.shelterIds.map((id, k) => ({ id, capacity: r.shelterCapacity[k], people: r.shelterLoad[k], lastArrivalS: Number.isNaN(r.shelterLastArrivalS[k]) ? null : Math.round(r.shelterLastArrivalS[k]) }))
     .filter((s) => s.people > 0).sort((a, b) => b.people - a.people);
   return {
-    mode, assignment, buildings: zone.length, evacuees: r.evacuees, assigned: r.assignedPeople, unassigned: r.unassignedPeople, unreachable: r.unreachablePeople,
+    city: city.name, mode, assignment, buildings: zone.length, evacuees: r.evacuees, assigned: r.assignedPeople, unassigned: r.unassignedPeople, unreachable: r.unreachablePeople,
     timeToSafeS: r.timeToSafe, freeFlowTimeToSafeS: r.freeFlowTimeToSafe, clearanceTimeS: r.clearanceTimeS,
     meanRouteTimeS: Math.round(r.meanRouteTimeS), meanTimeToSafetyS: Math.round(r.meanTimeToSafetyS), sheltersUsed: loads.length, shelterLoads: loads.slice(0, 20),
     wallS: r.wallMs / 1000,

@@ -1,5 +1,5 @@
 import { parseArgs, parseLonLat, requireFlag, UsageError, type ParsedArgs } from '../args';
-import { generateDemoCity } from '../../pipeline/demo-city/generateDemoCity';
+import { openCityModel } from '../cityFlag';
 import { constantSeries } from '../../sim/core/TimeSeries';
 import { cityPlumeGrid } from '../../sim/plume/cityPlumeGrid';
 import { numberFlag } from './numberFlag';
@@ -15,8 +15,8 @@ function windFlag(p: ParsedArgs): [number, number] {
 
 /**
  * `sim --plume --at LON,LAT --rate KG_PER_S [--duration S] [--wind SPEED@FROMDEG] [--minutes M]
- * [--cell M] [--threshold MG_PER_M3] [--mixing M] [--diffusivity M2_PER_S] [--geojson]`: a gas
- * leak over the demo city; prints the evacuation zone's KPIs (and its lon/lat polygons with --geojson).
+ * [--cell M] [--threshold MG_PER_M3] [--mixing M] [--diffusivity M2_PER_S] [--city NAME] [--geojson]`:
+ * a gas leak over a city package (default demo); prints the evacuation zone's KPIs (and its lon/lat polygons with --geojson).
  */
 export async function runPlumeCommand(args: string[]): Promise<unknown> {
   const p = parseArgs(args);
@@ -26,7 +26,7 @@ export async function runPlumeCommand(args: string[]): Promise<unknown> {
   const [speed, fromDeg] = windFlag(p);
   const cellSizeM = numberFlag(p, 'cell', 20, 1, 'm'), mixingHeightM = numberFlag(p, 'mixing', 50, 1, 'm');
   const endTimeS = numberFlag(p, 'minutes', 30, 1, 'min') * 60, durationS = p.flags.has('duration') ? numberFlag(p, 'duration', 0, 1, 's') : undefined;
-  const city = generateDemoCity();
+  const { city } = await openCityModel(p);
   const grid = cityPlumeGrid(city.frame, city.buildings, cellSizeM, { obstacleMinHeightM: mixingHeightM });
   const r = await runPlume({
     grid, endTimeS, frameIntervalS: 0, thresholdMgPerM3: numberFlag(p, 'threshold', 5.8, 0, 'mg/m³'), buildings: city.buildings,
@@ -39,7 +39,7 @@ export async function runPlumeCommand(args: string[]): Promise<unknown> {
   for (const c of r.maxMgPerM3) peak = Math.max(peak, c);
   const ex = r.exposure!;
   return {
-    grid: { width: grid.width, height: grid.height, cellSizeM }, steps: r.steps, wallS: r.wallMs / 1000,
+    city: city.name, grid: { width: grid.width, height: grid.height, cellSizeM }, steps: r.steps, wallS: r.wallMs / 1000,
     cellUpdatesPerS: Math.round(r.cellUpdates / (r.wallMs / 1000)), peakConcentrationMgPerM3: peak,
     zone: { thresholdMgPerM3: r.zone.thresholdMgPerM3, cells: r.zone.cells, areaM2: r.zone.areaM2, buildings: ex.buildings, population: ex.population },
     populationByCommunity: ex.byUnit.filter((u) => u.level === 'community').slice(0, 20).map(({ unitId, buildings, population }) => ({ unitId, buildings, population })),

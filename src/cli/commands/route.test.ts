@@ -28,7 +28,7 @@ describe('route command', () => {
     await expect(run(['--to', '104,30'])).rejects.toThrow(new UsageError('missing --from LON,LAT (start, degrees)'));
     await expect(run(['--from', '104', '--to', '104,30'])).rejects.toThrow(/--from expects LON,LAT in degrees/);
     await expect(run(['--from', '104.03,30.64', '--to', '104.09,30.69', '--method', 'fast'])).rejects.toThrow(/--method expects one of auto, ch, astar, dijkstra/);
-    await expect(run(['--from', '104.03,30.64', '--to', '104.09,30.69', '--graph', '/nope/network.bin'])).rejects.toThrow(/network file not found: \/nope\/network\.bin; build the demo city's with `npm run tiles`/);
+    await expect(run(['--from', '104.03,30.64', '--to', '104.09,30.69', '--graph', '/nope/network.bin'])).rejects.toThrow(/network file not found: \/nope\/network\.bin; `npm run tiles` writes the demo city's/);
     await expect(run(['--from', '0,0', '--to', '104.09,30.69'])).rejects.toThrow(/--from 0,0: no open road within 2000 m/);
   });
 });

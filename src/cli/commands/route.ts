@@ -1,14 +1,16 @@
 import { parseArgs, parseLonLat, requireFlag, UsageError } from '../args';
+import { join } from 'node:path';
 import { openRoadGraph } from '../../pipeline/network/openRoadGraph';
+import { cityDir } from '../../pipeline/package/openCityPackage';
 import { overrideSegmentAt } from '../../route/roadClosures';
 import { Router, type LonLat, type RouteMethod } from '../../route/Router';
 
 const METHODS: RouteMethod[] = ['auto', 'ch', 'astar', 'dijkstra'];
 
 /**
- * `route --from LON,LAT --to LON,LAT [--graph FILE] [--method auto|ch|astar|dijkstra]
+ * `route --from LON,LAT --to LON,LAT [--city NAME | --graph FILE] [--method auto|ch|astar|dijkstra]
  * [--close "LON,LAT;LON,LAT"]`: the fastest route as JSON (meters, seconds, node path, lon/lat line
- * with per-vertex times). --graph defaults to tilesets/demo/network.bin, or the demo city in memory.
+ * with per-vertex times). The graph is the city package's network.bin (default city: demo).
  * The hierarchy is built only for --method ch (one query does not repay preprocessing).
  */
 export async function run(args: string[]): Promise<unknown> {
@@ -24,7 +26,9 @@ export async function run(args: string[]): Promise<unknown> {
   const closures = typeof closeText === 'string' ? closeText.split(';').filter(Boolean).map((t) => parseLonLat(t, 'close')) : [];
 
   const t0 = performance.now();
-  const { graph, source } = openRoadGraph(graphFlag);
+  const cityFlag = p.flags.get('city') ?? 'demo';
+  if (cityFlag === true) throw new UsageError('--city expects the name of a city package (a folder under tilesets/)');
+  const { graph, source } = openRoadGraph(graphFlag ?? join(cityDir(cityFlag), 'network.bin'));
   const router = method === 'ch' ? Router.withHierarchy(graph) : new Router(graph);
   const preprocessS = (performance.now() - t0) / 1000;
   const closed = closures.map((c) => {

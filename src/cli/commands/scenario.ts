@@ -4,11 +4,10 @@ import { parseArgs, UsageError } from '../args';
 import { diskResultStore, DEFAULT_CACHE_DIR } from '../../scenario/cache/diskResultStore';
 import { nodeCodeVersion } from '../../scenario/cache/nodeCodeVersion';
 import { ResultCache } from '../../scenario/cache/ResultCache';
-import { scenarioCity } from '../../scenario/city/ScenarioCity';
 import { kpiTable } from '../../scenario/compare/compareKpis';
 import { kpiCsv } from '../../scenario/export/kpiCsv';
 import { resultGeoJson } from '../../scenario/export/resultGeoJson';
-import { loadScenarioFile } from '../../scenario/io/loadScenarioFile';
+import { loadScenarioForCity } from '../../scenario/io/loadScenarioForCity';
 import { nodeEnvironment } from '../../scenario/run/nodeEnvironment';
 import { inThreadExecutor } from '../../scenario/runner/inThreadExecutor';
 import { nodeWorkerExecutor } from '../../scenario/runner/nodeWorkerExecutor';
@@ -21,9 +20,9 @@ import { BASELINE, runNames } from '../../scenario/variants/applyVariant';
 const USAGE = 'usage: scenario validate FILE | scenario run FILE [--variant NAME|all] [--out DIR] [--cache DIR|--no-cache] [--workers N] [--progress] | scenario schema [--write]';
 
 /** `scenario validate FILE`: schema, semantic and city checks; the runs the file defines. */
-function validate(file: string): unknown {
-  const { scenario } = loadScenarioFile(file, scenarioCity('demo').index);
-  return { file, valid: true, id: scenario.id, title: scenario.title, runs: runNames(scenario), kpis: scenario.kpis };
+async function validate(file: string): Promise<unknown> {
+  const { scenario, city } = await loadScenarioForCity(file);
+  return { file, valid: true, id: scenario.id, title: scenario.title, city: scenario.city, cityRevision: city?.city.revision, runs: runNames(scenario), kpis: scenario.kpis };
 }
 
 /** `scenario schema [--write]`: prints the JSON Schema, or writes scenarios/scenario.schema.json. */
@@ -46,7 +45,9 @@ function variantsOf(s: Scenario, flag: string | true | undefined): string[] {
 
 /** `scenario run FILE`: runs baseline + variant(s) in worker threads (cached by hash) and prints the KPI table. */
 async function runFile(file: string, p: ReturnType<typeof parseArgs>): Promise<unknown> {
-  const { scenario } = loadScenarioFile(file, scenarioCity('demo').index);
+  const { scenario, city } = await loadScenarioForCity(file);
+  // Results are cached by scenario, code and city data: a re-imported city is run again.
+  const codeVersion = `${nodeCodeVersion()}:${city?.city.revision ?? ''}`;
   const variants = variantsOf(scenario, p.flags.get('variant'));
   const w = p.flags.get('workers');
   const workers = w === undefined ? Math.min(variants.length, 2) : Number(w);
@@ -54,7 +55,7 @@ async function runFile(file: string, p: ReturnType<typeof parseArgs>): Promise<u
   const cacheDir = p.flags.get('cache');
   const cache = new ResultCache(p.flags.has('no-cache') ? null : diskResultStore(typeof cacheDir === 'string' ? cacheDir : DEFAULT_CACHE_DIR));
   const executor = workers === 0 ? inThreadExecutor(nodeEnvironment) : nodeWorkerExecutor(workers);
-  const runner = new ScenarioRunner({ executor, cache, codeVersion: nodeCodeVersion() });
+  const runner = new ScenarioRunner({ executor, cache, codeVersion });
   const t0 = performance.now();
   let last = -1;
   try {
@@ -73,7 +74,7 @@ async function runFile(file: string, p: ReturnType<typeof parseArgs>): Promise<u
       for (const o of outcomes) writeFileSync(join(out, `${scenario.id}.${o.variant}.geojson`), JSON.stringify(resultGeoJson(o.result, 'all')));
     }
     return {
-      scenario: scenario.id, title: scenario.title, file, codeVersion: nodeCodeVersion(),
+      scenario: scenario.id, title: scenario.title, city: scenario.city, file, codeVersion,
       runs: outcomes.map((o) => ({ variant: o.variant, hash: o.result.hash, cached: o.cached, modules: o.result.modules, wallMs: o.result.wallMs })),
       wallS: Math.round(performance.now() - t0) / 1000,
       kpis: rows,

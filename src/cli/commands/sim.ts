@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { parseArgs, requireFlag, UsageError } from '../args';
+import { openCityPackage } from '../../pipeline/package/openCityPackage';
 import { createFloodRunnerNode } from '../../sim/flood/createFloodRunnerNode';
 import { runFloodScenario } from '../../sim/flood/runFloodScenario';
 import { runPlumeCommand } from './plumeCommand';
@@ -41,7 +42,7 @@ export async function run(args: string[]): Promise<unknown> {
   const json = readJson(file);
   let workers = 1, lastPct = -1;
   const result = await runFloodScenario(json, {
-    file, keepFrames: false,
+    file, keepFrames: false, openCity: openCityPackage,
     createRunner: (grid, params, scenario) => createFloodRunnerNode(grid, params, (workers = override ?? scenario.solver.workers)),
     onProgress: p.flags.has('progress') ? (pr) => {
       const pct = Math.floor(pr.fraction * 100);

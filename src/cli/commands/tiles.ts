@@ -1,28 +1,38 @@
+import { resolve } from 'node:path';
 import { parseArgs, UsageError } from '../args';
 import { buildDemoCity } from '../../pipeline/buildDemoCity';
-import { buildImportedCity } from '../../pipeline/buildImportedCity';
+import { importCity } from '../../pipeline/cityImport/importCity';
+import { ensureDemoPackage } from '../../pipeline/ensureDemoPackage';
 
 /**
- * `tiles --city demo --out DIR [--seed N]`: generates the demo city and writes its sources and
- * tilesets to DIR; prints { buildings, tiles, bytes, seconds, ... }.
- * `tiles --buildings FILE [--dem FILE] [--crs EPSG:4544] [--dem-crs CRS] --out DIR`: imports real
- * data (GeoJSON, OSM XML/PBF; GeoTIFF or SRTM .hgt) and tiles it the same way; the summary carries
- * the import report (what was skipped, repaired or defaulted). Progress goes to stderr.
+ * `tiles --city demo --out DIR [--seed N]`: generates the demo city and writes its package (sources,
+ * tilesets, network, registries, city.json) to DIR; prints { buildings, tiles, bytes, seconds, ... }.
+ * `tiles --city demo --if-stale`: rebuilds tilesets/demo only when it is missing or was built by
+ * other code (npm start runs this).
+ * `tiles --buildings FILE [--dem FILE] [--crs EPSG:4544] [--dem-crs CRS] [--name NAME] --out DIR`:
+ * imports real data (GeoJSON, OSM XML/PBF; GeoTIFF or SRTM .hgt) into a city package, as `city
+ * import` does with a config naming only these sources (units, sensors derived; no resources).
+ * Progress goes to stderr.
  */
 export async function run(args: string[]): Promise<unknown> {
   const p = parseArgs(args);
   const city = p.flags.get('city');
+  if (city === 'demo' && p.flags.has('if-stale')) {
+    const rebuilt = await ensureDemoPackage();
+    return { city: 'demo', rebuilt: rebuilt !== null, reason: rebuilt ?? 'current' };
+  }
   const out = p.flags.get('out');
   if (typeof out !== 'string') throw new UsageError('missing --out DIR (where the tilesets go)');
   const buildings = p.flags.get('buildings');
   if (typeof buildings === 'string') {
     const str = (k: string) => (typeof p.flags.get(k) === 'string' ? (p.flags.get(k) as string) : undefined);
-    const summary = await buildImportedCity(out, {
-      buildingsPath: buildings, demPath: str('dem'), crs: str('crs'), demCrs: str('dem-crs'), name: str('name'),
-      onProgress: stderrProgress(),
-    });
-    const { report, ...rest } = summary;
-    return { ...rest, report: { counts: report.counts, stats: report.stats, issues: report.issues.slice(0, 50), moreIssues: Math.max(0, report.issues.length - 50) } };
+    const dem = str('dem'), name = str('name') ?? 'imported';
+    // The quick path of `city import`: one source, no units, sensors or resources given (derived and said so).
+    const config = {
+      name, title: `Imported city (${buildings.split('/').pop()})`, crs: str('crs'), buildings: { file: resolve(buildings) },
+      ...(dem ? { terrain: { file: resolve(dem), crs: str('dem-crs') } } : {}),
+    };
+    return importCity({ file: `tiles --buildings ${buildings}`, config, baseDir: process.cwd() }, out, stderrProgress());
   }
   if (city !== 'demo') throw new UsageError(`--city expects "demo" (got ${JSON.stringify(city ?? null)}); real data comes with --buildings FILE`);
   const seedText = p.flags.get('seed');

@@ -1,3 +1,4 @@
+import { AREA_PER_PERSON, OCCUPANCY_SHARE } from '../../twin/occupancy';
 import type { BuildingRecord } from '../../twin/BuildingRecord';
 import {
   BLOCK_M, CITY_HALF_SIDE_M, DISTRICTS, NAME_PARTS, RADIAL_ANGLES_DEG, RING_RADII_M, RIVER_SETBACK_M,
@@ -15,15 +16,7 @@ const USE_WEIGHTS: Record<Zone, Array<[BuildingUse, number]>> = {
 };
 /** Lots per block side by zone: denser, smaller lots away from the centre. */
 const LOTS: Record<Zone, number> = { cbd: 3, mid: 4, outer: 5 };
-/**
- * Square meters of floor area per occupant by use (residential ~ 33 m²/person in Chengdu), of the
- * share OCCUPANCY_SHARE of the floor area in use (proposed buildings in what-ifs use the same rule).
- */
-export const AREA_PER_PERSON: Record<BuildingUse, number> = {
-  residential: 33, commercial: 25, office: 15, industrial: 60, school: 10, hospital: 20,
-  fire_station: 80, police: 40, stadium: 1.5, government: 30,
-};
-export const OCCUPANCY_SHARE = 0.35;
+export { AREA_PER_PERSON, OCCUPANCY_SHARE } from '../../twin/occupancy';
 
 function zoneOf(x: number, y: number): Zone {
   const r = Math.hypot(x, y);

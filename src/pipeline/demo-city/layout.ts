@@ -53,8 +53,4 @@ export const NAME_PARTS: ReadonlyArray<readonly [string, string]> = [
   ['骡马', 'Luoma'], ['宽窄', 'Kuanzhai'], ['琴台', 'Qintai'], ['浣花', 'Huanhua'], ['紫荆', 'Zijing'],
 ];
 
-/** The kinds of building use, in the order of the tiles' metadata enum. */
-export const BUILDING_USES = [
-  'residential', 'commercial', 'office', 'industrial', 'school', 'hospital', 'fire_station', 'police', 'stadium', 'government',
-] as const;
-export type BuildingUse = (typeof BUILDING_USES)[number];
+export { BUILDING_USES, type BuildingUse } from '../../twin/BuildingUse';

@@ -1,7 +1,9 @@
 import { BLOCK_M, CITY_HALF_SIDE_M, NAME_PARTS, RADIAL_ANGLES_DEG, RING_RADII_M } from './layout';
-import type { PlaneRoad, RoadClass } from '../../twin/PlaneRoad';
+import type { PlaneRoad as AnyPlaneRoad, RoadClass } from '../../twin/PlaneRoad';
 
-export type { PlaneRoad, RoadClass } from '../../twin/PlaneRoad';
+export type { RoadClass } from '../../twin/PlaneRoad';
+/** A demo city road: its class is one of the demo's. */
+export type PlaneRoad = AnyPlaneRoad<RoadClass>;
 
 const RING_NAMES = [['一环路', 'Yihuan Lu'], ['二环路', 'Erhuan Lu'], ['三环路', 'Sanhuan Lu']] as const;
 

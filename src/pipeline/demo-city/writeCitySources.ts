@@ -1,7 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { DemGrid } from '../../geo/DemGrid';
 import type { LocalFrame } from '../../geo/LocalFrame';
+import { writeDem } from '../package/writeDem';
 import type { DemoCity } from './generateDemoCity';
 
 /** Rounds degrees to 1e-7 (~1 cm) so output bytes do not depend on float noise. */
@@ -17,15 +17,10 @@ function featureCollection(features: unknown[]): string {
   return `{"type":"FeatureCollection","features":[\n${features.map((f) => JSON.stringify(f)).join(',\n')}\n]}\n`;
 }
 
-/** Writes the DEM as `dem.json` (header, see DemHeader) and `dem.f32` (little-endian Float32, row 0 south). */
-export function writeDem(dir: string, dem: DemGrid): void {
-  writeFileSync(join(dir, 'dem.json'), JSON.stringify({ ...dem.header(), format: 'float32-le', units: 'm (ellipsoidal height)' }, null, 2) + '\n');
-  writeFileSync(join(dir, 'dem.f32'), new Uint8Array(dem.heightsM.buffer, dem.heightsM.byteOffset, dem.heightsM.byteLength));
-}
-
 /**
  * Writes the city's sources as GeoJSON (lon/lat degrees, WGS84) plus the DEM:
- * buildings.geojson, roads.geojson, units.geojson, river.geojson, dem.json + dem.f32, city.json.
+ * buildings.geojson, roads.geojson, units.geojson, river.geojson, dem.json + dem.f32 (writeDemoPackage
+ * adds the other parts and city.json).
  */
 export function writeCitySources(dir: string, city: DemoCity): Record<string, number> {
   mkdirSync(dir, { recursive: true });
@@ -55,9 +50,5 @@ export function writeCitySources(dir: string, city: DemoCity): Record<string, nu
     buildings: city.buildings.length, roads: city.roads.length, units: city.units.length,
     population: city.buildings.reduce((s, b) => s + b.population, 0),
   };
-  writeFileSync(join(dir, 'city.json'), JSON.stringify({
-    name: 'demo', title: 'Rongcheng demo city (Chengdu-like, generated)', seed: city.seed,
-    origin: { lonDeg: frame.originLonDeg, latDeg: frame.originLatDeg }, counts,
-  }, null, 2) + '\n');
   return counts;
 }

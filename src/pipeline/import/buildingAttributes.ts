@@ -1,4 +1,4 @@
-import type { BuildingUse } from '../demo-city/layout';
+import type { BuildingUse } from '../../twin/BuildingUse';
 import { buildingUseFromTags } from './buildingUseFromTags';
 import { parseLengthM, parseLevels } from './parseMeasure';
 

@@ -1,4 +1,4 @@
-import { BUILDING_USES, type BuildingUse } from '../demo-city/layout';
+import { BUILDING_USES, type BuildingUse } from '../../twin/BuildingUse';
 
 const BY_BUILDING: Record<string, BuildingUse> = {
   house: 'residential', residential: 'residential', apartments: 'residential', detached: 'residential',

@@ -1,6 +1,6 @@
 import type { LocalFrame } from '../../geo/LocalFrame';
 import type { BuildingRecord } from '../../twin/BuildingRecord';
-import type { BuildingUse } from '../demo-city/layout';
+import type { BuildingUse } from '../../twin/BuildingUse';
 import { buildingAttributes, type BuildingAttributes } from './buildingAttributes';
 import { cleanFootprint, signedArea } from './cleanFootprint';
 import type { ImportReport } from './ImportReport';

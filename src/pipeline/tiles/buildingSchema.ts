@@ -1,4 +1,4 @@
-import { BUILDING_USES } from '../demo-city/layout';
+import { BUILDING_USES } from '../../twin/BuildingUse';
 import type { MetadataSchema } from '../gltf/propertyTable';
 
 /** The EXT_structural_metadata schema of building tiles: one `building` class, one row per building. */

@@ -1,6 +1,6 @@
 import type { LocalFrame } from '../../geo/LocalFrame';
-import { AREA_PER_PERSON, OCCUPANCY_SHARE } from '../../pipeline/demo-city/buildings';
-import type { BuildingUse } from '../../pipeline/demo-city/layout';
+import type { BuildingUse } from '../../twin/BuildingUse';
+import { AREA_PER_PERSON, OCCUPANCY_SHARE } from '../../twin/occupancy';
 import { ringArea } from '../../analysis/scene/PrismSet';
 import type { BuildingRecord } from '../../twin/BuildingRecord';
 import { pointInRing } from '../../twin/BuildingGrid';

@@ -1,4 +1,3 @@
-import { demoFleet, DEMO_UNITS_PER_STATION } from '../../dispatch/demoFleet';
 import type { Fleet, Incident, UnitKind } from '../../dispatch/Fleet';
 import { planDispatch } from '../../dispatch/planDispatch';
 import type { RouteResult } from '../../route/RouteResult';
@@ -17,15 +16,18 @@ function unitCounts(f: FleetCounts | undefined): Partial<Record<UnitKind, number
   return f && Object.fromEntries(Object.entries(f).map(([k, n]) => [KIND[k as keyof FleetCounts], n]));
 }
 
-/** The city's stations with the settings' fleets (else src/dispatch's demo fleets), plus addStation interventions. */
+/**
+ * The city's stations and vehicles (its package's resources), with the settings' fleets replacing
+ * what is based at each kind of station they name, plus addStation interventions.
+ */
 export function scenarioFleet(s: Scenario, ctx: Pick<ModuleContext, 'city'>): Fleet {
   const d = s.models?.dispatch;
-  const per = {
-    fire_station: unitCounts(d?.fireStationFleet) ?? DEMO_UNITS_PER_STATION.fire_station,
-    hospital: unitCounts(d?.hospitalFleet) ?? DEMO_UNITS_PER_STATION.hospital,
-    police: unitCounts(d?.policeFleet) ?? DEMO_UNITS_PER_STATION.police,
-  };
-  const fleet = demoFleet(ctx.city.frame, ctx.city.city.buildings, per);
+  const per: Record<string, Partial<Record<UnitKind, number>>> = {};
+  const set = (kind: string, f: FleetCounts | undefined) => { if (f) per[kind] = unitCounts(f)!; };
+  set('fire_station', d?.fireStationFleet);
+  set('hospital', d?.hospitalFleet);
+  set('police', d?.policeFleet);
+  const fleet = ctx.city.fleet(per);
   for (const i of s.interventions) {
     if (i.kind !== 'addStation') continue;
     fleet.stations.push({ id: i.id, name: i.name, kind: 'added', lonLat: [i.lonDeg, i.latDeg] });
@@ -57,6 +59,7 @@ export const dispatchModule: RunModule = {
   name: 'dispatch',
   async run(ctx: ModuleContext): Promise<ModuleOutput> {
     const s = ctx.scenario, o = { ...DISPATCH_DEFAULTS, ...s.models?.dispatch }, router = ctx.city.newRouter(), fleet = scenarioFleet(s, ctx);
+    if (fleet.units.length === 0) throw new Error(`dispatch: city "${ctx.city.name}" has no emergency vehicles (its resources list ${fleet.stations.length} stations and no vehicles): nothing to dispatch`);
     const incidents = s.events.filter((e): e is Inc => e.kind === 'incident').sort((a, b) => a.atS - b.atS);
     const times = [...new Set(incidents.map((i) => i.atS))];
     const first: number[] = [], team: number[] = [], etas: number[] = [], sent: Sent[] = [];

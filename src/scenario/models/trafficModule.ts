@@ -1,4 +1,3 @@
-import { ringCentroid } from '../../dispatch/demoFleet';
 import type { LonLat, Router } from '../../route/Router';
 import { lineFeature, polygonFeature, type Feature } from '../layers/GeoJson';
 import type { ModuleContext, ModuleOutput, RunModule } from '../run/ModuleContext';
@@ -15,9 +14,9 @@ function eventPlace(s: Scenario): LonLat | null {
   return null;
 }
 
-/** The city's hospitals (footprint centroids), the ambulances' starting points. */
+/** The city's hospitals (its package's resources), the ambulances' starting points. */
 function hospitals(ctx: ModuleContext): LonLat[] {
-  return ctx.city.city.buildings.filter((b) => b.use === 'hospital').map((b) => ctx.city.frame.toLonLat(...ringCentroid(b.footprint)));
+  return ctx.city.resources.hospitals.map((h) => [h.lonDeg, h.latDeg]);
 }
 
 /** The probe trips of the settings, else one per hospital to the event's place. */

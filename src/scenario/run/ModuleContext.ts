@@ -2,14 +2,17 @@ import type { AbortLike } from '../../sim/core/SimProgress';
 import type { FloodGrid } from '../../sim/flood/FloodGrid';
 import type { FloodParams } from '../../sim/flood/FloodParams';
 import type { FloodRunner } from '../../sim/flood/FloodRunner';
+import type { CityPackage } from '../../twin/package/CityPackage';
 import type { MassingChange } from '../city/applyMassing';
 import type { ScenarioCity } from '../city/ScenarioCity';
 import type { KpiId, KpiModule } from '../kpi/kpiCatalog';
 import type { Scenario } from '../schema/Scenario';
 import type { KpiValue, ResultLayer, TimelineSeries } from './RunResult';
 
-/** What differs between node (CLI, tests) and the browser: how a flood solver is started. */
+/** What differs between node (CLI, tests) and the browser: how a city is opened and a flood solver started. */
 export interface RunEnvironment {
+  /** Opens the city package of a scenario's `city` (node: tilesets/<name> on disk; browser: fetched). */
+  openCity(name: string): Promise<CityPackage>;
   /** A flood runner on this thread (browser worker) or over `workers` threads (node). */
   createFloodRunner(grid: FloodGrid, params: Partial<FloodParams>, workers: number): Promise<FloodRunner>;
 }

@@ -7,6 +7,7 @@ import { applyVariant } from '../variants/applyVariant';
 import type { RunJob } from './RunJob';
 
 /** Does one job on this thread (what every executor's worker calls): city, variant, run. */
-export function executeJob(job: RunJob, env: RunEnvironment, signal?: AbortLike, onProgress?: (p: RunProgress) => void): Promise<RunResult> {
-  return runScenario(applyVariant(job.scenario, job.variant), scenarioCity(job.scenario.city), env, job.hash, { signal, onProgress });
+export async function executeJob(job: RunJob, env: RunEnvironment, signal?: AbortLike, onProgress?: (p: RunProgress) => void): Promise<RunResult> {
+  const city = await scenarioCity(job.scenario.city, env.openCity);
+  return runScenario(applyVariant(job.scenario, job.variant), city, env, job.hash, { signal, onProgress });
 }

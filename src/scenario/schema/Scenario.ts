@@ -1,4 +1,4 @@
-import type { FromSchema } from './FromSchema';
+import type { FromSchema } from '../../schema/FromSchema';
 import type { SCENARIO_SCHEMA } from './scenarioSchema';
 
 type Defs = (typeof SCENARIO_SCHEMA)['$defs'];

@@ -1,4 +1,4 @@
-import { BUILDING_USES } from '../../pipeline/demo-city/layout';
+import { BUILDING_USES } from '../../twin/BuildingUse';
 import { SUNLIGHT_STANDARD_IDS } from '../../analysis/sunlight/sunlightStandard';
 
 /**

@@ -25,7 +25,7 @@ export const SCENARIO_SCHEMA = {
     id: { $ref: '#/$defs/slug' },
     title: { type: 'string', minLength: 1 },
     description: { type: 'string' },
-    city: { const: 'demo', description: 'The city the scenario runs on (the generated demo city).' },
+    city: { $ref: '#/$defs/slug', description: 'The city package the scenario runs on: a folder under tilesets/ ("demo" is the generated demo city).' },
     start: {
       type: 'string', description: 'ISO 8601 date-time with a UTC offset, e.g. 2026-07-12T14:00:00+08:00',
       pattern: '^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(:\\d{2}(\\.\\d+)?)?(Z|[+-]\\d{2}:\\d{2})$',

@@ -1,27 +1,7 @@
-/** One problem in a scenario file: where (JSON pointer and line) and what was expected. */
-export interface ScenarioIssue {
-  /** JSON pointer of the offending value, e.g. `/events/2/series/0/mmPerHour` ('' = the whole file). */
-  pointer: string;
-  /** 1-based line and column in the file (0 when the scenario did not come from a file). */
-  line: number;
-  column: number;
-  /** What the value should have been. */
-  expected: string;
-  /** The value found, as short JSON text (absent for a missing value). */
-  got?: string;
-}
+import { formatIssue, type JsonIssue } from '../../schema/JsonIssue';
 
-/** Formats one issue as `file:line:column: /pointer: expected ..., got ...`. */
-export function formatIssue(file: string, i: ScenarioIssue): string {
-  const where = i.line > 0 ? `${file}:${i.line}:${i.column}` : file;
-  return `${where}: ${i.pointer || '/'}: expected ${i.expected}${i.got !== undefined ? `, got ${i.got}` : ''}`;
-}
-
-/** Short JSON text of a value for messages (at most ~60 characters). */
-export function shortJson(v: unknown): string {
-  const s = v === undefined ? 'nothing' : JSON.stringify(v) ?? String(v);
-  return s.length > 60 ? `${s.slice(0, 57)}...` : s;
-}
+/** One problem in a scenario file (see JsonIssue). */
+export type ScenarioIssue = JsonIssue;
 
 /**
  * A scenario file that does not validate: names the file and, per issue, the JSON pointer, the

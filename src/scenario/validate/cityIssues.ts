@@ -1,13 +1,19 @@
 import type { Scenario, ScenarioEvent, ScenarioIntervention, ScenarioModels } from '../schema/Scenario';
-import { shortJson, type ScenarioIssue } from './ScenarioValidationError';
+import { shortJson } from '../../schema/JsonIssue';
+import type { ScenarioIssue } from './ScenarioValidationError';
 
 /** What a scenario may name in its city: the extent and the ids of communities, sensors and roads. */
 export interface CityIndex {
+  /** The city package's name (the scenario's `city` must be it). */
+  city: string;
   /** [westDeg, southDeg, eastDeg, northDeg] of the modelled ground (the DEM). */
   boundsLonLat: [number, number, number, number];
   communityIds: ReadonlySet<string>;
   sensorIds: ReadonlySet<string>;
   roadIds: ReadonlySet<string>;
+  stationIds: ReadonlySet<string>;
+  /** Fire stations of the city (dispatch to a fire needs one). */
+  fireStations: number;
   /** Building ids (clearBuildings may name them); omitted: not checked. */
   buildingIds?: ReadonlySet<string>;
 }
@@ -32,6 +38,7 @@ function allItems(s: Scenario): Array<[ScenarioEvent | ScenarioIntervention, str
  */
 export function cityIssues(s: Scenario, city: CityIndex): Issue[] {
   const out: Issue[] = [];
+  if (s.city !== city.city) out.push({ pointer: '/city', expected: `the city the scenario is checked against, "${city.city}"`, got: shortJson(s.city) });
   const [w, so, e, n] = city.boundsLonLat;
   const extent = `inside the city [${[w, so, e, n].map((v) => v.toFixed(4)).join(', ')}]`;
   const point = (lon: number, lat: number, at: string) => {
@@ -58,6 +65,11 @@ export function cityIssues(s: Scenario, city: CityIndex): Issue[] {
     if (it.kind === 'outbreak') known(city.communityIds, it.communityId, `${at}/communityId`, 'community');
     if (it.kind === 'closeCommunity' || it.kind === 'reduceContacts') it.communityIds?.forEach((id, k) => known(city.communityIds, id, `${at}/communityIds/${k}`, 'community'));
     if (it.kind === 'sensorOverride') known(city.sensorIds, it.sensorId, `${at}/sensorId`, 'sensor');
+    if (it.kind === 'incident' && city.stationIds.size === 0 && !s.interventions.some((i) => i.kind === 'addStation')) {
+      out.push({ pointer: at, expected: `a city with emergency stations to dispatch from (city "${city.city}" lists none in its resources; add an addStation intervention or import resources)` });
+    } else if (it.kind === 'incident' && (it.requirements.fireEngine ?? 0) > 0 && city.fireStations === 0 && !s.interventions.some((i) => i.kind === 'addStation')) {
+      out.push({ pointer: `${at}/requirements/fireEngine`, expected: `a city with fire stations (city "${city.city}" has none in its resources)`, got: shortJson(it.requirements.fireEngine) });
+    }
     if (it.kind === 'proposeBuilding') (it.footprint ?? it.geometry?.coordinates[0])?.forEach((p, k) => point(p[0], p[1], `${at}/${it.footprint ? 'footprint' : 'geometry/coordinates/0'}/${k}`));
     if (it.kind === 'clearBuildings') {
       it.polygon?.forEach((p, k) => point(p[0], p[1], `${at}/polygon/${k}`));

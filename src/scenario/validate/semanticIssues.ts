@@ -4,7 +4,8 @@ import { kpiSpec } from '../kpi/kpiCatalog';
 import { MODULE_TRIGGERS, modulesOf } from '../models/modulesOf';
 import type { Scenario } from '../schema/Scenario';
 import { applyVariant, BASELINE, type EffectiveScenario } from '../variants/applyVariant';
-import { shortJson, type ScenarioIssue } from './ScenarioValidationError';
+import { shortJson } from '../../schema/JsonIssue';
+import type { ScenarioIssue } from './ScenarioValidationError';
 
 type Issue = Omit<ScenarioIssue, 'line' | 'column'>;
 

@@ -33,11 +33,11 @@ export class Ingestor {
    */
   parse(topic: string, payload: Uint8Array | string, nowMs: number): number {
     const id = sensorIdOfTopic(topic);
-    if (id === null) return this.reject(R.topic_format, topic, 'topic', 'city/<districtId>/<kind>/<sensorId>', topic);
+    if (id === null) return this.reject(R.topic_format, topic, 'topic', 'city/<city>/<districtId>/<kind>/<sensorId>', topic);
     const s = this.index.get(id);
     if (s === undefined) {
-      const kindPart = topic.split('/')[2];
-      if (!isSensorKind(kindPart)) return this.reject(R.unknown_kind, topic, 'topic', 'a sensor kind as the third level', kindPart);
+      const kindPart = topic.split('/')[3];
+      if (!isSensorKind(kindPart)) return this.reject(R.unknown_kind, topic, 'topic', 'a sensor kind as the fourth level', kindPart);
       return this.reject(R.unknown_sensor, topic, 'topic', 'a sensor id from the registry', id);
     }
     const sensor = this.sensors[s];

@@ -5,13 +5,16 @@ export interface SensorInfo {
   /** Stable id, e.g. 'WL-00012' (kind prefix + sequence). */
   id: string;
   kind: SensorKind;
-  /** Topic it publishes to: city/<districtId>/<kind>/<id>. */
+  /** Topic it publishes to: city/<cityName>/<districtId>/<kind>/<id>. */
   topic: string;
   lonDeg: number;
   latDeg: number;
   /** Plane position in the city's LocalFrame (m). */
   xM: number;
   yM: number;
+  /** The finest spatial unit it lies in (a grid cell when the city has that tier). */
+  unitId: string;
+  /** Its unit at each tier; '' for a tier the city does not have. */
   gridId: string;
   communityId: string;
   streetId: string;
@@ -30,9 +33,11 @@ export interface SensorInfo {
   nominal: number;
 }
 
-/** The city's sensors, deterministic for the city (same seed, same registry). */
+/** The city's sensors, deterministic for the city (same package, same registry). */
 export interface SensorRegistry {
-  /** Seed of the city the registry was built from. */
-  citySeed: number;
+  /** Name of the city package the registry belongs to. */
+  city: string;
+  /** True when the sensors were placed by the simulator's rules rather than read from the city's own registry. */
+  synthetic: boolean;
   sensors: SensorInfo[];
 }

@@ -6,7 +6,7 @@ import { UnitIndex } from '../units/UnitIndex';
 import { buildSensorRegistry } from './buildSensorRegistry';
 
 const city = generateDemoCity();
-const registry = buildSensorRegistry(city);
+const registry = buildSensorRegistry({ ...city, name: 'demo' });
 
 describe('buildSensorRegistry', () => {
   it('places thousands of sensors of every kind on the demo city', () => {
@@ -26,7 +26,8 @@ describe('buildSensorRegistry', () => {
       expect(ids.has(s.id)).toBe(false);
       ids.add(s.id);
       expect(sensorIdOfTopic(s.topic)).toBe(s.id);
-      expect(s.topic).toBe(`city/${s.districtId}/${s.kind}/${s.id}`);
+      expect(s.topic).toBe(`city/demo/${s.districtId}/${s.kind}/${s.id}`);
+      expect(s.unitId).toBe(s.gridId);
       const chain = new Int32Array(5);
       units.chain(units.require(s.gridId), chain, 0);
       expect([1, 2, 3].map((l) => units.ids[chain[l]])).toEqual([s.communityId, s.streetId, s.districtId]);
@@ -39,7 +40,7 @@ describe('buildSensorRegistry', () => {
   });
 
   it('is deterministic plain data: the same city gives the same JSON', () => {
-    const again = buildSensorRegistry(generateDemoCity());
+    const again = buildSensorRegistry({ ...generateDemoCity(), name: 'demo' });
     expect(JSON.stringify(again)).toBe(JSON.stringify(registry));
     expect(JSON.parse(JSON.stringify(registry))).toEqual(registry);
   });

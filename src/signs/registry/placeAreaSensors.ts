@@ -19,12 +19,11 @@ export function placePerUnit(city: RegistryCity, level: string, dxM: number, dyM
   });
 }
 
-/** People per street and per community, summed over buildings. */
+/** People per street, community and grid cell, summed over buildings. */
 export function populationByUnit(city: RegistryCity): Map<string, number> {
   const pop = new Map<string, number>();
   for (const b of city.buildings) {
-    pop.set(b.streetId, (pop.get(b.streetId) ?? 0) + b.population);
-    pop.set(b.communityId, (pop.get(b.communityId) ?? 0) + b.population);
+    for (const id of [b.streetId, b.communityId, b.gridId]) if (id) pop.set(id, (pop.get(id) ?? 0) + b.population);
   }
   return pop;
 }
@@ -34,16 +33,29 @@ const PEAK_MW_PER_PERSON = 0.0012;
 /** 12345 hotline calls per person per minute (~2 calls per 1000 people per day). */
 const CALLS_PER_PERSON_MIN = 2e-3 / 1440;
 
-/** Rain gauge per street, air station per community, substation feeder per street, hotline tally per community. */
+const FINE_TO_COARSE = ['grid', 'community', 'street'];
+
+/** `level` when the city has units of it, else the next finer tier it has (a city may lack streets or communities). */
+export function tierAtOrBelow(city: RegistryCity, level: 'street' | 'community'): string {
+  const present = new Set(city.units.map((u) => u.level));
+  for (let k = FINE_TO_COARSE.indexOf(level); k >= 0; k--) if (present.has(FINE_TO_COARSE[k] as 'grid')) return FINE_TO_COARSE[k];
+  return level;
+}
+
+/**
+ * Rain gauge per street, air station per community, substation feeder per street, hotline tally
+ * per community (or per unit of the next finer tier the city has).
+ */
 export function placeAreaSensors(city: RegistryCity): Record<'rainfall' | 'air_quality' | 'power_load' | 'hotline_12345', Placement[]> {
   const pop = populationByUnit(city);
+  const street = tierAtOrBelow(city, 'street'), community = tierAtOrBelow(city, 'community');
   return {
-    rainfall: placePerUnit(city, 'street', 120, 90, () => 0),
-    air_quality: placePerUnit(city, 'community', 60, -70, (u) => {
+    rainfall: placePerUnit(city, street, 120, 90, () => 0),
+    air_quality: placePerUnit(city, community, 60, -70, (u) => {
       const [x, y] = centreOf(u);
       return Math.round(48 - 12 * Math.min(1, Math.hypot(x, y) / 4500));
     }),
-    power_load: placePerUnit(city, 'street', -110, 70, (u) => Math.max(2, Math.round((pop.get(u.id) ?? 0) * PEAK_MW_PER_PERSON * 10) / 10)),
-    hotline_12345: placePerUnit(city, 'community', -40, 40, (u) => Math.round((pop.get(u.id) ?? 0) * CALLS_PER_PERSON_MIN * 1e4) / 1e4),
+    power_load: placePerUnit(city, street, -110, 70, (u) => Math.max(2, Math.round((pop.get(u.id) ?? 0) * PEAK_MW_PER_PERSON * 10) / 10)),
+    hotline_12345: placePerUnit(city, community, -40, 40, (u) => Math.round((pop.get(u.id) ?? 0) * CALLS_PER_PERSON_MIN * 1e4) / 1e4),
   };
 }

@@ -11,7 +11,7 @@ export function sensorMessageSchema(): Record<string, unknown> {
     $schema: 'https://json-schema.org/draft/2020-12/schema',
     $id: 'https://rongcheng-twin.example/schemas/sensor-message.json',
     title: 'Rongcheng Twin sensor reading',
-    description: 'Published to city/<districtId>/<kind>/<sensorId>.',
+    description: 'Published to city/<city>/<districtId>/<kind>/<sensorId>.',
     type: 'object',
     required: ['id', 'kind', 'timeMs', 'value', 'unit'],
     properties: {

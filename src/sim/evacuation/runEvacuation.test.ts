@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { generateDemoCity, type DemoCity } from '../../pipeline/demo-city/generateDemoCity';
-import { demoRoadGraph } from '../../pipeline/network/demoRoadGraph';
+import { demoModel, demoRoadGraph } from '../../../test/support/demoPackage';
+import type { CityModel } from '../../twin/package/CityModel';
 import { buildRoadGraph } from '../../route/buildRoadGraph';
 import type { RoadGraph } from '../../route/RoadGraph';
 import { SimCancelledError } from '../core/SimCancelledError';
@@ -58,10 +58,10 @@ describe('runEvacuation', () => {
   });
 
   describe('on the demo city', () => {
-    let city: DemoCity, road: RoadGraph, groups: EvacueeGroup[], shelters: Shelter[];
-    beforeAll(() => {
-      city = generateDemoCity();
-      road = demoRoadGraph(city);
+    let city: CityModel, road: RoadGraph, groups: EvacueeGroup[], shelters: Shelter[];
+    beforeAll(async () => {
+      city = await demoModel();
+      road = await demoRoadGraph();
       const zone: number[] = [];
       city.buildings.forEach((b, i) => { const [x, y] = b.footprint[0]; if (Math.hypot(x - 2000, y + 2500) < 500) zone.push(i); });
       groups = evacueeGroupsFromBuildings(city.buildings, zone, city.frame);

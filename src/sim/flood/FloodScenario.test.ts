@@ -1,16 +1,20 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseFloodScenario } from './FloodScenario';
+import { demoPackage } from '../../../test/support/demoPackage';
+import { loadCityModel } from '../../twin/package/CityModel';
 import { prepareFloodScenario } from './prepareFloodScenario';
 
 const FIXTURE = 'test/fixtures/sim/flood-rainstorm-1h.json';
+const pkg = await demoPackage();
+const city = { ...(await loadCityModel(pkg)), seed: pkg.manifest.seed };
 
 describe('parseFloodScenario', () => {
   it('reads the 1-hour rainstorm fixture and prepares its grid and river inflow', () => {
     const s = parseFloodScenario(JSON.parse(readFileSync(FIXTURE, 'utf8')), FIXTURE);
     expect(s.durationS).toBe(3600);
     expect(s.rainfall.mmPerHour).toHaveLength(6);
-    const { setup, params } = prepareFloodScenario(s, FIXTURE);
+    const { setup, params } = prepareFloodScenario(s, city, FIXTURE);
     expect([setup.grid.width, setup.grid.height]).toEqual([200, 200]);
     const cells = params.inflows[0].cells;
     expect(cells.length).toBeGreaterThan(10);
@@ -49,6 +53,6 @@ describe('parseFloodScenario', () => {
       kind: 'flood', grid: { cellSizeM: 10, bboxM: [0, 0, 200, 200] }, durationS: 60,
       inflows: [{ id: 'far', fromM: [5000, 5000], toM: [5100, 5000], timesS: [0], m3PerS: [1] }],
     }, 'x.json');
-    expect(() => prepareFloodScenario(s, 'x.json')).toThrow(/x\.json: \$\.inflows\[0\] \(far\): the line .* crosses no open cell/);
+    expect(() => prepareFloodScenario(s, city, 'x.json')).toThrow(/x\.json: \$\.inflows\[0\] \(far\): the line .* crosses no open cell/);
   });
 });

@@ -12,11 +12,13 @@ export interface ScenarioInflow {
   m3PerS: number[];
 }
 
-/** A flood run on the demo city, as written in a scenario file (see test/fixtures/sim/). */
+/** A flood run on a city package, as written in a scenario file (see test/fixtures/sim/). */
 export interface FloodScenario {
   kind: 'flood';
   name: string;
-  /** Demo-city seed (default: the standard demo city). */
+  /** The city package (a folder under tilesets/); default "demo". */
+  city: string;
+  /** The demo city's seed this scenario was written for: the package must have been built with it. */
   seed?: number;
   cellSizeM: number;
   bboxM?: PlaneBBox;
@@ -33,7 +35,7 @@ export interface FloodScenario {
   solver: { cfl: number; theta: number; froudeMax: number; workers: number };
 }
 
-const KEYS = ['kind', 'name', 'seed', 'grid', 'durationS', 'outputIntervalS', 'rainfall', 'drainageMmPerHour', 'inflows', 'manningN', 'boundaries', 'thresholds', 'solver'];
+const KEYS = ['kind', 'name', 'city', 'seed', 'grid', 'durationS', 'outputIntervalS', 'rainfall', 'drainageMmPerHour', 'inflows', 'manningN', 'boundaries', 'thresholds', 'solver'];
 const SIDES = ['west', 'east', 'south', 'north'] as const;
 
 /** Validates parsed JSON as a FloodScenario; errors name `file`, the JSON path and what was expected. */
@@ -53,6 +55,7 @@ export function parseFloodScenario(json: unknown, file: string): FloodScenario {
   return {
     kind: 'flood',
     name: r.optional(o, 'name', (v) => r.string(v, '$.name'), 'flood'),
+    city: r.optional(o, 'city', (v) => r.string(v, '$.city'), 'demo'),
     seed: r.optional(o, 'seed', (v) => r.integer(v, '$.seed', 0, 2 ** 32 - 1), undefined as number | undefined),
     cellSizeM: r.number(grid.cellSizeM, '$.grid.cellSizeM', 0.5, 1000, 'm'),
     bboxM: r.optional(grid, 'bboxM', (v) => bbox(r, v), undefined as PlaneBBox | undefined),

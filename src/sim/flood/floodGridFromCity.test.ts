@@ -7,7 +7,7 @@ import { impassableRoadPoints } from './impassableRoadPoints';
 
 const city = generateDemoCity();
 const bboxM: [number, number, number, number] = [-1400, 700, -900, 1200]; // 500 m with a river reach
-const { grid, buildings, roads } = floodGridFromCity(city, { cellSizeM: 5, bboxM });
+const { grid, buildings, roads } = floodGridFromCity({ ...city, water: [{ rings: [city.river] }] }, { cellSizeM: 5, bboxM });
 const W = grid.width;
 
 describe('floodGridFromCity', () => {

@@ -1,6 +1,5 @@
-import { generateDemoCity } from '../../pipeline/demo-city/generateDemoCity';
 import { cellsAlongLine } from '../core/cellsAlongLine';
-import { floodGridFromCity, type FloodCitySetup } from './floodGridFromCity';
+import { floodGridFromCity, type FloodCitySetup, type FloodCitySource } from './floodGridFromCity';
 import { floodParams, type FloodParams } from './FloodParams';
 import type { FloodScenario } from './FloodScenario';
 
@@ -11,12 +10,15 @@ export interface PreparedFlood {
 }
 
 /**
- * Generates the demo city of the scenario's seed, builds its flood grid and the solver parameters
- * (inflow lines become the open cells they cross). Throws naming `file` and the inflow when a line
- * misses the grid's open cells.
+ * Builds the flood grid of the scenario's city (its package's model, read by the caller) and the
+ * solver parameters (inflow lines become the open cells they cross). Throws naming `file` when the
+ * package is another city or seed than the scenario's, or an inflow misses the grid's open cells.
  */
-export function prepareFloodScenario(s: FloodScenario, file = 'scenario'): PreparedFlood {
-  const city = s.seed === undefined ? generateDemoCity() : generateDemoCity(s.seed);
+export function prepareFloodScenario(s: FloodScenario, city: FloodCitySource & { name: string; seed?: number }, file = 'scenario'): PreparedFlood {
+  if (city.name !== s.city) throw new Error(`${file}: $.city: the scenario is for city "${s.city}", the grid was asked of "${city.name}"`);
+  if (s.seed !== undefined && city.seed !== s.seed) {
+    throw new Error(`${file}: $.seed: the scenario was written for the demo city of seed ${s.seed}, tilesets/${city.name} has seed ${city.seed ?? 'none'} (rebuild it: npm run -s cli -- tiles --city demo --seed ${s.seed} --out tilesets/demo)`);
+  }
   const setup = floodGridFromCity(city, { cellSizeM: s.cellSizeM, bboxM: s.bboxM });
   const g = setup.grid;
   const inflows = s.inflows.map((f, k) => {

@@ -2,9 +2,13 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { FloodSolver } from './FloodSolver';
 import { parseFloodScenario } from './FloodScenario';
+import { demoPackage } from '../../../test/support/demoPackage';
+import { loadCityModel } from '../../twin/package/CityModel';
 import { prepareFloodScenario } from './prepareFloodScenario';
 
 const FIXTURE = 'test/fixtures/sim/flood-rainstorm-1h.json';
+const pkg = await demoPackage();
+const city = { ...(await loadCityModel(pkg)), seed: pkg.manifest.seed };
 
 /** Dry open cells squeezed between two cells deeper than 0.5 m in x: the checkerboard of an unstable step. */
 function checkerboardCells(d: Float32Array, wall: Uint8Array, W: number): number {
@@ -16,7 +20,7 @@ function checkerboardCells(d: Float32Array, wall: Uint8Array, W: number): number
 describe('FloodSolver in a deep river reach', () => {
   it('keeps the Jinjiang at 80-150 m³/s smooth for 10 min with the defaults (theta 0.9, cfl 0.7, Froude cap 1)', async () => {
     const s = parseFloodScenario(JSON.parse(readFileSync(FIXTURE, 'utf8')), FIXTURE);
-    const { setup, params } = prepareFloodScenario(s, FIXTURE);
+    const { setup, params } = prepareFloodScenario(s, city, FIXTURE);
     const g = setup.grid;
     const solver = new FloodSolver(g, { ...params, theta: 0.9, cfl: 0.7, froudeMax: 1 });
     let worst = 0;

@@ -1,3 +1,5 @@
+import type { CityPackage } from '../../twin/package/CityPackage';
+import { cachedCityModel } from '../../twin/package/CityModel';
 import { rasterHeader, type RasterGrid } from '../core/RasterGrid';
 import type { AbortLike, SimProgressCallback } from '../core/SimProgress';
 import type { FloodGrid } from './FloodGrid';
@@ -26,6 +28,8 @@ export interface FloodScenarioRunOptions {
   onFrame?: (frame: FloodFrame) => void;
   /** Keep frames in the result (default true). */
   keepFrames?: boolean;
+  /** Opens the scenario's city package (node: openCityPackage; browser: fetchCityPackage). */
+  openCity: (name: string) => Promise<CityPackage>;
   /** Makes the solver: FloodSolver, or a ParallelFloodSolver with the platform's workers. */
   createRunner: (grid: FloodGrid, params: FloodParams, scenario: FloodScenario) => Promise<FloodRunner>;
 }
@@ -38,13 +42,15 @@ export interface FloodScenarioResult extends FloodResult {
 }
 
 /**
- * Validates parsed scenario JSON, builds the demo city's flood grid, runs it to the end with frames
+ * Validates parsed scenario JSON, opens its city package and builds the flood grid, runs it to the end with frames
  * and KPIs, and disposes the solver. The one path the CLI and the sim worker share.
  */
 export async function runFloodScenario(json: unknown, o: FloodScenarioRunOptions): Promise<FloodScenarioResult> {
   const t0 = performance.now();
   const scenario = parseFloodScenario(json, o.file ?? 'scenario');
-  const { setup, params } = prepareFloodScenario(scenario, o.file);
+  const pkg = await o.openCity(scenario.city);
+  const city = await cachedCityModel(pkg);
+  const { setup, params } = prepareFloodScenario(scenario, { ...city, seed: pkg.manifest.seed }, o.file);
   o.onSetup?.({ grid: rasterHeader(setup.grid), bedM: setup.grid.bedM.slice(), wall: setup.grid.wall.slice() });
   const runner = await o.createRunner(setup.grid, params, scenario);
   try {

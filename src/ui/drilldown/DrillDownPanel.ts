@@ -46,7 +46,7 @@ export class DrillDownPanel {
     this.totals = el('dl', 'unit-totals');
     this.search = document.createElement('input');
     this.search.type = 'search';
-    this.search.placeholder = 'Search address, e.g. 春熙 / chunxi 12  (key /)';
+    this.search.placeholder = 'Search an address, Chinese or pinyin (key /)';
     this.search.setAttribute('aria-label', 'Search standard addresses (Chinese or pinyin)');
     this.results = el('ul', 'search-results');
     this.resultCount = el('p', 'search-count');

@@ -6,18 +6,26 @@ import { describe, expect, it } from 'vitest';
 import { generateDemoCity } from '../../../src/pipeline/demo-city/generateDemoCity';
 import { DEMO_ORIGIN, distanceToRiverM } from '../../../src/pipeline/demo-city/layout';
 import { writeCitySources } from '../../../src/pipeline/demo-city/writeCitySources';
+import { writeDemoPackage } from '../../../src/pipeline/demo-city/writeDemoPackage';
+import { writeNetworkForCity } from '../../../src/pipeline/network/writeNetworkForCity';
+import type { DemoCity } from '../../../src/pipeline/demo-city/generateDemoCity';
 
-const hashDir = (dir: string) => ['buildings.geojson', 'roads.geojson', 'units.geojson', 'river.geojson', 'dem.f32', 'dem.json', 'city.json']
+const PACKAGE_FILES = [
+  'buildings.geojson', 'roads.geojson', 'units.geojson', 'river.geojson', 'dem.f32', 'dem.json', 'network.bin',
+  'sensors.json', 'resources.json', 'addresses.json', 'pois.geojson', 'city.json',
+];
+const hashDir = (dir: string) => PACKAGE_FILES
   .map((f) => createHash('sha256').update(readFileSync(join(dir, f))).digest('hex')).join();
 
 describe('generateDemoCity', () => {
   const city = generateDemoCity();
 
-  it('writes the same bytes for the same seed and different bytes for another seed', () => {
+  it('writes the same package bytes (data files and city.json) for the same seed and different bytes for another seed', () => {
     const a = mkdtempSync(join(tmpdir(), 'city-a-')), b = mkdtempSync(join(tmpdir(), 'city-b-')), c = mkdtempSync(join(tmpdir(), 'city-c-'));
-    writeCitySources(a, city);
-    writeCitySources(b, generateDemoCity());
-    writeCitySources(c, generateDemoCity(7));
+    const write = (dir: string, x: DemoCity) => { writeCitySources(dir, x); writeNetworkForCity(dir); writeDemoPackage(dir, x); };
+    write(a, city);
+    write(b, generateDemoCity());
+    write(c, generateDemoCity(7));
     expect(hashDir(a)).toBe(hashDir(b));
     expect(hashDir(c)).not.toBe(hashDir(a));
   });

@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { applyMassing } from '../../../src/scenario/city/applyMassing';
+import { openCityPackage } from '../../../src/pipeline/package/openCityPackage';
 import { scenarioCity } from '../../../src/scenario/city/ScenarioCity';
+
+const demo = await scenarioCity('demo', openCityPackage);
 import type { Scenario } from '../../../src/scenario/schema/Scenario';
 import { ScenarioValidationError } from '../../../src/scenario/validate/ScenarioValidationError';
 import { parseScenarioText } from '../../../src/scenario/validate/validateScenario';
@@ -19,7 +22,7 @@ function issues(mutate: (s: any) => void, withCity = false) {
   const s = base();
   mutate(s);
   try {
-    parseScenarioText(JSON.stringify(s, null, 2), 'scenarios/massing.json', withCity ? scenarioCity('demo').index : undefined);
+    parseScenarioText(JSON.stringify(s, null, 2), 'scenarios/massing.json', withCity ? demo.index : undefined);
   } catch (e) {
     expect(e).toBeInstanceOf(ScenarioValidationError);
     return (e as ScenarioValidationError).issues;
@@ -52,7 +55,7 @@ describe('massing interventions', () => {
   });
 
   it('removes, flattens and proposes buildings in the run\'s city', () => {
-    const city = scenarioCity('demo');
+    const city = demo;
     const s = base() as Scenario;
     const flatten = { id: 'f', kind: 'clearBuildings', mode: 'flatten', flattenToM: 3, buildingIds: ['B015033'] } as const;
     const m = applyMassing({ ...s, interventions: [flatten, ...s.variants[0].addInterventions!] }, city.city.buildings, city.frame)!;

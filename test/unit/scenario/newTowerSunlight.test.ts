@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ResultCache } from '../../../src/scenario/cache/ResultCache';
+import { openCityPackage } from '../../../src/pipeline/package/openCityPackage';
 import { scenarioCity } from '../../../src/scenario/city/ScenarioCity';
 import { loadScenarioFile } from '../../../src/scenario/io/loadScenarioFile';
 import type { Feature } from '../../../src/scenario/layers/GeoJson';
@@ -18,8 +19,9 @@ function latRange(f: Feature): [number, number] {
   return [Math.min(...ring.map((p) => p[1])), Math.max(...ring.map((p) => p[1]))];
 }
 
+const city = await scenarioCity('demo', openCityPackage);
+
 describe('scenarios/new-tower-sunlight.json', () => {
-  const city = scenarioCity('demo');
   const runs = new Map<string, RunResult>();
 
   beforeAll(async () => {

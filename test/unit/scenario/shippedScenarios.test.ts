@@ -1,7 +1,8 @@
-import { readdirSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ResultCache } from '../../../src/scenario/cache/ResultCache';
+import { openCityPackage } from '../../../src/pipeline/package/openCityPackage';
 import { scenarioCity } from '../../../src/scenario/city/ScenarioCity';
 import { kpiTable } from '../../../src/scenario/compare/compareKpis';
 import { loadScenarioFile } from '../../../src/scenario/io/loadScenarioFile';
@@ -13,7 +14,9 @@ import type { Scenario } from '../../../src/scenario/schema/Scenario';
 import { runNames } from '../../../src/scenario/variants/applyVariant';
 
 const dir = join(import.meta.dirname, '../../../scenarios');
-const files = readdirSync(dir).filter((f) => f.endsWith('.json') && f !== 'scenario.schema.json').sort();
+/** The shipped scenarios of the demo city (imported cities' scenarios are tested with their packages). */
+const files = readdirSync(dir).filter((f) => f.endsWith('.json') && f !== 'scenario.schema.json')
+  .filter((f) => (JSON.parse(readFileSync(join(dir, f), 'utf8')) as { city?: string }).city === 'demo').sort();
 
 /** The same scenario at test speed: coarser grids, a shorter epidemic. Models and composition unchanged. */
 function fast(s: Scenario): Scenario {
@@ -27,8 +30,9 @@ function fast(s: Scenario): Scenario {
   return { ...s, models: fastModels, ...(epidemic ? { durationS: 50 * 86400, outputIntervalS: 10 * 86400 } : {}) };
 }
 
-describe('shipped scenarios', () => {
-  const city = scenarioCity('demo');
+const city = await scenarioCity('demo', openCityPackage);
+
+describe('shipped scenarios of the demo city', () => {
   const runner = new ScenarioRunner({ executor: inThreadExecutor(nodeEnvironment), cache: new ResultCache(), codeVersion: 'test' });
   const results = new Map<string, RunResult[]>();
 

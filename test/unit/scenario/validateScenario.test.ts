@@ -91,7 +91,10 @@ describe('parseScenarioText', () => {
   });
 
   it('checks ids and places against the city when given one', () => {
-    const city: CityIndex = { boundsLonLat: [104, 30.6, 104.1, 30.7], communityIds: new Set(['C1']), sensorIds: new Set(['RF-00002']), roadIds: new Set(['R-1']) };
+    const city: CityIndex = {
+      city: 'demo', boundsLonLat: [104, 30.6, 104.1, 30.7], communityIds: new Set(['C1']), sensorIds: new Set(['RF-00002']), roadIds: new Set(['R-1']),
+      stationIds: new Set(['S1']), fireStations: 1,
+    };
     const i = issueOf(() => undefined, city);
     expect(i.pointer).toBe('/events/1/sensorId');
     expect(i.expected).toMatch(/the id of a sensor of the city/);

@@ -2,7 +2,7 @@ import mqtt from 'mqtt';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EmbeddedBroker } from '../../../src/feed/EmbeddedBroker';
 import { startFeed, type Feed } from '../../../src/feed/startFeed';
-import { generateDemoCity } from '../../../src/pipeline/demo-city/generateDemoCity';
+import { demoModel } from '../../support/demoPackage';
 import { defaultFeedConfig } from '../../../src/signs/connection/FeedConfig';
 import { SignsConnection } from '../../../src/signs/connection/SignsConnection';
 import { defaultRules } from '../../../src/signs/rules/defaultRules';
@@ -19,7 +19,7 @@ describe('embedded feed (aedes + simulator)', () => {
   let feed: Feed, store: SignsStore, conn: SignsConnection;
   beforeAll(async () => {
     feed = await startFeed({ port: 0, wsPort: 0, seed: 7 });
-    store = new SignsStore({ registry: feed.registry, units: generateDemoCity().units, rules: defaultRules(), intervalScale: feed.intervalScale });
+    store = new SignsStore({ registry: feed.registry, units: (await demoModel()).units, rules: defaultRules(), intervalScale: feed.intervalScale });
     conn = new SignsConnection({ url: feed.urls.ws, clientId: 'rc-display-test', username: display.username, password: display.password }, (t, p) => store.ingest(t, p));
     conn.connect();
     await waitFor(() => store.ingestor.counts[0] >= feed.registry.sensors.length, 10_000, 'a first reading from every sensor');

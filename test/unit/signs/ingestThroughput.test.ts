@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { demoSensorRegistry } from '../../../src/signs/registry/demoSensorRegistry';
+import { demoModel, demoRegistry } from '../../support/demoPackage';
 import { defaultRules } from '../../../src/signs/rules/defaultRules';
 import { SignsStore } from '../../../src/signs/SignsStore';
 import { syntheticFeed } from '../../../src/feed/syntheticFeed';
 
 describe('SignsStore ingest throughput', () => {
-  it('ingests realistic readings for the whole demo registry at a measured rate (printed)', () => {
-    const { city, registry } = demoSensorRegistry();
+  it('ingests realistic readings for the whole demo registry at a measured rate (printed)', async () => {
+    const [city, registry] = await Promise.all([demoModel(), demoRegistry()]);
     const { topics, payloads } = syntheticFeed(registry, 100_000);
     const store = new SignsStore({ registry, units: city.units, rules: defaultRules() });
     const t0 = performance.now();

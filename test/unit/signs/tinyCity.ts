@@ -26,14 +26,14 @@ const COMMUNITY: Record<string, [string, string]> = { G11: ['C1', 'S1'], G12: ['
 export function tinySensor(id: string, kind: SensorKind, gridId: string, nominal = 0): SensorInfo {
   const [communityId, streetId] = COMMUNITY[gridId];
   return {
-    id, kind, topic: sensorTopic('D1', kind, id), lonDeg: 104, latDeg: 30.6, xM: 0, yM: 0,
-    gridId, communityId, streetId, districtId: 'D1', buildingId: null, roadId: null,
+    id, kind, topic: sensorTopic('tiny', 'D1', kind, id), lonDeg: 104, latDeg: 30.6, xM: 0, yM: 0,
+    unitId: gridId, gridId, communityId, streetId, districtId: 'D1', buildingId: null, roadId: null,
     label: `${gridId} ${id}`, labelPinyin: `${gridId} ${id}`, nominal,
   };
 }
 
 export function tinyRegistry(sensors: SensorInfo[]): SensorRegistry {
-  return { citySeed: 1, sensors };
+  return { city: 'tiny', synthetic: true, sensors };
 }
 
 const enc = new TextEncoder();

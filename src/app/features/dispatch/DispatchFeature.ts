@@ -1,4 +1,4 @@
-import { demoFleet } from '../../../dispatch/demoFleet';
+import { fleetFromResources } from '../../../dispatch/stationFleet';
 import type { Fleet, UnitKind } from '../../../dispatch/Fleet';
 import type { CityTwin } from '../../../twin/CityTwin';
 import { DispatchPanel, INCIDENT_TYPES } from '../../../ui/dispatch/DispatchPanel';
@@ -67,9 +67,11 @@ export class DispatchFeature implements Feature {
     if (!res.ok) throw new Error(`${host.city.url}/network.bin: HTTP ${res.status} (npm run tiles writes it)`);
     const info = await client.load(await res.arrayBuffer(), { onProgress: (f) => panel.setStatus(`Preparing the road network… ${Math.round(f * 100)}%`) });
     this.model = await host.city.model();
-    const fleet = (this.fleet = demoFleet(this.model.frame, this.model.buildings));
+    const fleet = (this.fleet = fleetFromResources(await host.city.resources()));
     await client.setFleet(fleet);
-    panel.setStatus(`Road network ready: ${info.nodes.toLocaleString('en')} nodes (preprocessed in ${info.preprocessS.toFixed(2)} s); ${fleet.units.length} units at ${fleet.stations.length} stations.`);
+    panel.setStatus(fleet.units.length === 0
+      ? 'This city lists no emergency stations or vehicles (its package has no resources): dispatch and coverage cannot run.'
+      : `Road network ready: ${info.nodes.toLocaleString('en')} nodes (preprocessed in ${info.preprocessS.toFixed(2)} s); ${fleet.units.length} units at ${fleet.stations.length} stations.`);
     host.colours.setUnavailable(COVERAGE, null);
     host.expose('dispatch', { client, panel, layer: drawing, raise: (lonLat: [number, number]) => this.raise(host, panel, drawing, lonLat) } satisfies LiveDispatch);
     host.announce('dispatch', 'ready');

@@ -97,7 +97,7 @@ export class FloodWhatIfFeature implements Feature {
     const panel = this.panel!, broadcast = this.broadcast!, workspace = this.view.workspace;
     panel.setRunning(true);
     const workers = globalThis.crossOriginIsolated && (navigator.hardwareConcurrency ?? 1) > 1 ? 2 : 1;
-    const scenario = floodWhatIf(peakMmPerHour, cx, cy, workers);
+    const scenario = floodWhatIf(host.city.name, peakMmPerHour, cx, cy, workers);
     try {
       const reply = await this.client!.runFlood(scenario, {
         signal, workers, file: 'flood what-if',

@@ -45,7 +45,7 @@ export class ScenariosFeature implements Feature {
     const w = (this.mode = new ScenarioMode({
       viewer: this.view.workspace.viewer, viewHost: document.getElementById('view')!, overlay: host.overlay, side: slot,
       dock: document.getElementById('dock') ?? document.body, legend: (scale) => host.legend.show(LEGEND, scale),
-      cityUrl: host.city.url, dem, scenarios: shippedScenarios(), runner, onExport: (what) => { void exportScenario(w, what); },
+      cityUrl: host.city.url, dem, scenarios: shippedScenarios(host.city.name), runner, onExport: (what) => { void exportScenario(w, what); },
       onStateChange: () => {
         engaged ||= w.status !== 'idle';
         if (!restoring && engaged) history.replaceState(history.state, '', currentShareLink(w));

@@ -1,6 +1,6 @@
 import type { ErrorObject } from 'ajv/dist/2020';
 import { pointerToken } from './jsonPositions';
-import { shortJson, type ScenarioIssue } from './ScenarioValidationError';
+import { shortJson, type JsonIssue } from './JsonIssue';
 
 type Schema = Record<string, unknown>;
 type Defs = Record<string, Schema>;
@@ -55,8 +55,8 @@ function describe(e: ErrorObject, defs: Defs): { pointer: string; expected: stri
 }
 
 /** ajv errors as issues (no positions yet), dropping the noise of branches anyOf already reports. */
-export function ajvIssues(errors: ErrorObject[], defs: Defs): Array<Omit<ScenarioIssue, 'line' | 'column'> & { onKey?: boolean }> {
-  const out: Array<Omit<ScenarioIssue, 'line' | 'column'> & { onKey?: boolean }> = [];
+export function ajvIssues(errors: ErrorObject[], defs: Defs): Array<Omit<JsonIssue, 'line' | 'column'> & { onKey?: boolean }> {
+  const out: Array<Omit<JsonIssue, 'line' | 'column'> & { onKey?: boolean }> = [];
   const seen = new Set<string>();
   for (const e of errors) {
     if (/\/anyOf\/\d+\//.test(e.schemaPath)) continue;

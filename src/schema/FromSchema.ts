@@ -2,7 +2,7 @@
  * Derives a TypeScript type from a JSON Schema literal (`as const`), so the schema is the one
  * source of truth and the type cannot drift from it. Covers the subset the scenario schema uses:
  * `$ref` into `$defs`, `const`, `enum`, `oneOf`, objects (`properties` + `required`), arrays
- * (`items`, or `prefixItems` for tuples) and the scalar types. Unknown keywords (bounds, patterns,
+ * (`items`, or `prefixItems` for tuples) and the scalar types (null included). Unknown keywords (bounds, patterns,
  * descriptions, `discriminator`) only constrain values and leave the type alone.
  */
 export type FromSchema<S, Defs = S extends { $defs: infer D } ? D : object> = Resolve<S, Defs>;
@@ -18,6 +18,7 @@ type Resolve<S, D> =
   : S extends { type: 'string' } ? string
   : S extends { type: 'number' | 'integer' } ? number
   : S extends { type: 'boolean' } ? boolean
+  : S extends { type: 'null' } ? null
   : unknown;
 
 /** Distributes over the members of a union of schemas. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { jsonPositions, JsonSyntaxError, pointerToken } from '../../../src/scenario/validate/jsonPositions';
+import { jsonPositions, JsonSyntaxError, pointerToken } from './jsonPositions';
 
 describe('jsonPositions', () => {
   const text = '{\n  "a": [1,\n    {"b/c": true, "d~e": null}],\n  "f": "x\\"y"\n}\n';
