@@ -46,7 +46,7 @@ export class LimitsFeature implements Feature {
     if (!slot) return;
     host.url.claim(this.name, 'limit', 'sky', 'skyAfter');
     this.lease = leaseCityAnalysis(host.city);
-    this.scenarios = shippedScenarios();
+    this.scenarios = shippedScenarios(host.city.name);
     const run = (p: Promise<unknown>) => host.background(this.name, p.catch((e: Error) => this.panel?.limitResult.set(e.message, true)));
     const panel = (this.panel = new LimitsPanel(slot, massingVariants(this.scenarios), {
       onCheck: () => run(this.check(host)), onFile: (f) => run(this.readZones(f)), onClearLimit: () => this.clearLimit(host),
