@@ -1,7 +1,7 @@
 import {
   Cartesian3, ClassificationType, Color, DistanceDisplayCondition, ColorGeometryInstanceAttribute, GeometryInstance, GroundPrimitive, LabelCollection,
   LabelStyle, PerInstanceColorAppearance, PointPrimitiveCollection, PolygonGeometry, PolygonHierarchy, PolylineCollection, Primitive,
-  Material, PrimitiveCollection, Rectangle, RectangleGeometry, VerticalOrigin, Cartesian2, type Cesium3DTileset, type PointPrimitive, type Scene, type Viewer,
+  Material, MaterialAppearance, PrimitiveCollection, Rectangle, RectangleGeometry, VerticalOrigin, Cartesian2, type Cesium3DTileset, type PointPrimitive, type Scene, type Viewer,
 } from 'cesium';
 import type { DemGrid } from '../../geo/DemGrid';
 import { colorOf } from '../overlay/ColorScale';
@@ -109,27 +109,33 @@ class PolygonsLayer extends PrimitiveLayer<PolygonLayer> {
 }
 
 class HeatGridImpl extends PrimitiveLayer<HeatGridLayer> {
-  /** One ground rectangle per run of equal colour along a row: classed grids need few instances. */
+  /**
+   * One textured ground rectangle over the grid (a canvas with a pixel per cell, NaN transparent),
+   * draped on the terrain and the buildings: a 400 x 400 viewshed is one primitive, not thousands.
+   */
   protected build(layer: HeatGridLayer) {
-    const dLon = (layer.eastDeg - layer.westDeg) / layer.cols, dLat = (layer.northDeg - layer.southDeg) / layer.rows;
-    const instances: GeometryInstance[] = [];
+    const canvas = document.createElement('canvas');
+    canvas.width = layer.cols;
+    canvas.height = layer.rows;
+    const g = canvas.getContext('2d')!, img = g.createImageData(layer.cols, layer.rows), bytes = new Map<string, Color>();
     for (let j = 0; j < layer.rows; j++) {
-      let i = 0;
-      while (i < layer.cols) {
-        const v = layer.values[j * layer.cols + i];
-        const css = v === v ? colorOf(layer.scale, v) : null;
-        let k = i + 1;
-        while (k < layer.cols) { const w = layer.values[j * layer.cols + k]; if ((w === w ? colorOf(layer.scale, w) : null) !== css) break; k++; }
-        if (css) {
-          const rect = Rectangle.fromDegrees(layer.westDeg + i * dLon, layer.southDeg + j * dLat, layer.westDeg + k * dLon, layer.southDeg + (j + 1) * dLat);
-          instances.push(new GeometryInstance({ geometry: new RectangleGeometry({ rectangle: rect }), attributes: { color: ColorGeometryInstanceAttribute.fromColor(Color.fromCssColorString(css).withAlpha(layer.opacity)) } }));
-        }
-        i = k;
+      for (let i = 0; i < layer.cols; i++) {
+        const v = layer.values[j * layer.cols + i], css = v === v ? colorOf(layer.scale, v) : null;
+        if (!css) continue;
+        let c = bytes.get(css);
+        if (!c) bytes.set(css, (c = Color.fromCssColorString(css)));
+        // Canvas row 0 is the north edge; grid row 0 the south.
+        const o = ((layer.rows - 1 - j) * layer.cols + i) * 4;
+        img.data[o] = Color.floatToByte(c.red); img.data[o + 1] = Color.floatToByte(c.green); img.data[o + 2] = Color.floatToByte(c.blue); img.data[o + 3] = 255;
       }
     }
-    const group = new PrimitiveCollection();
-    if (instances.length) group.add(new GroundPrimitive({ geometryInstances: instances, appearance: new PerInstanceColorAppearance({ flat: true, translucent: true }), classificationType: ClassificationType.BOTH }));
-    return group;
+    g.putImageData(img, 0, 0);
+    const rectangle = Rectangle.fromDegrees(layer.westDeg, layer.southDeg, layer.eastDeg, layer.northDeg);
+    return new GroundPrimitive({
+      geometryInstances: new GeometryInstance({ geometry: new RectangleGeometry({ rectangle }) }),
+      appearance: new MaterialAppearance({ material: Material.fromType('Image', { image: canvas, color: Color.WHITE.withAlpha(layer.opacity) }), translucent: true, flat: true }),
+      classificationType: ClassificationType.BOTH,
+    });
   }
 }
 
