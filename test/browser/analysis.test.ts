@@ -61,6 +61,12 @@ async function viewPixels(page: Page): Promise<{ dark: number; saturated: number
 const screenOf = (page: Page, lon: number, lat: number, h: number) => page.evaluate(([a, b, c]) => window.twin!.workspace.screenPositionOf(a, b, c), [lon, lat, h] as const);
 /** The building id picked at a window position ('' for none). */
 const pickedAt = (page: Page, p: { x: number; y: number }) => page.evaluate((q) => String(window.twin!.workspace.hitAt(q as never).building?.id ?? ''), p);
+/** Opens a side-panel section and scrolls it into view (for the screenshots). */
+const openSection = (page: Page, id: string) => page.evaluate((sid) => {
+  const d = document.querySelector(`details[data-section="${sid}"]`) as HTMLDetailsElement;
+  d.open = true;
+  d.scrollIntoView({ block: 'start' });
+}, id);
 /** Renders frames until the tiles for the view are in. */
 const settle = (page: Page) => page.waitForFunction(() => { const t = window.twin!.workspace.tilesets; t.buildings.tilesLoaded || window.twin!.workspace.viewer.scene.requestRender(); return t.buildings.tilesLoaded && t.terrain.tilesLoaded; }, undefined, { timeout: 90_000, polling: 250 });
 
@@ -129,11 +135,12 @@ describe('The planner\'s and analyst\'s 3D analysis tools', () => {
     console.log(`sunlight colours on screen: ${before.saturated} saturated pixels before, ${after.saturated} after`);
     expect(after.saturated).toBeGreaterThan(before.saturated + 300);
     expect(new URL(s.page.url()).searchParams.get('sunB')).toBe(f.north.map((b) => b.id).join(','));
+    await openSection(s.page, 'sunlight');
     await s.page.screenshot({ path: join(shots, 'analysis-sunlight.png') });
   });
 
   it('draws a sight line blocked by the tallest tower (clicked on the map) and a viewshed drape', async () => {
-    await s.page.evaluate(() => { (document.querySelector('details[data-section="sight"]') as HTMLDetailsElement).open = true; });
+    await openSection(s.page, 'sight');
     const south = f.frame.toLonLat(f.roof(f.tallest).x, f.roof(f.tallest).y - 60), north = f.frame.toLonLat(f.roof(f.tallest).x, f.roof(f.tallest).y + 70);
     const los = await s.page.evaluate(([a, b]) => window.twin!.sight!.line(a, b), [south, north] as const);
     expect(los.visible).toBe(false);
@@ -206,6 +213,8 @@ describe('The planner\'s and analyst\'s 3D analysis tools', () => {
   });
 
   it('cuts a section: the tallest tower\'s floors above 3 are gone (the pick passes through), and the wall clips the same', async () => {
+    await s.page.click('#tab-plan');
+    await openSection(s.page, 'section');
     await s.page.evaluate(([lon, lat, h]) => window.twin!.workspace.lookAt(lon, lat, h, 500, -35), [t.lon, t.lat - 0.002, t.h - f.tallest.heightM] as const);
     await settle(s.page);
     const wall = await s.context.newPage();

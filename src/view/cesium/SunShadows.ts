@@ -12,11 +12,11 @@ export class SunShadows {
   constructor(private readonly viewer: Viewer, private readonly tilesets: Cesium3DTileset[]) {
     this.saved = { time: viewer.clock.currentTime.clone(), shadows: viewer.shadows };
     const map = viewer.scene.shadowMap;
-    // One 2048 map, hard edges, within 3 km of the camera: the study area of a planner, and a
-    // software-rendered page stays usable.
+    // One 2048 map, hard edges, within 1.5 km of the camera: the study area of a planner at a
+    // resolution that keeps the walls' self-shadowing fine, and a software-rendered page usable.
     map.size = 2048;
     map.softShadows = false;
-    map.maximumDistance = 3000;
+    map.maximumDistance = 1500;
     map.darkness = 0.45;
     for (const t of tilesets) t.shadows = ShadowMode.ENABLED;
   }
