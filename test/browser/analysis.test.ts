@@ -57,8 +57,16 @@ async function viewPixels(page: Page): Promise<{ dark: number; saturated: number
   });
 }
 
-/** Window position of a point (deg, m), or null off screen. */
-const screenOf = (page: Page, lon: number, lat: number, h: number) => page.evaluate(([a, b, c]) => window.twin!.workspace.screenPositionOf(a, b, c), [lon, lat, h] as const);
+/** Canvas position of a point (deg, m), and the page position a mouse click there needs (the canvas sits under the top bar). */
+const screenOf = (page: Page, lon: number, lat: number, h: number) => page.evaluate(([a, b, c]) => {
+  const ws = window.twin!.workspace, p = ws.screenPositionOf(a, b, c), r = ws.viewer.scene.canvas.getBoundingClientRect();
+  return p ? { x: p.x, y: p.y, page: { x: p.x + r.left, y: p.y + r.top } } : null;
+}, [lon, lat, h] as const);
+/** Presses a global shortcut key with no field focused (keys typed in a field belong to it). */
+const press = async (page: Page, key: string) => {
+  await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+  await page.keyboard.press(key);
+};
 /** The building id picked at a window position ('' for none). */
 const pickedAt = (page: Page, p: { x: number; y: number }) => page.evaluate((q) => String(window.twin!.workspace.hitAt(q as never).building?.id ?? ''), p);
 /** Opens a side-panel section and scrolls it into view (for the screenshots). */
@@ -95,8 +103,8 @@ describe('The planner\'s and analyst\'s 3D analysis tools', () => {
     expect(text).toContain(`elevation ${sun.elevationDeg.toFixed(2)}°`);
     expect(text).toContain(`azimuth ${sun.azimuthDeg.toFixed(2)}°`);
     // The keyboard moves the sun: S focuses the slider, Page Up is an hour later.
-    await s.page.locator('#view canvas').focus();
-    await s.page.keyboard.press('s');
+    await press(s.page, 's');
+    expect(await s.page.evaluate(() => (document.activeElement as HTMLInputElement).name)).toBe('sun-time');
     await s.page.keyboard.press('PageUp');
     await s.page.waitForFunction(() => new URL(location.href).searchParams.get('sun') === '2026-01-20T13:00');
     const later = solarPosition(Date.UTC(2026, 0, 20, 5, 0), 104.06, 30.66);
@@ -112,15 +120,18 @@ describe('The planner\'s and analyst\'s 3D analysis tools', () => {
   });
 
   it('counts the sunlight of buildings picked on the map and north of the tallest tower, with a table, legend and coloured samples', async () => {
-    const before = await viewPixels(s.page);
     const home = f.roof(f.north[0]);
+    await s.page.evaluate(([lon, lat, h]) => window.twin!.workspace.lookAt(lon, lat, h, 300, -60), [home.lon, home.lat, home.h] as const);
+    await settle(s.page);
     const at = (await screenOf(s.page, home.lon, home.lat, home.h - 0.5))!;
     expect(await pickedAt(s.page, at)).toBe(f.north[0].id);
-    await s.page.locator('#view canvas').focus();
-    await s.page.keyboard.press('u');
-    await s.page.mouse.click(at.x, at.y);
+    await press(s.page, 'u');
+    await s.page.mouse.click(at.page.x, at.page.y);
     await s.page.waitForFunction((id) => window.twin!.sunlight!.chosen.includes(id), f.north[0].id);
-    await s.page.keyboard.press('u');
+    await press(s.page, 'u');
+    await s.page.evaluate(([lon, lat, h]) => window.twin!.workspace.lookAt(lon, lat, h, 900, -38), [t.lon, t.lat - 0.004, t.h - f.tallest.heightM] as const);
+    await settle(s.page);
+    const before = await viewPixels(s.page);
     await s.page.evaluate((ids) => window.twin!.sunlight!.choose([...window.twin!.sunlight!.chosen, ...ids]), f.north.slice(1).map((b) => b.id));
     expect(await s.page.locator('.sunlight-panel .an-chips button').count()).toBe(f.north.length);
     await s.page.click('.sunlight-panel button:text("Count sunlight")');
@@ -146,13 +157,14 @@ describe('The planner\'s and analyst\'s 3D analysis tools', () => {
     expect(los.visible).toBe(false);
     expect(await s.page.textContent('.sight-panel .an-result')).toMatch(new RegExp(`Blocked by building ${f.tallest.id} at [0-9.]+ m from the eye`));
     // The same with two clicks (key L): the tower's foot to a point beside the camera's target.
+    await s.page.evaluate(() => window.twin!.overlay.remove('sight:line'));
     const a = (await screenOf(s.page, south[0], south[1], f.roof(f.tallest).h - f.tallest.heightM))!;
-    await s.page.locator('#view canvas').focus();
-    await s.page.keyboard.press('l');
-    await s.page.mouse.click(a.x, a.y);
+    await press(s.page, 'l');
+    await s.page.mouse.click(a.page.x, a.page.y);
     const b = (await screenOf(s.page, north[0], north[1], f.roof(f.tallest).h - f.tallest.heightM))!;
-    await s.page.mouse.click(b.x, b.y);
-    await s.page.waitForFunction(() => new URL(location.href).searchParams.has('los') && document.body.dataset.sightLine !== undefined);
+    await s.page.mouse.click(b.page.x, b.page.y);
+    await s.page.waitForFunction(() => window.twin!.overlay.get('sight:line') !== undefined);
+    expect(await s.page.getAttribute('button:text("Sight line (L)")', 'aria-pressed')).toBe('false');
     const v = await s.page.evaluate(([lon, lat]) => window.twin!.sight!.viewshed([lon, lat]).then((x) => ({ visible: x.visibleCells, inRadius: x.cellsInRadius })), south);
     const share = (100 * v.visible) / v.inRadius;
     expect(share).toBeGreaterThan(1);
@@ -163,8 +175,7 @@ describe('The planner\'s and analyst\'s 3D analysis tools', () => {
   });
 
   it('finds the buildings above a 60 m limit and the skyline rise of the proposed tower from the terrace', async () => {
-    await s.page.locator('#view canvas').focus();
-    await s.page.keyboard.press('k');
+    await press(s.page, 'k');
     expect(await s.page.inputValue('.limits-panel input[name="limit-height"]')).toBe('60');
     await s.page.waitForSelector('body[data-limits]');
     const n = Number(await s.page.getAttribute('body', 'data-limits'));
@@ -176,15 +187,16 @@ describe('The planner\'s and analyst\'s 3D analysis tools', () => {
     expect(change.maxRiseDeg).toBeGreaterThan(5);
     expect(await s.page.textContent('.limits-panel .an-result:last-of-type')).toContain(`rises by up to ${change.maxRiseDeg.toFixed(2)}°`);
     expect(await s.page.locator('.limits-panel .an-chart canvas').count()).toBeGreaterThan(0);
-    await s.page.evaluate(() => window.twin!.workspace.lookAt(104.1052, 30.6740, 500, 900, -30));
+    // From the terrace, looking north at where the tower would stand: the pink "after" skyline rises there.
+    const site = f.scene.groundM(...f.frame.toPlane(104.1052, 30.6747));
+    await s.page.evaluate((g) => window.twin!.workspace.lookAt(104.1052, 30.6747, g + 60, 320, -6), site);
     await settle(s.page);
     await s.page.screenshot({ path: join(shots, 'analysis-limits-skyline.png') });
   });
 
   it('measures a distance, an area and a profile with units, keyboard-armed, in the analyst\'s tab', async () => {
     await s.page.click('#tab-analyse');
-    await s.page.locator('#view canvas').focus();
-    await s.page.keyboard.press('m');
+    await press(s.page, 'm');
     expect(await s.page.getAttribute('.measure-panel button:text("Measure (M)")', 'aria-pressed')).toBe('true');
     const a: [number, number] = [104.1040, 30.6700], b: [number, number] = [104.1100, 30.6712];
     await s.page.evaluate(([p, q]) => window.twin!.measure!.add(p).then(() => window.twin!.measure!.add(q)), [a, b] as const);
@@ -215,7 +227,7 @@ describe('The planner\'s and analyst\'s 3D analysis tools', () => {
   it('cuts a section: the tallest tower\'s floors above 3 are gone (the pick passes through), and the wall clips the same', async () => {
     await s.page.click('#tab-plan');
     await openSection(s.page, 'section');
-    await s.page.evaluate(([lon, lat, h]) => window.twin!.workspace.lookAt(lon, lat, h, 500, -35), [t.lon, t.lat - 0.002, t.h - f.tallest.heightM] as const);
+    await s.page.evaluate(([lon, lat, h]) => window.twin!.workspace.lookAt(lon, lat, h, 700, -40), [t.lon, t.lat, t.h - f.tallest.heightM / 2] as const);
     await settle(s.page);
     const wall = await s.context.newPage();
     wall.on('console', (m) => { if (m.type() === 'error') s.errors.push(`wall: ${m.text()}`); });
