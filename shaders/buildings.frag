@@ -12,6 +12,7 @@ varying vec2 vHeight;
 varying vec4 vOverlay;
 varying float vHash;
 #include <logdepthbuf_pars_fragment>
+#include <clipping_planes_pars_fragment>
 
 vec3 dayColour(vec3 n) {
   vec3 base = mix(vec3(0.69, 0.69, 0.66), vOverlay.rgb, vOverlay.a);
@@ -51,6 +52,7 @@ vec3 nightColour(vec3 n) {
 }
 
 void main() {
+  #include <clipping_planes_fragment>
   #include <logdepthbuf_fragment>
   vec3 n = normalize(vNormalW);
   vec3 c = mix(dayColour(n), nightColour(n), uNight);

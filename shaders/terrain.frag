@@ -11,8 +11,10 @@ varying vec2 vUv;
 varying vec3 vWorldPos;
 varying vec3 vNormalW;
 #include <logdepthbuf_pars_fragment>
+#include <clipping_planes_pars_fragment>
 
 void main() {
+  #include <clipping_planes_fragment>
   #include <logdepthbuf_fragment>
   vec3 tex = texture2D(map, vUv).rgb;
   vec3 n = normalize(vNormalW);

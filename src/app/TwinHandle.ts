@@ -12,6 +12,13 @@ import type { LiveSimulation } from './features/flood/FloodWhatIfFeature';
 import type { LiveSigns } from './features/liveSigns/LiveSignsFeature';
 import type { ScenarioMode } from './features/scenarios/ScenariosFeature';
 import type { WallFlood } from './features/wall/WallFloodFeature';
+import type { LiveSun } from './features/analysis/sun/SunFeature';
+import type { LiveSunlight } from './features/analysis/sunlight/SunlightFeature';
+import type { WallAnalysis } from './features/analysis/WallAnalysisFeature';
+import type { LiveSight } from './features/analysis/sight/SightFeature';
+import type { LiveMeasure } from './features/analysis/measure/MeasureFeature';
+import type { LiveLimits } from './features/analysis/limits/LimitsFeature';
+import type { LiveSection } from './features/analysis/section/SectionFeature';
 import type { FeatureHost } from './host/FeatureHost';
 
 /**
@@ -50,6 +57,15 @@ export interface TwinHandle {
   flood?: WallFlood;
   /** overlayMirror. */
   mirror?: OverlayMirror;
+  /** Analysis tools (workspace): sun and shadows, sunlight hours, sight, measurement, limits and skyline, section. */
+  sun?: LiveSun;
+  sunlight?: LiveSunlight;
+  sight?: LiveSight;
+  measure?: LiveMeasure;
+  limits?: LiveLimits;
+  section?: LiveSection;
+  /** wallAnalysis: the workspace's sun and section as the wall applies them. */
+  wallAnalysis?: WallAnalysis;
 }
 
 declare global {

@@ -1,3 +1,4 @@
+import { WallAnalysisFeature } from './features/analysis/WallAnalysisFeature';
 import { CityPickerFeature } from './features/cityPicker/CityPickerFeature';
 import { ColourByFeature } from './features/colourBy/ColourByFeature';
 import { ShortcutHelpFeature } from './features/help/ShortcutHelpFeature';
@@ -15,6 +16,6 @@ import type { WallViewPort } from './views/startWallView';
 export function wallFeatures(view: WallViewPort): Feature[] {
   return [
     new WallControlsFeature(view), new ColourByFeature(), new ShortcutHelpFeature(), new CityPickerFeature(),
-    new LiveSignsFeature(false), new WallFloodFeature(view), new OverlayMirrorFeature('receive'),
+    new LiveSignsFeature(false), new WallFloodFeature(view), new WallAnalysisFeature(view), new OverlayMirrorFeature('receive'),
   ];
 }

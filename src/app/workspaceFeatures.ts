@@ -1,3 +1,9 @@
+import { LimitsFeature } from './features/analysis/limits/LimitsFeature';
+import { MeasureFeature } from './features/analysis/measure/MeasureFeature';
+import { SectionFeature } from './features/analysis/section/SectionFeature';
+import { SightFeature } from './features/analysis/sight/SightFeature';
+import { SunFeature } from './features/analysis/sun/SunFeature';
+import { SunlightFeature } from './features/analysis/sunlight/SunlightFeature';
 import { AreaQueryFeature } from './features/areaQuery/AreaQueryFeature';
 import { BuildingInfoFeature } from './features/buildingInfo/BuildingInfoFeature';
 import { CityPickerFeature } from './features/cityPicker/CityPickerFeature';
@@ -23,6 +29,7 @@ export function workspaceFeatures(view: WorkspaceViewPort): Feature[] {
     new SceneModeFeature(view), new ColourByFeature(), new ShortcutHelpFeature(), new CityPickerFeature(),
     new WallLinkFeature(), new LiveSignsFeature(), new DispatchFeature(),
     new DrillDownFeature(), new AreaQueryFeature(), new BuildingInfoFeature(),
-    new ScenariosFeature(view), new FloodWhatIfFeature(view), new OverlayMirrorFeature('send'),
+    new ScenariosFeature(view), new FloodWhatIfFeature(view), new SunFeature(view), new SunlightFeature(),
+    new SightFeature(), new LimitsFeature(), new SectionFeature(view), new MeasureFeature(), new OverlayMirrorFeature('send'),
   ];
 }

@@ -5,7 +5,8 @@ import type { OverlayModel } from '../../view/overlay/OverlayModel';
 import type { CityContext } from './CityContext';
 import { ClickRouter } from './ClickRouter';
 import { ColourChoices } from './ColourChoices';
-import { SLOT_PLACES, type Role, type RoleLayout } from './roles';
+import { Selection } from './Selection';
+import { SLOT_GROUPS, SLOT_PLACES, type Role, type RoleLayout } from './roles';
 import type { ShortcutRegistry } from './ShortcutRegistry';
 import type { PageHandle } from './PageHandle';
 import type { UrlState } from './UrlState';
@@ -62,6 +63,8 @@ export class FeatureHost {
   readonly clicks = new ClickRouter();
   /** The building colourings offered in the top bar (one applied at a time). */
   readonly colours = new ColourChoices();
+  /** The spatial unit selected in the drill-down (null: none, or the whole city). */
+  readonly selection = new Selection();
   private readonly features: Feature[] = [];
 
   constructor(readonly parts: HostParts) {
@@ -86,7 +89,8 @@ export class FeatureHost {
     const place = SLOT_PLACES[id];
     if (!place) throw new Error(`no side-panel place for section '${id}': add it to SLOT_PLACES in src/app/host/roles.ts`);
     if (!this.parts.panel || this.parts.layout.omit.includes(id)) return null;
-    return this.parts.panel.slot({ id, title, tab: place.tab, order: place.order, open: this.parts.layout.open.includes(id) });
+    const group = place.group ? { id: place.group, ...SLOT_GROUPS[place.group] } : undefined;
+    return this.parts.panel.slot({ id, title, tab: place.tab, order: place.order, open: this.parts.layout.open.includes(id), group });
   }
 
   /** Brings a section into view (its tab selected, opened, scrolled to). */

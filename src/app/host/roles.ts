@@ -8,8 +8,13 @@ export const TABS: ReadonlyArray<{ id: TabId; label: string }> = [
   { id: 'operate', label: 'Operate' }, { id: 'analyse', label: 'Analyse' }, { id: 'plan', label: 'Plan' }, { id: 'all', label: 'All' },
 ];
 
-/** Where a section of the side panel sits: its tab and its place in the tab (lower first). */
-export interface SlotPlace { tab: Exclude<TabId, 'all'>; order: number }
+/** Where a section of the side panel sits: its tab and its place in the tab (lower first), or in a group of SLOT_GROUPS. */
+export interface SlotPlace { tab: Exclude<TabId, 'all'>; order: number; group?: string }
+
+/** Sections that hold several features' sections (their tab and place; each member's `order` orders it inside). */
+export const SLOT_GROUPS: Readonly<Record<string, { title: string; order: number }>> = {
+  analysis: { title: '3D analysis', order: 30 },
+};
 
 /** The sections the features mount, and where they go whatever the role. */
 export const SLOT_PLACES: Readonly<Record<string, SlotPlace>> = {
@@ -18,8 +23,14 @@ export const SLOT_PLACES: Readonly<Record<string, SlotPlace>> = {
   dispatch: { tab: 'operate', order: 20 },
   drilldown: { tab: 'analyse', order: 10 },
   area: { tab: 'analyse', order: 20 },
+  measure: { tab: 'analyse', order: 30 },
   scenarios: { tab: 'plan', order: 10 },
   flood: { tab: 'plan', order: 20 },
+  sun: { tab: 'plan', order: 10, group: 'analysis' },
+  sunlight: { tab: 'plan', order: 20, group: 'analysis' },
+  sight: { tab: 'plan', order: 30, group: 'analysis' },
+  limits: { tab: 'plan', order: 40, group: 'analysis' },
+  section: { tab: 'plan', order: 50, group: 'analysis' },
 };
 
 export interface RoleLayout {
@@ -32,14 +43,14 @@ export interface RoleLayout {
 }
 
 /**
- * What each role sees first. The planner runs what-ifs (scenarios, flood, analysis tools), the
- * analyst works on the smallest spatial units (drill-down, area query, building info), the
+ * What each role sees first. The planner runs what-ifs (scenarios, flood, the 3D analysis tools),
+ * the analyst works on the smallest spatial units (drill-down, area query, measurement, building info), the
  * commander watches alerts, dispatches, and sends the picture to the wall. Without a role the
  * 'All' tab shows every section open, as one column.
  */
 export const ROLE_LAYOUTS: Readonly<Record<Role | 'all', RoleLayout>> = {
-  planner: { home: 'plan', open: ['scenarios', 'flood'], omit: ['wallLink'] },
-  analyst: { home: 'analyse', open: ['drilldown', 'area'], omit: ['wallLink'] },
+  planner: { home: 'plan', open: ['scenarios', 'flood', 'sun', 'sunlight'], omit: ['wallLink'] },
+  analyst: { home: 'analyse', open: ['drilldown', 'area', 'measure'], omit: ['wallLink'] },
   commander: { home: 'operate', open: ['wallLink', 'alerts', 'dispatch'], omit: [] },
   all: { home: 'all', open: Object.keys(SLOT_PLACES).filter((k) => k !== 'wallLink'), omit: ['wallLink'] },
 };

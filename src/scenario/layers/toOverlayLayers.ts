@@ -29,7 +29,8 @@ const flat = (ring: ReadonlyArray<readonly [number, number]>) => ring.flatMap(([
 /**
  * One result layer at one frame as overlay layers (points, lines, polygons), the data both views
  * draw. Polygons keep their outer rings only: the overlay model has no holes, so islands inside a
- * flood extent are filled (the water is drawn under the buildings anyway).
+ * flood extent are filled (the water is drawn under the buildings anyway). A layer that
+ * `hidesBuildings` also takes its buildings out of the tilesets (a 'hide' building colour layer).
  */
 export function resultLayerToOverlay(l: ResultLayer, frame: number): Array<[string, OverlayLayer]> {
   const features = [...(l.features ?? []), ...(l.frames?.[frame] ?? [])];
@@ -47,6 +48,10 @@ export function resultLayerToOverlay(l: ResultLayer, frame: number): Array<[stri
   });
   const id = `${SCENARIO_OVERLAY_PREFIX}${l.id}`;
   const out: Array<[string, OverlayLayer]> = [];
+  if (l.style.hidesBuildings) {
+    const ids = features.map((f) => f.properties.id).filter((v): v is string => typeof v === 'string' && v !== '');
+    if (ids.length) out.push([`${id}:hide`, { kind: 'featureColors', colors: new Map(ids.map((b) => [b, '#000000'])), blend: 'hide' }]);
+  }
   if (polygons.length) out.push([`${id}:polygons`, { kind: 'polygons', polygons }]);
   if (lines.length) out.push([`${id}:lines`, { kind: 'lines', lines }]);
   if (points.length) out.push([`${id}:points`, { kind: 'points', points }]);

@@ -31,7 +31,16 @@ export const planningModule: RunModule = {
       const { baseM, roofM } = buildingExtentM(b, after.city.dem);
       return polygonFeature(toLonLat(b.footprint), { id: b.id, name: b.address, heightM: b.heightM, floors: b.floors, use: b.use, population: b.population, extrudeBaseM: round2(baseM), extrudeTopM: round2(roofM) });
     });
-    const cleared = (ctx.massing?.cleared ?? []).map((c) => polygonFeature(toLonLat(c.before.footprint), { id: c.before.id, mode: c.mode, heightM: c.before.heightM, intervention: c.interventionId }));
+    const kept = new Map(after.city.buildings.map((b) => [b.id, b]));
+    const cleared = (ctx.massing?.cleared ?? []).map((c) => {
+      // A flattened building stays as a stump: drawn as a solid where the original is hidden.
+      const stump = c.mode === 'flatten' ? kept.get(c.before.id) : undefined;
+      const solid = stump ? buildingExtentM(stump, after.city.dem) : null;
+      return polygonFeature(toLonLat(c.before.footprint), {
+        id: c.before.id, mode: c.mode, heightM: c.before.heightM, intervention: c.interventionId,
+        ...(solid ? { keptHeightM: stump!.heightM, extrudeBaseM: round2(solid.baseM), extrudeTopM: round2(solid.roofM) } : {}),
+      });
+    });
     return {
       kpis: {
         sitePeople: onSite.reduce((a, b) => a + b.population, 0),
@@ -46,7 +55,7 @@ export const planningModule: RunModule = {
       layers: [
         { id: 'site', title: 'Planning site', style: { color: '#0ea5e9', fillOpacity: 0.1, lineWidthPx: 2 }, features: [polygonFeature(s.site!.polygon, { name: s.site!.name ?? 'site' })] },
         { id: 'proposed-buildings', title: 'Proposed buildings', style: { color: '#a855f7', fillOpacity: 0.8 }, features: proposed },
-        { id: 'cleared-buildings', title: 'Buildings removed or flattened (clip them away)', style: { color: '#64748b', fillOpacity: 0.5 }, features: cleared },
+        { id: 'cleared-buildings', title: 'Buildings removed or flattened (taken out of the views; a flattened one stands as its stump)', style: { color: '#64748b', fillOpacity: 0.5, hidesBuildings: true }, features: cleared },
         {
           id: 'sunlight-neighbours', title: 'Neighbouring homes: sunlight minutes lost', features: neighbours,
           style: { color: '#22c55e', fillOpacity: 0.7, colorBy: { property: 'minutesLost', stops: [[0, '#22c55e'], [1, '#facc15'], [60, '#f97316'], [300, '#dc2626']] } },

@@ -38,6 +38,8 @@ export interface LayerStyle {
   fillOpacity?: number;
   lineWidthPx?: number;
   pointSizePx?: number;
+  /** The features name buildings (property `id`) that the views take away: removed or flattened by the run. */
+  hidesBuildings?: boolean;
 }
 
 /**

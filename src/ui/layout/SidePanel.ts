@@ -6,9 +6,11 @@ export interface SlotOptions {
   id: string;
   title: string;
   tab: string;
-  /** Lower first within its tab. */
+  /** Lower first within its tab (or its group). */
   order: number;
   open: boolean;
+  /** A group the section sits in: one collapsible section holding several (e.g. the analysis tools). */
+  group?: { id: string; title: string; order: number };
 }
 
 /**
@@ -68,14 +70,25 @@ export class SidePanel {
     for (const [t, p] of this.tabPanels) p.hidden = !(t === id || id === this.allTab);
   }
 
-  /** Adds a section and returns the element the feature fills. Section ids are unique. */
+  /** Adds a section and returns the element the feature fills. Section ids are unique; a group opens when a section in it does. */
   slot(o: SlotOptions): HTMLElement {
     if (this.slots.has(o.id)) throw new Error(`side panel: section '${o.id}' is mounted twice`);
     const panel = this.tabPanels.get(o.tab);
     if (!panel) throw new Error(`side panel: section '${o.id}' asks for tab '${o.tab}', which does not exist`);
-    const doc = panel.ownerDocument;
+    let parent: HTMLElement = panel;
+    if (o.group) {
+      const g = this.slots.get(o.group.id) ?? this.mount(panel, { id: o.group.id, title: o.group.title, order: o.group.order, open: false }, 'side-section side-group');
+      g.details.open ||= o.open;
+      parent = g.details.querySelector(':scope > .side-section-body')!;
+    }
+    return this.mount(parent, o, 'side-section').details.querySelector<HTMLElement>(':scope > .side-section-body')!;
+  }
+
+  /** A `<details>` section in `parent`, placed by order among its sections. */
+  private mount(parent: HTMLElement, o: { id: string; title: string; order: number; open: boolean }, className: string): { details: HTMLDetailsElement; order: number } {
+    const doc = parent.ownerDocument;
     const details = doc.createElement('details');
-    details.className = 'side-section';
+    details.className = className;
     details.dataset.section = o.id;
     details.open = o.open;
     const summary = doc.createElement('summary');
@@ -83,10 +96,11 @@ export class SidePanel {
     const body = doc.createElement('div');
     body.className = 'side-section-body';
     details.append(summary, body);
-    const after = [...this.slots.values()].filter((s) => s.details.parentElement === panel && s.order > o.order).sort((a, b) => a.order - b.order)[0];
-    panel.insertBefore(details, after?.details ?? null);
-    this.slots.set(o.id, { details, order: o.order });
-    return body;
+    const after = [...this.slots.values()].filter((s) => s.details.parentElement === parent && s.order > o.order).sort((a, b) => a.order - b.order)[0];
+    parent.insertBefore(details, after?.details ?? null);
+    const entry = { details, order: o.order };
+    this.slots.set(o.id, entry);
+    return entry;
   }
 
   /** Brings a section into view: selects its tab (unless all are shown), opens it, scrolls to it. */
@@ -96,13 +110,18 @@ export class SidePanel {
     const tab = [...this.tabPanels].find(([, p]) => p.contains(s.details))?.[0];
     if (tab && this.current !== this.allTab && this.current !== tab) this.select(tab);
     s.details.open = true;
+    const group = s.details.parentElement?.closest('details');
+    if (group) (group as HTMLDetailsElement).open = true;
     s.details.scrollIntoView({ block: 'nearest' });
   }
 
-  /** Removes a section (when its feature is disposed). */
+  /** Removes a section (when its feature is disposed); a group left empty goes too. */
   unslot(id: string): void {
-    this.slots.get(id)?.details.remove();
+    const s = this.slots.get(id);
+    const group = s?.details.parentElement?.closest('details');
+    s?.details.remove();
     this.slots.delete(id);
+    if (group && !group.querySelector('details')) this.unslot((group as HTMLElement).dataset.section ?? '');
   }
 
   private onKey(e: KeyboardEvent, tabs: readonly SideTab[]): void {

@@ -2,19 +2,21 @@ import {
   Color, CustomShader, TextureMagnificationFilter, TextureMinificationFilter, TextureUniform, UniformType, Cartesian2,
   type Cesium3DTile, type Cesium3DTileset, type Scene,
 } from 'cesium';
-import { BuildingColorCompositor, STATE_TEXTURE_WIDTH } from '../overlay/BuildingColorCompositor';
+import { BuildingColorCompositor, HIDDEN_ALPHA, STATE_TEXTURE_WIDTH } from '../overlay/BuildingColorCompositor';
 import type { BuildingColorLayer, FeatureColorLayer } from '../overlay/overlayLayers';
 
 /**
  * The building tiles' `_CITY_INDEX` attribute (see tileBuildings) is each building's texel in the
  * city-wide state texture. The overlay colour is blended over the lit material by its alpha; CSS
- * colours are sRGB, the material is linear.
+ * colours are sRGB, the material is linear. A texel with the reserved alpha HIDDEN_ALPHA (1/255)
+ * is a hidden building: discarded, so it is neither drawn, picked nor casts a shadow.
  */
 const FRAGMENT = `
 void fragmentMain(FragmentInput fsInput, inout czm_modelMaterial material) {
   float i = floor(fsInput.attributes.city_index + 0.5);
   vec2 st = vec2(mod(i, u_stateSize.x) + 0.5, floor(i / u_stateSize.x) + 0.5) / u_stateSize;
   vec4 c = texture(u_state, st);
+  if (abs(c.a * 255.0 - ${HIDDEN_ALPHA.toFixed(1)}) < 0.5) discard;
   material.diffuse = mix(material.diffuse, czm_srgbToLinear(c.rgb), c.a);
 }`;
 
@@ -80,11 +82,12 @@ export class BuildingColorShader {
     this.scene.requestRender();
   }
 
-  /** Loaded building features, and how many of them carry an overlay colour. */
-  stats(): { features: number; coloured: number } {
+  /** Loaded building features, how many of them carry an overlay colour and how many are hidden. */
+  stats(): { features: number; coloured: number; hidden: number } {
     let features = 0;
     for (const list of this.loaded.values()) features += list.length;
-    return { features, coloured: this.compositor.countColoured([...this.loaded.values()].flat()) };
+    const all = [...this.loaded.values()].flat();
+    return { features, coloured: this.compositor.countColoured(all), hidden: this.compositor.countHidden(all) };
   }
 
   private learn(tile: Cesium3DTile): void {

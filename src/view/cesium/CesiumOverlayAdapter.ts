@@ -1,15 +1,15 @@
 import {
   Cartesian3, ClassificationType, Color, DistanceDisplayCondition, ColorGeometryInstanceAttribute, GeometryInstance, GroundPrimitive, LabelCollection,
   LabelStyle, PerInstanceColorAppearance, PointPrimitiveCollection, PolygonGeometry, PolygonHierarchy, PolylineCollection, Primitive,
-  Material, PrimitiveCollection, Rectangle, RectangleGeometry, VerticalOrigin, Cartesian2, type Cesium3DTileset, type PointPrimitive, type Scene, type Viewer,
+  Material, MaterialAppearance, PrimitiveCollection, Rectangle, RectangleGeometry, VerticalOrigin, Cartesian2, type Cesium3DTileset, type PointPrimitive, type Scene, type Viewer,
 } from 'cesium';
 import type { DemGrid } from '../../geo/DemGrid';
-import { LocalFrame } from '../../geo/LocalFrame';
 import { colorOf } from '../overlay/ColorScale';
 import type { OverlayAdapter, OverlayImplFactories, OverlayLayerImpl } from '../overlay/OverlayAdapter';
 import type { OverlayModel } from '../overlay/OverlayModel';
 import { OverlaySync } from '../overlay/OverlaySync';
 import { BuildingColorShader } from './BuildingColorShader';
+import { Ground, linePositions } from './linePositions';
 import type { BuildingColorLayer, FeatureColorLayer, HeatGridLayer, LabelLayer, LineLayer, OverlayLayer, PointLayer, PolygonLayer } from '../overlay/overlayLayers';
 
 /** Heights above the ground (m): markers, lines and labels, as in the wall (src/view/three). */
@@ -17,20 +17,6 @@ const POINT_LIFT_M = 12, LINE_LIFT_M = 15, LABEL_LIFT_M = 40, LINE_STEP_M = 60;
 
 function colorMaterial(css: string): Material {
   return Material.fromType('Color', { color: Color.fromCssColorString(css) });
-}
-
-/** Ground heights for overlay positions: the city's DEM (or 0 without one). */
-class Ground {
-  private readonly frame: LocalFrame | null;
-  constructor(private readonly dem: DemGrid | null) { this.frame = dem ? new LocalFrame(dem.originLonDeg, dem.originLatDeg) : null; }
-  heightM(lonDeg: number, latDeg: number): number {
-    if (!this.dem || !this.frame) return 0;
-    const [x, y] = this.frame.toPlane(lonDeg, latDeg);
-    return this.dem.sample(x, y);
-  }
-  position(lonDeg: number, latDeg: number, heightM: number | undefined, liftM: number): Cartesian3 {
-    return Cartesian3.fromDegrees(lonDeg, latDeg, heightM ?? this.heightM(lonDeg, latDeg) + liftM);
-  }
 }
 
 /** What the primitive layers share: the scene, the group their primitives go in, the ground. */
@@ -88,18 +74,7 @@ class PointsLayer extends PrimitiveLayer<PointLayer> {
 class LinesLayer extends PrimitiveLayer<LineLayer> {
   protected build(layer: LineLayer) {
     const c = new PolylineCollection();
-    for (const l of layer.lines) {
-      const ll = l.lonLatDeg, positions: Cartesian3[] = [];
-      for (let i = 0; i + 3 < ll.length; i += 2) {
-        const a = this.ctx.ground.position(ll[i], ll[i + 1], undefined, 0), b = this.ctx.ground.position(ll[i + 2], ll[i + 3], undefined, 0);
-        const steps = Math.max(1, Math.ceil(Cartesian3.distance(a, b) / LINE_STEP_M));
-        for (let s = i === 0 ? 0 : 1; s <= steps; s++) {
-          const t = s / steps;
-          positions.push(this.ctx.ground.position(ll[i] + (ll[i + 2] - ll[i]) * t, ll[i + 1] + (ll[i + 3] - ll[i + 1]) * t, undefined, LINE_LIFT_M));
-        }
-      }
-      c.add({ id: l.id, positions, width: l.widthPx, material: colorMaterial(l.color) });
-    }
+    for (const l of layer.lines) c.add({ id: l.id, positions: linePositions(l, this.ctx.ground, LINE_LIFT_M, LINE_STEP_M), width: l.widthPx, material: colorMaterial(l.color) });
     return c;
   }
 }
@@ -134,27 +109,33 @@ class PolygonsLayer extends PrimitiveLayer<PolygonLayer> {
 }
 
 class HeatGridImpl extends PrimitiveLayer<HeatGridLayer> {
-  /** One ground rectangle per run of equal colour along a row: classed grids need few instances. */
+  /**
+   * One textured ground rectangle over the grid (a canvas with a pixel per cell, NaN transparent),
+   * draped on the terrain and the buildings: a 400 x 400 viewshed is one primitive, not thousands.
+   */
   protected build(layer: HeatGridLayer) {
-    const dLon = (layer.eastDeg - layer.westDeg) / layer.cols, dLat = (layer.northDeg - layer.southDeg) / layer.rows;
-    const instances: GeometryInstance[] = [];
+    const canvas = document.createElement('canvas');
+    canvas.width = layer.cols;
+    canvas.height = layer.rows;
+    const g = canvas.getContext('2d')!, img = g.createImageData(layer.cols, layer.rows), bytes = new Map<string, Color>();
     for (let j = 0; j < layer.rows; j++) {
-      let i = 0;
-      while (i < layer.cols) {
-        const v = layer.values[j * layer.cols + i];
-        const css = v === v ? colorOf(layer.scale, v) : null;
-        let k = i + 1;
-        while (k < layer.cols) { const w = layer.values[j * layer.cols + k]; if ((w === w ? colorOf(layer.scale, w) : null) !== css) break; k++; }
-        if (css) {
-          const rect = Rectangle.fromDegrees(layer.westDeg + i * dLon, layer.southDeg + j * dLat, layer.westDeg + k * dLon, layer.southDeg + (j + 1) * dLat);
-          instances.push(new GeometryInstance({ geometry: new RectangleGeometry({ rectangle: rect }), attributes: { color: ColorGeometryInstanceAttribute.fromColor(Color.fromCssColorString(css).withAlpha(layer.opacity)) } }));
-        }
-        i = k;
+      for (let i = 0; i < layer.cols; i++) {
+        const v = layer.values[j * layer.cols + i], css = v === v ? colorOf(layer.scale, v) : null;
+        if (!css) continue;
+        let c = bytes.get(css);
+        if (!c) bytes.set(css, (c = Color.fromCssColorString(css)));
+        // Canvas row 0 is the north edge; grid row 0 the south.
+        const o = ((layer.rows - 1 - j) * layer.cols + i) * 4;
+        img.data[o] = Color.floatToByte(c.red); img.data[o + 1] = Color.floatToByte(c.green); img.data[o + 2] = Color.floatToByte(c.blue); img.data[o + 3] = 255;
       }
     }
-    const group = new PrimitiveCollection();
-    if (instances.length) group.add(new GroundPrimitive({ geometryInstances: instances, appearance: new PerInstanceColorAppearance({ flat: true, translucent: true }), classificationType: ClassificationType.BOTH }));
-    return group;
+    g.putImageData(img, 0, 0);
+    const rectangle = Rectangle.fromDegrees(layer.westDeg, layer.southDeg, layer.eastDeg, layer.northDeg);
+    return new GroundPrimitive({
+      geometryInstances: new GeometryInstance({ geometry: new RectangleGeometry({ rectangle }) }),
+      appearance: new MaterialAppearance({ material: Material.fromType('Image', { image: canvas, color: Color.WHITE.withAlpha(layer.opacity) }), translucent: true, flat: true }),
+      classificationType: ClassificationType.BOTH,
+    });
   }
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { BuildingColorCompositor, STATE_TEXTURE_WIDTH, type CssToRgba } from './BuildingColorCompositor';
+import { BuildingColorCompositor, HIDDEN_ALPHA, STATE_TEXTURE_WIDTH, type CssToRgba } from './BuildingColorCompositor';
 import { BUILDING_COLOR_PRIORITY as P } from './buildingColorPriority';
 
 /** '#rrggbb' or '#rrggbbaa' only: enough for the tests. */
@@ -54,6 +54,25 @@ describe('BuildingColorCompositor', () => {
     expect(c.countColoured([7, 8, 9])).toBe(1);
     c.learn(['B1'], [1]);
     expect(c.compose()).toBe(false); // nothing sparse names B1
+  });
+
+  it('hides the buildings of a hide layer whatever lies above, and keeps the reserved alpha for hiding only', () => {
+    const c = new BuildingColorCompositor(hex, 6);
+    c.learn(['B2', 'B4'], [2, 4]);
+    c.setLayer('cleared', { kind: 'featureColors', colors: new Map([['B2', '#000000'], ['B9', '#000000']]), blend: 'hide', priority: P.scenario });
+    c.setLayer('cut', { kind: 'buildingColors', rgba: dense(6, (i) => (i === 5 ? [1, 1, 1, 255] : null)), blend: 'hide', priority: P.colourBy });
+    c.setLayer('pick', { kind: 'featureColors', colors: new Map([['B2', '#ffff00'], ['B4', '#ffff00']]), priority: P.pick });
+    c.setLayer('faint', { kind: 'buildingColors', rgba: dense(6, (i) => (i === 1 ? [9, 9, 9, HIDDEN_ALPHA] : null)) });
+    c.compose();
+    expect(texel(c, 2)).toEqual([0, 0, 0, HIDDEN_ALPHA]);
+    expect(texel(c, 5)).toEqual([0, 0, 0, HIDDEN_ALPHA]);
+    expect(texel(c, 4)).toEqual([255, 255, 0, 255]);
+    expect(texel(c, 1)).toEqual([9, 9, 9, HIDDEN_ALPHA + 1]);
+    expect(c.countHidden([0, 1, 2, 3, 4, 5])).toBe(2);
+    expect(c.countColoured([0, 1, 2, 3, 4, 5])).toBe(2);
+    c.setLayer('cleared', null);
+    c.compose();
+    expect(texel(c, 2)).toEqual([255, 255, 0, 255]);
   });
 
   it('grows the state (and says so) for indices past its capacity, keeping the layers', () => {

@@ -7,6 +7,13 @@ export type CssToRgba = (css: string, out: Uint8Array, offset: number) => void;
 /** Texels per row of the state texture: 2048 keeps 10^6 buildings within 489 rows. */
 export const STATE_TEXTURE_WIDTH = 2048;
 
+/**
+ * The alpha byte reserved for "hidden" (a 'hide' layer): both views' building shaders drop a
+ * building whose texel has exactly this alpha. A colour that composes to it is written as 2
+ * (1/255 and 2/255 look the same), so only a hide layer ever hides.
+ */
+export const HIDDEN_ALPHA = 1;
+
 interface Entry {
   priority: number;
   blend: BuildingBlend;
@@ -95,6 +102,7 @@ export class BuildingColorCompositor {
     out.fill(0);
     const sorted = [...this.entries.values()].sort((a, b) => a.priority - b.priority || a.order - b.order);
     for (const e of sorted) {
+      if (e.blend === 'hide') continue;
       if (e.dense) {
         const n = Math.min(e.dense.length, out.length);
         for (let o = 0; o < n; o += 4) if (e.dense[o + 3] > 0) blendInto(out, o, e.dense, o, e.blend);
@@ -105,13 +113,36 @@ export class BuildingColorCompositor {
         }
       }
     }
+    for (let o = 3; o < out.length; o += 4) if (out[o] === HIDDEN_ALPHA) out[o] = HIDDEN_ALPHA + 1;
+    for (const e of sorted) if (e.blend === 'hide') this.hide(out, e);
     return true;
   }
 
-  /** How many of the given city indices carry a colour now (e.g. a view's loaded buildings). */
+  /** Marks a hide layer's buildings: every dense texel with alpha > 0, every listed id. */
+  private hide(out: Uint8Array, e: Entry): void {
+    const mark = (o: number) => { out[o] = 0; out[o + 1] = 0; out[o + 2] = 0; out[o + 3] = HIDDEN_ALPHA; };
+    if (e.dense) {
+      const n = Math.min(e.dense.length, out.length);
+      for (let o = 0; o < n; o += 4) if (e.dense[o + 3] > 0) mark(o);
+    } else if (e.sparse) {
+      for (const bid of e.sparse.keys()) {
+        const i = this.indexOfId.get(bid);
+        if (i !== undefined) mark(i * 4);
+      }
+    }
+  }
+
+  /** How many of the given city indices carry a colour now (e.g. a view's loaded buildings); hidden ones do not count. */
   countColoured(indices: Iterable<number>): number {
     let n = 0;
-    for (const i of indices) if (i * 4 + 3 < this.data.length && this.data[i * 4 + 3] > 0) n++;
+    for (const i of indices) if (i * 4 + 3 < this.data.length && this.data[i * 4 + 3] > HIDDEN_ALPHA) n++;
+    return n;
+  }
+
+  /** How many of the given city indices are hidden now. */
+  countHidden(indices: Iterable<number>): number {
+    let n = 0;
+    for (const i of indices) if (i * 4 + 3 < this.data.length && this.data[i * 4 + 3] === HIDDEN_ALPHA) n++;
     return n;
   }
 

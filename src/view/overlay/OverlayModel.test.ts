@@ -56,6 +56,11 @@ describe('OverlayModel', () => {
     expect(() => m.set('l', { kind: 'lines', lines: [{ id: 'r', lonLatDeg: [104, 30], color: '#0f0', widthPx: 3 }] }))
       .toThrow(/"lines\[0\]\.lonLatDeg" must be a flat \[lon, lat, \.\.\.\] array with at least 2 vertices/);
     expect(() => m.set('f', { kind: 'featureColors', colors: { b1: '#f00' } as never })).toThrow(/"colors" must be a Map/);
+    expect(() => m.set('f', { kind: 'featureColors', colors: new Map(), blend: 'erase' as never })).toThrow(/"blend" must be 'replace', 'over', 'hide' or absent/);
+    expect(() => m.set('s3', { kind: 'lines', lines: [{ id: 'r', lonLatDeg: [104, 30, 104.1, 30.1], heightsM: [500], color: '#0f0', widthPx: 3 }] }))
+      .toThrow(/"lines\[0\]\.heightsM" must be one height in meters per vertex \(2\) \(got 1\)/);
+    expect(() => m.set('s3', { kind: 'lines', lines: [{ id: 'r', lonLatDeg: [104, 30, 104.1, 30.1], heightsM: [500, NaN], color: '#0f0', widthPx: 3 }] }))
+      .toThrow(/"lines\[0\]\.heightsM\[1\]" must be a finite height/);
     expect(() => m.set('', pts(1))).toThrow(/id must be a non-empty string/);
     expect(m.ids()).toEqual([]);
     expect(m.version).toBe(0);

@@ -8,9 +8,11 @@ import type { ColorScale } from './ColorScale';
 
 /**
  * How a building colour layer combines with the layers under it: 'replace' puts its colour
- * (alpha included) in place of theirs; 'over' blends it over them by its alpha.
+ * (alpha included) in place of theirs; 'over' blends it over them by its alpha; 'hide' takes its
+ * buildings (those with alpha > 0, or every listed id) out of both views: not drawn, not picked,
+ * whatever any other layer says (a building a scenario removes, a section cut).
  */
-export type BuildingBlend = 'replace' | 'over';
+export type BuildingBlend = 'replace' | 'over' | 'hide';
 
 /** What every building colour layer declares: its place in the stack and its blend. */
 export interface BuildingColorStacking {
@@ -73,9 +75,14 @@ export interface OverlayLine {
   lonLatDeg: ArrayLike<number>;
   color: string;
   widthPx: number;
+  /**
+   * Ellipsoidal height (m) of each vertex: the line then runs straight between those 3D points
+   * (a sight line, a measured chord) instead of following the ground. Absent: on the ground.
+   */
+  heightsM?: ArrayLike<number>;
 }
 
-/** Routes, closures, evacuation paths (drawn on the ground). */
+/** Routes, closures, evacuation paths (on the ground), sight lines (3D with `heightsM`). */
 export interface LineLayer {
   kind: 'lines';
   lines: readonly OverlayLine[];

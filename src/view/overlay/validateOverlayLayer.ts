@@ -25,9 +25,14 @@ function checkString(id: string, field: string, v: unknown): void {
   if (typeof v !== 'string' || v.length === 0) fail(id, field, 'a non-empty string', v);
 }
 
+function checkHeights(id: string, field: string, heights: ArrayLike<number>, vertices: number): void {
+  if (typeof heights?.length !== 'number' || heights.length !== vertices) fail(id, field, `one height in meters per vertex (${vertices})`, heights?.length);
+  for (let k = 0; k < heights.length; k++) if (!isNum(heights[k])) fail(id, `${field}[${k}]`, 'a finite height in meters', heights[k]);
+}
+
 function checkStacking(id: string, layer: BuildingColorStacking): void {
   if (layer.priority !== undefined && !isNum(layer.priority)) fail(id, 'priority', 'a finite number or absent', layer.priority);
-  if (layer.blend !== undefined && layer.blend !== 'replace' && layer.blend !== 'over') fail(id, 'blend', "'replace', 'over' or absent", layer.blend);
+  if (layer.blend !== undefined && layer.blend !== 'replace' && layer.blend !== 'over' && layer.blend !== 'hide') fail(id, 'blend', "'replace', 'over', 'hide' or absent", layer.blend);
 }
 
 /**
@@ -60,6 +65,7 @@ export function validateOverlayLayer(id: string, layer: OverlayLayer): void {
         checkString(id, `lines[${i}].id`, l.id);
         checkFlat(id, `lines[${i}].lonLatDeg`, l.lonLatDeg, 2);
         if (!isNum(l.widthPx) || l.widthPx <= 0) fail(id, `lines[${i}].widthPx`, 'a positive number of pixels', l.widthPx);
+        if (l.heightsM !== undefined) checkHeights(id, `lines[${i}].heightsM`, l.heightsM, l.lonLatDeg.length / 2);
       });
       break;
     case 'polygons':

@@ -88,14 +88,15 @@ export class BuildingFeatures implements TileModelHooks {
     return texture;
   }
 
-  /** Number of building features in loaded tiles, and how many of them carry an overlay colour. */
-  stats(): { features: number; coloured: number } {
-    let features = 0, coloured = 0;
+  /** Number of building features in loaded tiles, how many of them carry an overlay colour and how many are hidden. */
+  stats(): { features: number; coloured: number; hidden: number } {
+    let features = 0, coloured = 0, hidden = 0;
     for (const list of this.tiles.values()) for (const t of list) {
       features += t.indices.length;
       coloured += this.compositor.countColoured(t.indices);
+      hidden += this.compositor.countHidden(t.indices);
     }
-    return { features, coloured };
+    return { features, coloured, hidden };
   }
 
   dispose(): void {

@@ -17,7 +17,8 @@ const col = new Color();
 
 /**
  * A line layer (routes, closures) in the wall: screen-space wide lines (three's LineSegments2),
- * one draw per distinct width, densified to follow the terrain.
+ * one draw per distinct width, densified to follow the terrain; a line with `heightsM` (a sight
+ * line) goes straight between its 3D vertices.
  */
 export class ThreeLinesLayer implements OverlayLayerImpl<LineLayer> {
   private readonly group = new Group();
@@ -36,7 +37,17 @@ export class ThreeLinesLayer implements OverlayLayerImpl<LineLayer> {
       let bucket = byWidth.get(line.widthPx);
       if (!bucket) byWidth.set(line.widthPx, (bucket = { pos: [], col: [] }));
       col.setStyle(line.color);
-      const ll = line.lonLatDeg;
+      const ll = line.lonLatDeg, hs = line.heightsM;
+      if (hs) {
+        // A 3D line (a sight line): straight between its vertices at their heights.
+        for (let i = 0; i + 3 < ll.length; i += 2) {
+          this.frame.toScene(ll[i], ll[i + 1], hs[i / 2], a);
+          this.frame.toScene(ll[i + 2], ll[i + 3], hs[i / 2 + 1], b);
+          bucket.pos.push(a.x, a.y, a.z, b.x, b.y, b.z);
+          bucket.col.push(col.r, col.g, col.b, col.r, col.g, col.b);
+        }
+        continue;
+      }
       for (let i = 0; i + 3 < ll.length; i += 2) {
         this.frame.toScene(ll[i], ll[i + 1], undefined, a, LIFT_M);
         this.frame.toScene(ll[i + 2], ll[i + 3], undefined, b, LIFT_M);

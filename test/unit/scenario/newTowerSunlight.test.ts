@@ -73,4 +73,10 @@ describe('scenarios/new-tower-sunlight.json', () => {
     expect(runs.get('tower')!.modules).toEqual(['dispatch', 'planning']);
     expect(runs.get('tower')!.kpis.firstArrivalS).toBeGreaterThan(0);
   });
+
+  it('takes the cleared shed out of both views with a hide layer', () => {
+    const hide = resultLayerToOverlay(runs.get('tower')!.layers.find((l) => l.id === 'cleared-buildings')!, 0).find(([id]) => id.endsWith(':hide'))![1];
+    expect(hide).toMatchObject({ kind: 'featureColors', blend: 'hide' });
+    expect([...(hide as unknown as { colors: Map<string, string> }).colors.keys()]).toEqual(['B015033']);
+  });
 });

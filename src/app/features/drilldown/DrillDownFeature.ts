@@ -31,6 +31,7 @@ export class DrillDownFeature implements Feature {
     this.panel = new DrillDownPanel(slot, model, {
       onSelect: (unit) => {
         for (const id of LAYERS) host.overlay.remove(id);
+        host.selection.set(unit.id === model.hierarchy.root.id ? null : unit.id);
         // The opening selection (the whole city) keeps the overview camera and draws nothing.
         if (first) { first = false; return; }
         const h = unitHighlight(model, dem, unit);
