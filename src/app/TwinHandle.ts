@@ -20,6 +20,7 @@ import type { LiveMeasure } from './features/analysis/measure/MeasureFeature';
 import type { LiveLimits } from './features/analysis/limits/LimitsFeature';
 import type { LiveSection } from './features/analysis/section/SectionFeature';
 import type { FeatureHost } from './host/FeatureHost';
+import type { WallCommandBoard } from './features/wall/WallCommandBoard';
 
 /**
  * `window.twin`, as browser tests and operators' consoles see it: declared once, here. Each
@@ -64,6 +65,8 @@ export interface TwinHandle {
   measure?: LiveMeasure;
   limits?: LiveLimits;
   section?: LiveSection;
+  /** wallCommand: the command panels, while the hub is granted. */
+  command?: WallCommandBoard;
   /** wallAnalysis: the workspace's sun and section as the wall applies them. */
   wallAnalysis?: WallAnalysis;
 }

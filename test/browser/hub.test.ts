@@ -86,4 +86,30 @@ describe('The operations hub seen from two displays', () => {
     expect(a.errors).toEqual([]);
     expect(a.offOrigin).toEqual([]);
   });
+
+  it('puts the city\'s vital signs, alert counts and the events ticker around the city on the commander\'s wall (1920x1080, 3840x2160)', async () => {
+    for (const [w, h, scale] of [[1920, 1080, 1], [3840, 2160, 0.5]] as const) {
+      const page = await b.context.newPage();
+      await page.setViewportSize({ width: w, height: h });
+      await page.goto(`${baseUrl}/?view=wall&feed=on&tour=0&scale=${scale}`);
+      await page.waitForFunction(() => (window.twin?.command?.renders ?? 0) > 0 && document.querySelectorAll('.wall-vital[data-state="normal"], .wall-vital[data-state="red"], .wall-vital[data-state="yellow"], .wall-vital[data-state="orange"], .wall-vital[data-state="blue"]').length >= 6, undefined, { timeout: 120_000 });
+      await page.waitForSelector('body[data-tilesets="loaded"]', { timeout: 120_000 });
+      const board = await page.evaluate(() => {
+        const open = window.twin!.signs!.hub.side!.state.openAlerts();
+        const cityTotal = document.querySelector('.wall-alert-counts tr[data-unit="city"] td:last-child')!.textContent;
+        const vitals = [...document.querySelectorAll<HTMLElement>('.wall-vital')].map((r) => ({ kind: r.dataset.kind, state: r.dataset.state, value: r.querySelector('.wall-value')!.textContent }));
+        const fontPx = parseFloat(getComputedStyle(document.querySelector('.wall-vital .wall-value')!).fontSize);
+        return { open: open.length, cityTotal: Number(cityTotal), vitals, fontPx, ticker: document.querySelectorAll('.wall-ticker li').length };
+      });
+      console.log(`wall ${w}x${h}: ${board.vitals.map((v) => `${v.kind}=${v.value}(${v.state})`).join(', ')}; ${board.cityTotal} open alerts; values at ${board.fontPx} px`);
+      expect(board.vitals.map((v) => v.kind)).toEqual(['water_level', 'rainfall', 'traffic_speed', 'air_quality', 'power_load', 'crowd_density', 'hotline_12345', 'fire_alarm']);
+      expect(board.cityTotal).toBe(board.open);
+      expect(board.vitals.find((v) => v.kind === 'fire_alarm')!.state).not.toBe('normal'); // the fire alarm raised above is still open
+      expect(board.fontPx).toBeCloseTo(0.028 * h, 0);
+      expect(board.ticker).toBeGreaterThan(0);
+      await page.screenshot({ path: join(root, `test-results/wall-command-${w}x${h}.png`) });
+      await page.close();
+    }
+    expect(b.errors).toEqual([]);
+  });
 });

@@ -50,6 +50,7 @@ const LIVE_KINDS: SensorKind[] = ['rainfall', 'water_level', 'traffic_speed', 'a
 export class LiveSignsFeature implements Feature {
   readonly name = 'liveSigns';
   private live: LiveSigns | null = null;
+  private readonly waiting: Array<(live: LiveSigns) => void> = [];
   private readonly offs: Array<() => void> = [];
 
   /** `defaultFeed`: connect to this host's feed when the URL names none (the workspace); the wall connects only when told. */
@@ -113,6 +114,13 @@ export class LiveSignsFeature implements Feature {
       dispose: () => { login.dispose(); alerts.dispose(); badge?.dispose(); colouring.dispose(); offHub(); hub.dispose(); feed.dispose(); session.dispose(); store.dispose(); },
     };
     host.expose('signs', this.live);
+    for (const fn of this.waiting.splice(0)) fn(this.live);
+  }
+
+  /** Calls `fn` with the live signs once they run (at once when they already do): features that read the feed. */
+  whenLive(fn: (live: LiveSigns) => void): void {
+    if (this.live) fn(this.live);
+    else this.waiting.push(fn);
   }
 
   /** Opens a sensor's last hour in the detail drawer (replacing the chart shown), and its stored history when the hub is granted. */
