@@ -115,4 +115,36 @@ describe('The operations hub seen from two displays', () => {
     await page.close();
     expect(b.errors).toEqual([]);
   });
+
+  it('sends a flood what-if from the workspace on one machine to a wall on another through the hub, where the same water is computed', async () => {
+    // Two browser contexts share no BroadcastChannel: the run can only reach the wall through the broker.
+    const wall = await b.context.newPage();
+    await wall.setViewportSize({ width: 800, height: 500 });
+    await wall.goto(`${baseUrl}/?view=wall&feed=on&tour=0`);
+    await wall.waitForFunction(() => !!window.twin?.signs?.hub.side, undefined, { timeout: 120_000 });
+    await a.page.evaluate(() => { void window.twin!.simulation!.run(150, [-1500, 1100]); });
+    await a.page.waitForSelector('body[data-flood="done"]', { timeout: 240_000 });
+    // Scrub the workspace back to 20 min (frame 4): the wall follows that frame.
+    await a.page.locator('.sim-time').focus();
+    for (let k = 0; k < 7; k++) await a.page.keyboard.press('ArrowLeft');
+    expect(await a.page.textContent('.sim-panel output')).toBe('20 min');
+    const shown = await a.page.evaluate(() => {
+      const f = (window.twin!.simulation!.broadcast as unknown as { shown: { index: number; depthM: Float32Array } }).shown;
+      let max = 0, wet = 0;
+      for (const d of f.depthM) { if (d > max) max = d; if (d >= 0.02) wet++; } // FLOOD_WET_M, as the wall counts
+      return { index: f.index, max, wet };
+    });
+    expect(shown.index).toBe(4);
+    await wall.waitForFunction((want) => document.body.dataset.flood === 'shown' && window.twin!.flood!.surface()?.maxDepthM === want, shown.max, { timeout: 240_000 });
+    const onWall = await wall.evaluate(() => ({ caption: document.querySelector('.wall-flood-caption')!.textContent, wet: window.twin!.flood!.surface()!.wetCells, local: window.twin!.flood!.receiver.setups }));
+    console.log(`flood through the hub: frame ${shown.index}, peak ${shown.max.toFixed(3)} m, ${shown.wet} wet cells on the workspace; wall: ${onWall.caption}, ${onWall.wet} wet cells`);
+    expect(onWall.local).toBe(0); // nothing came over a BroadcastChannel
+    expect(onWall.caption).toMatch(/^Flood · 20 min · peak /);
+    expect(onWall.wet).toBe(shown.wet);
+    await wall.screenshot({ path: join(root, 'test-results/wall-flood-through-hub.png') });
+    // Clear on the workspace withdraws it on the wall.
+    await a.page.evaluate(() => window.twin!.simulation!.clear());
+    await wall.waitForSelector('body[data-flood="cleared"]', { timeout: 10_000 });
+    await wall.close();
+  });
 });
