@@ -27,6 +27,8 @@ describe('The operations hub seen from two displays', () => {
   const logins = inject('logins');
   const authority = new Authority({ dataDir: inject('dataDir'), roles: cfg.roles, cityId: registry.city, tokenTtlS: 600 });
   let a: BrowserSession, b: BrowserSession;
+  /** The alert the first test raises and acknowledges. */
+  let acked = { id: '', sensorId: '', raisedAtMs: 0 };
 
   beforeAll(async () => {
     mkdirSync(join(root, 'test-results'), { recursive: true });
@@ -58,6 +60,30 @@ describe('The operations hub seen from two displays', () => {
     console.log(`hub: acknowledged on one display, shown on the other after ${ms} ms (applied by the hub ${appliedAt - t0} ms after the click)`);
     expect(ms).toBeLessThan(1000);
     await b.page.screenshot({ path: join(root, 'test-results/hub-acknowledged-other-display.png') });
+    acked = { id: alertId, sensorId: target.id, raisedAtMs: await b.page.evaluate((id) => window.twin!.signs!.hub.side!.state.alerts.get(id)!.raisedAtMs, alertId) };
+  });
+
+  it('replays the last 24 h from the store: the alerts open at a past moment, in the panel and on the map', async () => {
+    await a.page.evaluate(() => window.twin!.host.reveal('replay'));
+    await a.page.waitForFunction(() => !!window.twin?.replay);
+    // A moment after the alarm was raised and acknowledged: it was open then, acknowledged.
+    const at = Math.max(acked.raisedAtMs + 1000, Date.now() - 2000);
+    await a.page.evaluate((t) => window.twin!.replay!.seek(t), at);
+    await a.page.waitForSelector(`.replay-alerts li[data-id="${acked.id}"]`, { timeout: 10_000 });
+    expect(await a.page.textContent(`.replay-alerts li[data-id="${acked.id}"]`)).toContain('acknowledged');
+    expect(await a.page.evaluate((id) => (window.twin!.overlay.get('replay:alerts') as unknown as { points: Array<{ id: string }> }).points.some((p) => p.id === id), acked.sensorId)).toBe(true);
+    // Before the hub ran, nothing was open.
+    await a.page.evaluate(() => window.twin!.replay!.seek(Date.now() - 23 * 3_600_000));
+    await a.page.waitForFunction(() => document.querySelector('.replay-body p')?.textContent?.startsWith('0 alerts open then'), undefined, { timeout: 10_000 });
+    // Play moves the clock forward at the chosen speed.
+    const t0 = await a.page.evaluate(() => window.twin!.replay!.atMs);
+    await a.page.click('.replay-play');
+    await a.page.waitForFunction((t) => window.twin!.replay!.atMs >= t + 600_000, t0, { timeout: 10_000 });
+    await a.page.click('.replay-play');
+    expect(await a.page.getAttribute('.replay-play', 'aria-pressed')).toBe('false');
+    await a.page.screenshot({ path: join(root, 'test-results/hub-replay.png') });
+    await a.page.click('.replay-live');
+    expect(await a.page.evaluate(() => window.twin!.overlay.get('replay:alerts'))).toBeUndefined();
   });
 
   it('opens a sensor chart with 24 h of history from the hub\'s store', async () => {
