@@ -8,6 +8,9 @@ import { defaultOwner, escalationTarget, handDownTarget } from './incidentOwners
 import { refusal } from './incidentRights';
 import { TIERS } from '../../server/accounts/Account';
 
+/** Bounds on what commands can multiply: incidents held (open and recently closed), steps per incident. */
+export const INCIDENT_BOOK_LIMITS = { incidents: 5000, timelineSteps: 300 } as const;
+
 export interface IncidentBookOptions {
   hubId: string;
   cityUnitId: string;
@@ -64,9 +67,11 @@ export class IncidentBook {
 
   /** Applies a command from `actor`; the outcome, or the reason it was refused. */
   apply(cmd: IncidentCommand, actor: IncidentActor): BookOutcome | { refused: string } {
-    if (cmd.action === 'create') return this.create(cmd, actor);
+    const L = INCIDENT_BOOK_LIMITS;
+    if (cmd.action === 'create') return this.incidents.size >= L.incidents ? { refused: `the hub holds ${L.incidents} incidents, its limit: close some first` } : this.create(cmd, actor);
     const i = this.incidents.get(cmd.incidentId!);
     if (!i) return { refused: `no incident ${cmd.incidentId}` };
+    if (i.timeline.length >= L.timelineSteps && !['propose', 'resolve', 'close'].includes(cmd.action)) return { refused: `incident ${i.id} has ${L.timelineSteps} steps, its limit` };
     const right = cmd.action === 'note' || cmd.action === 'propose' ? 'see' : cmd.action === 'escalate' ? 'escalate' : 'act';
     const denied = refusal(actor, right, i);
     if (denied) return { refused: denied };
