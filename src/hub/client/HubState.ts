@@ -141,6 +141,13 @@ export class HubState {
       .sort((a, b) => INCIDENT_SEVERITIES.indexOf(b.severity) - INCIDENT_SEVERITIES.indexOf(a.severity) || a.statusAtMs.reported! - b.statusAtMs.reported!);
   }
 
+  /** The incident made from an alert (the newest not closed), for the alert list's "incident" link. */
+  incidentOfAlert(alertId: string): PublishedIncident | undefined {
+    let found: PublishedIncident | undefined;
+    for (const i of this.incidents.values()) if (i.source.kind === 'alert' && i.source.alertId === alertId && i.status !== 'closed') found = i;
+    return found;
+  }
+
   /** How late an incident's current step is at `nowMs` (s; 0 when not yet due), null when resolved or closed. */
   overdueS(i: PublishedIncident, nowMs: number): number | null {
     return i.sla ? Math.max(0, (nowMs - i.sla.dueAtMs) / 1000) : null;

@@ -134,6 +134,23 @@ describe('IncidentBook', () => {
     ok(bk.apply(cmd({ action: 'dispatch', incidentId: j.id, vehicleIds: [ids[0]] }), ownerOf(j)));
   });
 
+  it('makes incidents from a 12345 hotline case and from an alert, one open incident per case and per alert', () => {
+    const { a } = places();
+    const bk = new IncidentBook({
+      hubId: 'h', cityUnitId: CITY, locate: (p) => setup.places.locate(p), dispatcher: setup.dispatcher, clock,
+      alertFacts: (id) => (id === 'WL-1~water_level_high~5' ? { lonLat: [a.lonDeg, a.latDeg], type: 'flood', severity: 'high', title: 'High water' } : null),
+    });
+    const city = actor('city', CITY);
+    const hotline = { caseId: 'C-778', callerText: 'Smell of gas on the stairs' };
+    const h = ok(bk.apply(cmd({ action: 'create', type: 'public_health', severity: 'medium', lonLat: [a.lonDeg, a.latDeg], hotline }), city)).incident;
+    expect(h).toMatchObject({ title: '12345: Smell of gas on the stairs', source: { kind: 'hotline', caseId: 'C-778', callerPhone: null }, owner: { tier: 'street' } });
+    expect(bk.apply(cmd({ action: 'create', type: 'other', severity: 'low', lonLat: [a.lonDeg, a.latDeg], hotline }), city)).toEqual({ refused: `hotline C-778 is already incident ${h.id}` });
+    const f = ok(bk.apply(cmd({ action: 'create', alertId: 'WL-1~water_level_high~5' }), city)).incident;
+    expect(f).toMatchObject({ type: 'flood', severity: 'high', title: 'High water', source: { kind: 'alert', alertId: 'WL-1~water_level_high~5' }, owner: { tier: 'district', unitId: a.districtId } });
+    expect(bk.apply(cmd({ action: 'create', alertId: 'nope~x~1' }), city)).toEqual({ refused: 'no alert nope~x~1' });
+    now += 1;
+  });
+
   it('flags the overdue stage and by how long against the injected clock', () => {
     const { a } = places(), bk = book();
     const t0 = now;
