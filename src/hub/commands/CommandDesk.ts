@@ -9,6 +9,8 @@ import { parseHubCommand, type HubCommand, type HubReply } from './hubCommand';
 export interface CommandAccount {
   role: string;
   unitId: string;
+  /** The account's centre tier (incident rights); absent: taken from the unit's level. */
+  tier?: 'city' | 'district' | 'street';
 }
 
 export interface CommandDeskOptions {
