@@ -176,4 +176,76 @@ describe('The operations hub seen from two displays', () => {
     await wall.waitForSelector('body[data-flood="cleared"]', { timeout: 10_000 });
     await wall.close();
   });
+
+  it('runs an incident across tiers: made on the map, dispatched, on the wall within 2 s; another street is refused; escalation moves it to the district', async () => {
+    const here = registry.sensors.filter((x) => x.kind === 'fire_alarm')[20];
+    const wall = await b.context.newPage();
+    await wall.setViewportSize({ width: 1280, height: 720 });
+    await wall.goto(`${baseUrl}/?view=wall&feed=on&tour=0`);
+    await wall.waitForFunction(() => (window.twin?.command?.renders ?? 0) > 0, undefined, { timeout: 120_000 });
+    // The city operator reports a low-severity fire by clicking the map (key E): a street incident.
+    await a.page.click('#tab-operate');
+    await a.page.evaluate(() => window.twin!.host.reveal('incidents'));
+    await a.page.selectOption('select[name="incident-new-type"]', 'fire');
+    await a.page.selectOption('select[name="incident-new-severity"]', 'low');
+    await a.page.evaluate(([lon, lat]) => window.twin!.workspace.lookAt(lon, lat, 0, 600, -89), [here.lonDeg, here.latDeg] as const);
+    await a.page.waitForTimeout(1500);
+    await a.page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+    await a.page.keyboard.press('e');
+    const box = (await a.page.locator('#view canvas').boundingBox())!;
+    await a.page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+    await a.page.waitForSelector('.incident-detail[data-status="reported"]', { timeout: 15_000 });
+    const id = (await a.page.getAttribute('.incident-detail', 'data-id'))!;
+    const made = await a.page.evaluate((x) => { const i = window.twin!.incidents!.side.state.incidents.get(x)!; return { streetId: i.streetId, districtId: i.districtId, owner: i.owner }; }, id);
+    expect(made.owner).toEqual({ tier: 'street', unitId: made.streetId });
+    expect(await a.page.textContent('.incident-detail dd[data-field="owner"]')).toContain(`street centre, ${made.streetId}`);
+    // Triage, propose, dispatch what is proposed.
+    await a.page.click('.incident-actions button[data-action="triage"]');
+    await a.page.waitForSelector('.incident-detail[data-status="triaged"]');
+    await a.page.click('.incident-actions button[data-action="propose"]');
+    await a.page.waitForSelector('.incident-proposal input[name="vehicle"]', { timeout: 15_000 });
+    const t0 = Date.now();
+    await a.page.click('.incident-proposal button[data-action="dispatch"]');
+    await wall.waitForFunction((x) => document.querySelector(`.wall-incidents li[data-id="${x}"]`)?.textContent?.includes('dispatched'), id, { timeout: 10_000, polling: 50 });
+    const onWallMs = Date.now() - t0;
+    await wall.waitForFunction(() => ((window.twin!.overlay.get('incidents:vehicles') as unknown as { points: unknown[] } | undefined)?.points.length ?? 0) > 0, undefined, { timeout: 10_000 });
+    const where = () => wall.evaluate(() => JSON.stringify((window.twin!.overlay.get('incidents:vehicles') as unknown as { points: Array<{ lonDeg: number }> }).points.map((p) => p.lonDeg)));
+    const p1 = await where();
+    await wall.waitForFunction((p) => JSON.stringify((window.twin!.overlay.get('incidents:vehicles') as unknown as { points: Array<{ lonDeg: number }> }).points.map((q) => q.lonDeg)) !== p, p1, { timeout: 10_000 });
+    const units = await a.page.locator('.incident-units li').allTextContents();
+    console.log(`incident ${id}: dispatched ${units.length} vehicles (${units.join('; ')}); on the wall after ${onWallMs} ms, vehicles moving`);
+    expect(units.length).toBeGreaterThan(0);
+    for (const u of units) expect(u).toMatch(/ETA \d+ min \d\d s|on the way|on scene/);
+    expect(onWallMs).toBeLessThan(2000);
+    await wall.screenshot({ path: join(root, 'test-results/wall-incident.png') });
+    await wall.close();
+    // An incident on another street of the district, and the street centre of the first one.
+    const there = registry.sensors.find((x) => x.districtId === made.districtId && x.streetId !== made.streetId)!;
+    if (!authority.accounts.get('inc-street')) await authority.accounts.add({ kind: 'person', role: 'operator', username: 'inc-street', displayName: 'Street centre', tier: 'street', unitId: made.streetId, password: 'inc-street-pass-1' });
+    const other = await a.page.evaluate(([lon, lat]) => window.twin!.incidents!.command('create', { type: 'crowd', severity: 'low', lonLat: [lon, lat], title: 'Crowd at a gate' }), [there.lonDeg, there.latDeg] as const);
+    const street = await launchBrowser(baseUrl, { width: 1100, height: 720 }, { username: 'inc-street', password: 'inc-street-pass-1' });
+    try {
+      await street.page.goto(`${baseUrl}/?fly=0&role=commander`);
+      await street.page.waitForFunction((x) => !!window.twin?.incidents?.side.state.incidents.get(x), other.incidentId!, { timeout: 120_000 });
+      await street.page.evaluate((x) => window.twin!.incidents!.open(x), other.incidentId!);
+      await street.page.fill('input[name="incident-note"]', 'We can take it');
+      await street.page.click('.incident-actions button[data-action="note"]');
+      await street.page.waitForSelector('.incident-reply[data-state="refused"]');
+      const refused = await street.page.textContent('.incident-reply');
+      console.log(`street centre on another street's incident: ${refused}`);
+      expect(refused).toMatch(/^Refused: inc-street \(street .*\) (does not see|may not act on) incident/);
+      // Its own: escalate to the district.
+      await street.page.evaluate((x) => window.twin!.incidents!.open(x), id);
+      await street.page.fill('input[name="incident-note"]', 'Spreading to the next block');
+      await street.page.click('.incident-actions button[data-action="escalate"]');
+      await street.page.waitForSelector('.incident-reply[data-state="ok"]');
+      await a.page.selectOption('select[name="incident-tier"]', 'district');
+      await a.page.waitForSelector(`.incident-rows li[data-id="${id}"][data-owner="district"]`, { timeout: 5000 });
+      expect(await a.page.textContent(`.incident-rows li[data-id="${id}"]`)).toContain(`district ${made.districtId}`);
+      await a.page.screenshot({ path: join(root, 'test-results/incident-workspace.png') });
+      expect(street.errors.filter((e) => !e.includes('401'))).toEqual([]);
+    } finally {
+      await street.close();
+    }
+  });
 });
