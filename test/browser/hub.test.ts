@@ -54,7 +54,10 @@ describe('The operations hub seen from two displays', () => {
     await b.page.waitForFunction((id) => {
       const x = window.twin!.signs!.hub.side!.state.alerts.get(id);
       return x?.state === 'acknowledged' && x.acknowledgedBy === 'operator';
-    }, alertId, { timeout: 5000, polling: 20 });
+    }, alertId, { timeout: 20_000, polling: 20 }).catch(async (err: Error) => {
+      const why = await a.page.evaluate(() => document.querySelector('.statusbar')?.textContent ?? '');
+      throw new Error(`${err.message}; the operator page's status bar: ${why}`);
+    });
     const ms = Date.now() - t0;
     const appliedAt = await b.page.evaluate((id) => window.twin!.signs!.hub.side!.state.alerts.get(id)!.acknowledgedAtMs!, alertId);
     console.log(`hub: acknowledged on one display, shown on the other after ${ms} ms (applied by the hub ${appliedAt - t0} ms after the click)`);
