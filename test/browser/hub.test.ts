@@ -230,6 +230,11 @@ describe('The operations hub seen from two displays', () => {
     try {
       await street.page.goto(`${baseUrl}/?fly=0&role=commander`);
       await street.page.waitForFunction((x) => !!window.twin?.incidents?.side.state.incidents.get(x), other.incidentId!, { timeout: 120_000 });
+      // A street account's workspace is scoped to its street: the rest of the city dimmed, a chip says so.
+      await street.page.waitForFunction(() => !!window.twin?.scope, undefined, { timeout: 60_000 });
+      expect(await street.page.evaluate(() => window.twin!.scope!.scope)).toEqual({ tier: 'street', unitId: made.streetId });
+      await street.page.screenshot({ path: join(root, 'test-results/tier-street-view.png') });
+      expect(await street.page.textContent('.scope-chip')).toMatch(/^Street: .+ · [\d,]+ buildings · rest of the city dimmed Whole city$/);
       await street.page.evaluate((x) => window.twin!.incidents!.open(x), other.incidentId!);
       await street.page.fill('input[name="incident-note"]', 'We can take it');
       await street.page.click('.incident-actions button[data-action="note"]');
