@@ -13,6 +13,13 @@ const root = join(import.meta.dirname, '../..');
 const cfg = loadFeedConfig();
 const registry = await demoRegistry();
 
+/**
+ * Console errors a long test may see and the app cannot prevent: the broker closes a display's
+ * connection when its 15-minute token expires (the reconnect presents the new one), and Chromium
+ * logs mqtt.js's last write on the closing socket.
+ */
+const realErrors = (errors: string[]) => errors.filter((e) => !e.includes('WebSocket is already in CLOSING or CLOSED state'));
+
 /** Opens the workspace logged in as `login` and waits until the hub's shared state flows. */
 async function openOnHub(baseUrl: string, login: { username: string; password: string }): Promise<BrowserSession> {
   const s = await launchBrowser(baseUrl, { width: 1100, height: 720 }, login);
@@ -60,8 +67,9 @@ describe('The operations hub seen from two displays', () => {
     expect(await b.page.evaluate((id) => window.twin!.signs!.alerts().openAlerts().find((x) => x.sensorId === id)?.id, target.id)).toBe(alertId);
     // The viewer's page says it may only view; the operator's list has the button.
     expect(await b.page.textContent('.rc-alert-source')).toContain('may only view');
-    const t0 = Date.now();
-    await a.page.click(`.rc-alerts li[data-id="${alertId}"] .rc-ack`);
+    // Clicked in the page (a Playwright click first waits for the button to hold still over two
+    // animation frames, which on software WebGL can take seconds): the latency is the system's.
+    const t0 = await a.page.evaluate((id) => { const t = Date.now(); document.querySelector<HTMLButtonElement>(`.rc-alerts li[data-id="${id}"] .rc-ack`)!.click(); return t; }, alertId);
     await b.page.waitForFunction((id) => {
       const x = window.twin!.signs!.hub.side!.state.alerts.get(id);
       return x?.state === 'acknowledged' && x.acknowledgedBy === 'operator';
@@ -126,7 +134,7 @@ describe('The operations hub seen from two displays', () => {
     await a.page.click('.rc-history-ranges button:text("24 h")');
     await a.page.waitForSelector('.rc-history[data-state="drawn"][data-range="24h"]');
     await a.page.screenshot({ path: join(root, 'test-results/hub-history-24h.png') });
-    expect(a.errors).toEqual([]);
+    expect(realErrors(a.errors)).toEqual([]);
     expect(a.offOrigin).toEqual([]);
   });
 
@@ -154,7 +162,7 @@ describe('The operations hub seen from two displays', () => {
       await page.screenshot({ path: join(root, `test-results/wall-command-${w}x${h}.png`) });
     }
     await page.setViewportSize({ width: 1920, height: 1080 });
-    expect(b.errors).toEqual([]);
+    expect(realErrors(b.errors)).toEqual([]);
   });
 
   it('sends a flood what-if from the workspace on one machine to a wall on another through the hub, where the same water is computed', async () => {
@@ -189,7 +197,6 @@ describe('The operations hub seen from two displays', () => {
     const here = registry.sensors.filter((x) => x.kind === 'fire_alarm')[20];
     const wall = await openWall();
     // The city operator reports a low-severity fire by clicking the map (key E): a street incident.
-    await a.page.click('#tab-operate');
     await a.page.evaluate(() => window.twin!.host.reveal('incidents'));
     await a.page.selectOption('select[name="incident-new-type"]', 'fire');
     await a.page.selectOption('select[name="incident-new-severity"]', 'low');
@@ -213,8 +220,7 @@ describe('The operations hub seen from two displays', () => {
     await a.page.waitForSelector('.incident-detail[data-status="triaged"]');
     await a.page.click('.incident-actions button[data-action="propose"]');
     await a.page.waitForSelector('.incident-proposal input[name="vehicle"]', { timeout: 15_000 });
-    const t0 = Date.now();
-    await a.page.click('.incident-proposal button[data-action="dispatch"]');
+    const t0 = await a.page.evaluate(() => { const t = Date.now(); document.querySelector<HTMLButtonElement>('.incident-proposal button[data-action="dispatch"]')!.click(); return t; });
     await wall.waitForFunction((x) => document.querySelector(`.wall-incidents li[data-id="${x}"]`)?.textContent?.includes('dispatched'), id, { timeout: 10_000, polling: 50 });
     const onWallMs = Date.now() - t0;
     await wall.waitForFunction(() => ((window.twin!.overlay.get('incidents:vehicles') as unknown as { points: unknown[] } | undefined)?.points.length ?? 0) > 0, undefined, { timeout: 10_000 });
@@ -256,7 +262,7 @@ describe('The operations hub seen from two displays', () => {
       await a.page.waitForSelector(`.incident-rows li[data-id="${id}"][data-owner="district"]`, { timeout: 5000 });
       expect(await a.page.textContent(`.incident-rows li[data-id="${id}"]`)).toContain(`district ${made.districtId}`);
       await a.page.screenshot({ path: join(root, 'test-results/incident-workspace.png') });
-      expect(street.errors.filter((e) => !e.includes('401'))).toEqual([]);
+      expect(realErrors(street.errors).filter((e) => !e.includes('401'))).toEqual([]);
     } finally {
       await street.close();
     }
