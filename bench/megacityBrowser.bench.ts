@@ -10,17 +10,18 @@
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { build, preview } from 'vite';
 import { DEFAULT_TILE_BUDGET_MB, tileBudget } from '../src/view/tileBudget';
-import { fetchedTiles, flyWallUntil, flyWorkspaceUntil, restyleAll, tourPoses, wallTileMemory, workspaceTileMemory } from './megacityPage';
+import { fetchedTiles, flyWallUntil, flyWorkspaceUntil, pickMatchesState, restyleAll, tourPoses, wallTileMemory, workspaceTileMemory } from './megacityPage';
 
 const root = join(import.meta.dirname, '..');
 const VIEWPORT = { width: 1280, height: 720 };
 const RESTYLE_RUNS = 5;
+/** Longest wait at a tour stop for its tiles (ms). */
+const SETTLE_MS = 20_000;
 const MB = 1024 * 1024;
 
 const median = (xs: number[]) => { const s = [...xs].sort((a, b) => a - b); return s.length ? +s[Math.floor(s.length / 2)].toFixed(1) : null; };
@@ -50,17 +51,17 @@ type Memory = () => { gpuBytes: number; [k: string]: number };
 /** Tours for `minutes`, sampling heap and tile memory at the end of each minute. */
 async function tour(context: BrowserContext, page: Page, fly: Fly, memory: Memory, poses: ReturnType<typeof tourPoses>, minutes: number, label: string) {
   const samples: Array<Record<string, number>> = [];
-  let next = 0, frames = 0;
+  let next = 0, frames = 0, settled = 0;
   for (let m = 1; m <= minutes; m++) {
     const untilMs = (await page.evaluate(() => performance.now())) + 60_000;
-    const r = await page.evaluate(fly, { poses, untilMs, start: next });
-    next = r.next; frames += r.frames;
+    const r = await page.evaluate(fly, { poses, untilMs, start: next, settleMs: SETTLE_MS });
+    next = r.next; frames += r.frames; settled += r.settled;
     const mem = await page.evaluate(memory);
-    const s = { minute: m, frames: r.frames, heapUsedMB: (await heap(context, page)).usedMB, tileGpuMB: +(mem.gpuBytes / MB).toFixed(1), ...mem };
+    const s = { minute: m, stops: r.stops, settled: r.settled, frames: r.frames, heapUsedMB: (await heap(context, page)).usedMB, tileGpuMB: +(mem.gpuBytes / MB).toFixed(1), ...mem };
     samples.push(s);
     process.stderr.write(`megacityBrowser ${label} minute ${m}: ${JSON.stringify(s)}\n`);
   }
-  return { minutes, frames, posesPerLap: poses.length, laps: +(next / poses.length).toFixed(2), samples };
+  return { minutes, stops: next, stopsSettled: settled, frames, stopsPerLap: poses.length, laps: +(next / poses.length).toFixed(2), samples };
 }
 
 /** Opens one view of the city, waits for the first city-wide view, tours, restyles. */
@@ -82,8 +83,17 @@ async function measureView(context: BrowserContext, base: string, city: string, 
   // Back to the city-wide view for the restyle: every tile it shows is loaded first.
   await page.evaluate(() => window.twin!.wall ? window.twin!.wall.flyHome() : window.twin!.workspace.flyHome(0));
   await page.waitForFunction(() => document.body.dataset.tilesets === 'loaded', undefined, { timeout: 600_000 });
-  if (view === 'workspace') await page.addScriptTag({ content: readFileSync(createRequire(import.meta.url).resolve('cesium/Build/Cesium/Cesium.js'), 'utf8') });
+  if (view === 'workspace') await page.addScriptTag({ content: readFileSync(join(root, 'node_modules/cesium/Build/Cesium/Cesium.js'), 'utf8') });
   const r = await page.evaluate(restyleAll, { buildings: o.buildings, runs: RESTYLE_RUNS });
+  let picking: object | undefined;
+  if (view === 'workspace') {
+    // Close up over the centre (leaf tiles): picking against the state texture.
+    const tilesBefore = await page.evaluate(() => window.twin!.load.buildingTilesLoaded);
+    await page.evaluate(([lon, lat]) => window.twin!.workspace.lookAt(lon, lat, 500, 1500, -50), o.origin);
+    await page.waitForFunction((n) => window.twin!.load.buildingTilesLoaded > n && window.twin!.workspace.tilesets.buildings.tilesLoaded, tilesBefore, { timeout: 600_000 });
+    picking = await page.evaluate(pickMatchesState, { grid: 4 });
+    process.stderr.write(`megacityBrowser picking: ${JSON.stringify(picking)}\n`);
+  }
   await page.close();
   const texture = median(r.textureMs)!, plain = median(r.plainMs)!, style = median(r.styleMs);
   const restyle = {
@@ -92,7 +102,7 @@ async function measureView(context: BrowserContext, base: string, city: string, 
     ...(style === null ? {} : { styleExpressionToFrameMs: style, featuresStyledByStyle: Math.max(...r.featuresStyledByStyle), ratioStyleOverTexture: +(style / texture).toFixed(2) }),
   };
   process.stderr.write(`megacityBrowser ${view} restyle: ${JSON.stringify(restyle)}\n`);
-  return { firstCityWideViewMs: firstViewMs, atFirstView, tour: toured, afterTour, restyle, pageErrors: errors.slice(0, 5) };
+  return { firstCityWideViewMs: firstViewMs, atFirstView, tour: toured, afterTour, restyle, ...(picking ? { picking } : {}), pageErrors: errors.slice(0, 5) };
 }
 
 export async function run(): Promise<object> {

@@ -7,11 +7,11 @@
 export type Pose = [number, number, number, number, number];
 
 /**
- * The tour: a serpentine over a 4x4 grid of stops covering the city's square, each seen from
- * 1.2 km up looking north-east and down, with `framesPerLeg` poses between stops; every fourth
- * stop is preceded by a climb to the city-wide view (so tiles of the whole city come and go).
+ * The tour's stops: a serpentine over a 4x4 grid covering the city's square, each seen from 1.2 km
+ * up looking north-east and down, and before every fourth the city-wide view (so tiles of the
+ * whole city come and go through the cache).
  */
-export function tourPoses(originLonDeg: number, originLatDeg: number, halfSizeM: number, framesPerLeg = 12): Pose[] {
+export function tourPoses(originLonDeg: number, originLatDeg: number, halfSizeM: number): Pose[] {
   const mLat = 110_850, mLon = 111_320 * Math.cos((originLatDeg * Math.PI) / 180);
   const stops: Pose[] = [];
   for (let r = 0; r < 4; r++) {
@@ -22,45 +22,47 @@ export function tourPoses(originLonDeg: number, originLatDeg: number, halfSizeM:
       stops.push([originLonDeg + e / mLon, originLatDeg + n / mLat, 1200, 0.8, -0.6]);
     }
   }
-  const poses: Pose[] = [];
-  for (let i = 0; i < stops.length; i++) {
-    const a = stops[i], b = stops[(i + 1) % stops.length];
-    for (let f = 0; f < framesPerLeg; f++) {
-      const t = f / framesPerLeg;
-      poses.push(a.map((v, k) => v + (b[k] - v) * t) as Pose);
-    }
-  }
-  return poses;
+  return stops;
 }
 
-/** In the workspace page: flies `poses` (one rendered frame each) until `untilMs` (page clock); returns frames drawn. */
-export async function flyWorkspaceUntil(arg: { poses: Pose[]; untilMs: number; start: number }): Promise<{ frames: number; next: number }> {
-  const { viewer } = window.twin!.workspace;
+/**
+ * In the workspace page: from stop `start` on, jumps to each stop and draws frames until its tiles
+ * have loaded (at most `settleMs`), until `untilMs` (page clock). Returns frames drawn, stops
+ * settled and the next stop.
+ */
+export async function flyWorkspaceUntil(arg: { poses: Pose[]; untilMs: number; start: number; settleMs: number }) {
+  const { viewer, tilesets } = window.twin!.workspace;
   const scene = viewer.scene;
   const Cartesian3 = viewer.camera.position.constructor as unknown as { fromDegrees(lo: number, la: number, h: number): unknown };
   const rendered = () => new Promise<void>((ok) => { const off = scene.postRender.addEventListener(() => { off(); ok(); }); scene.requestRender(); });
-  let i = arg.start, frames = 0;
+  let i = arg.start, frames = 0, settled = 0;
   while (performance.now() < arg.untilMs) {
     const p = arg.poses[i % arg.poses.length];
     viewer.camera.setView({ destination: Cartesian3.fromDegrees(p[0], p[1], p[2]) as never, orientation: { heading: p[3], pitch: p[4], roll: 0 } });
-    await rendered();
-    i++; frames++;
+    const stopEnd = performance.now() + arg.settleMs;
+    await rendered(); await rendered(); frames += 2;
+    while (!(tilesets.buildings.tilesLoaded && tilesets.terrain.tilesLoaded) && performance.now() < stopEnd) { await rendered(); frames++; }
+    if (tilesets.buildings.tilesLoaded && tilesets.terrain.tilesLoaded) settled++;
+    i++;
   }
-  return { frames, next: i };
+  return { frames, stops: i - arg.start, settled, next: i };
 }
 
-/** In the wall page: the same, one drawn frame per pose. */
-export async function flyWallUntil(arg: { poses: Pose[]; untilMs: number; start: number }): Promise<{ frames: number; next: number }> {
+/** In the wall page: the same, the wall drawing every frame. */
+export async function flyWallUntil(arg: { poses: Pose[]; untilMs: number; start: number; settleMs: number }) {
   const wall = window.twin!.wall!;
   wall.tour.stop();
-  let i = arg.start, frames = 0;
+  let i = arg.start, frames = 0, settled = 0;
   while (performance.now() < arg.untilMs) {
     const p = arg.poses[i % arg.poses.length];
     wall.rig.setGeo(p[0], p[1], p[2], p[3], p[4]);
-    await wall.nextFrame();
-    i++; frames++;
+    const stopEnd = performance.now() + arg.settleMs;
+    await wall.nextFrame(); await wall.nextFrame(); frames += 2;
+    while (!wall.state.settled && performance.now() < stopEnd) { await wall.nextFrame(); frames++; }
+    if (wall.state.settled) settled++;
+    i++;
   }
-  return { frames, next: i };
+  return { frames, stops: i - arg.start, settled, next: i };
 }
 
 /** In the page: tiles and tile bytes fetched so far (Resource Timing; the bench raised its buffer). */
@@ -136,4 +138,43 @@ export async function restyleAll(arg: { buildings: number; runs: number }) {
     await frame();
   }
   return { plainMs, textureMs, flushMs, styleMs, featuresStyledByStyle: styled, loadedFeatures: features.features, colouredByTexture: features.coloured };
+}
+
+/**
+ * In the workspace page, close up: at a grid of screen points, the building Cesium picks there
+ * (its id and `index` property) must be the one whose texel in the state texture colours that
+ * pixel: colour only that id magenta and read the pixel back (before: not magenta).
+ */
+export async function pickMatchesState(arg: { grid: number }) {
+  const t = window.twin!, scene = t.workspace.viewer.scene, canvas = scene.canvas;
+  const gl = (scene as unknown as { context: { _gl: WebGL2RenderingContext } }).context._gl;
+  const pixelAt = (x: number, y: number) => new Promise<Uint8Array>((ok) => {
+    const off = scene.postRender.addEventListener(() => {
+      off();
+      const out = new Uint8Array(4), pr = canvas.width / canvas.clientWidth;
+      gl.readPixels(Math.floor(x * pr), canvas.height - 1 - Math.floor(y * pr), 1, 1, gl.RGBA, gl.UNSIGNED_BYTE, out);
+      ok(out);
+    });
+    scene.requestRender();
+  });
+  const magenta = (p: Uint8Array) => p[0] > 2 * p[1] + 20 && p[2] > 2 * p[1] + 20;
+  let picked = 0, exact = 0, indexAgrees = 0;
+  const misses: string[] = [];
+  for (let gy = 1; gy <= arg.grid; gy++) {
+    for (let gx = 1; gx <= arg.grid; gx++) {
+      const x = (gx / (arg.grid + 1)) * canvas.clientWidth, y = (gy / (arg.grid + 1)) * canvas.clientHeight;
+      const hit = t.workspace.hitAt({ x, y } as never);
+      const id = hit.building?.id as string | undefined;
+      if (!id) continue;
+      picked++;
+      if (t.colours!.compositor.indexOf(id) === Number(hit.building!.index)) indexAgrees++;
+      const before = await pixelAt(x, y);
+      t.overlay.set('bench-pick', { kind: 'featureColors', colors: new Map([[id, '#ff00ff']]), priority: 30 });
+      const after = await pixelAt(x, y);
+      t.overlay.remove('bench-pick');
+      if (!magenta(before) && magenta(after)) exact++; else misses.push(`${id} at ${x.toFixed(0)},${y.toFixed(0)}: ${[...before]} -> ${[...after]}`);
+    }
+  }
+  await pixelAt(0, 0);
+  return { points: arg.grid * arg.grid, picked, exact, indexAgrees, misses: misses.slice(0, 5) };
 }
