@@ -99,7 +99,11 @@ async function measureView(context: BrowserContext, base: string, city: string, 
   const restyle = {
     runs: RESTYLE_RUNS, buildings: o.buildings, loadedFeatures: r.loadedFeatures, colouredByTexture: r.colouredByTexture,
     stateTextureToFrameMs: texture, stateTextureRecomposeMs: median(r.flushMs), plainFrameMs: plain, ratioTextureOverPlainFrame: +(texture / plain).toFixed(2),
-    ...(style === null ? {} : { styleExpressionToFrameMs: style, featuresStyledByStyle: Math.max(...r.featuresStyledByStyle), ratioStyleOverTexture: +(style / texture).toFixed(2) }),
+    ...(style === null ? {} : {
+      styleExpressionToFrameMs: style, ratioStyleOverTextureToFrame: +(style / texture).toFixed(2),
+      styleExpressionApplyMs: median(r.styleApplyMs), featuresStyledByStyle: Math.max(...r.featuresStyledByStyle),
+      ratioStyleApplyOverTextureRecompose: +(median(r.styleApplyMs)! / median(r.flushMs)!).toFixed(1),
+    }),
   };
   process.stderr.write(`megacityBrowser ${view} restyle: ${JSON.stringify(restyle)}\n`);
   return { firstCityWideViewMs: firstViewMs, atFirstView, tour: toured, afterTour, restyle, ...(picking ? { picking } : {}), pageErrors: errors.slice(0, 5) };
