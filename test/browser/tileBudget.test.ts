@@ -28,14 +28,20 @@ describe('tile memory budget from the URL', () => {
     await s.page.goto(`${baseUrl}/?view=wall&tour=0&budget=0&scale=0.5&budgetMB=64`);
     await s.page.waitForSelector('body[data-tilesets="loaded"]', { timeout: 90_000 });
     const got = await s.page.evaluate(() => {
-      const w = window.twin!.wall! as unknown as { tileCache: { minBytesSize: number; maxBytesSize: number; cachedBytes: number }; buildings: { tiles: { lruCache: unknown; errorTarget: number } }; terrain: { tiles: { lruCache: unknown } } };
+      const w = window.twin!.wall! as unknown as {
+        tileCache: { minBytesSize: number; maxBytesSize: number; cachedBytes: number }; tileError: { px: number; basePx: number };
+        buildings: { tiles: { lruCache: unknown; errorTarget: number } }; terrain: { tiles: { lruCache: unknown } };
+      };
       return {
-        minBytesSize: w.tileCache.minBytesSize, maxBytesSize: w.tileCache.maxBytesSize, errorTargetPx: w.buildings.tiles.errorTarget,
+        minBytesSize: w.tileCache.minBytesSize, maxBytesSize: w.tileCache.maxBytesSize, errorTargetPx: w.tileError.basePx,
+        errorNowPx: w.buildings.tiles.errorTarget,
         shared: w.buildings.tiles.lruCache === w.tileCache && w.terrain.tiles.lruCache === w.tileCache, cachedBytes: w.tileCache.cachedBytes,
       };
     });
     expect({ minBytesSize: got.minBytesSize, maxBytesSize: got.maxBytesSize, errorTargetPx: got.errorTargetPx }).toEqual(want.wall);
     expect(got.shared).toBe(true);
+    // A full cache coarsens the view (the error rises) rather than going over the budget.
+    expect(got.errorNowPx).toBeGreaterThanOrEqual(want.wall.errorTargetPx);
     expect(got.cachedBytes).toBeGreaterThan(0);
     expect(got.cachedBytes).toBeLessThanOrEqual(want.wall.maxBytesSize);
   });

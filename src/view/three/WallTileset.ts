@@ -56,6 +56,11 @@ export class WallTileset {
     this.off.push(() => this.tiles.removeEventListener(type, fn as (e: unknown) => void));
   }
 
+  /** Tiles the current view wants that are not loaded yet (queued: e.g. held back by a full cache). */
+  get waiting(): boolean {
+    return (this.tiles as unknown as { queuedTiles: unknown[] }).queuedTiles.length > 0;
+  }
+
   /** Loaded content and nothing pending for the current view. */
   get settled(): boolean {
     return this.modelsLoaded > 0 && !this.loading;

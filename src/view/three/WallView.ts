@@ -7,6 +7,7 @@ import { AutoTour, type AutoTourOptions } from './AutoTour';
 import { BuildingFeatures } from './BuildingFeatures';
 import { CameraRig } from './CameraRig';
 import { GroundDrape } from './GroundDrape';
+import { MemoryAdjustedError } from './MemoryAdjustedError';
 import { RiverSurface } from './RiverSurface';
 import { SceneFrame } from './SceneFrame';
 import { TerrainDresser } from './TerrainDresser';
@@ -76,6 +77,8 @@ export class WallView {
   frames = 0;
   /** The tile cache both tilesets share: its byte limits are the view's tile budget (`cachedBytes`: what it holds). */
   readonly tileCache: LRUCache;
+  /** The tiles' refinement error, raised while the cache is full (see MemoryAdjustedError). */
+  readonly tileError: MemoryAdjustedError;
   private readonly cityRoot = new Group();
   private readonly terrain: WallTileset;
   private readonly buildings: WallTileset;
@@ -110,6 +113,7 @@ export class WallView {
     const changed = () => this.updateState();
     const budget = (o.budget ?? tileBudget()).wall;
     this.tileCache = WallTileset.cache(budget.minBytesSize, budget.maxBytesSize);
+    this.tileError = new MemoryAdjustedError(budget.errorTargetPx);
     this.terrain = new WallTileset(`${o.cityUrl}/terrain/tileset.json`, this.cityRoot, this.camera, renderer, this.terrainDresser, changed, budget.errorTargetPx, this.tileCache);
     this.buildings = new WallTileset(`${o.cityUrl}/buildings/tileset.json`, this.cityRoot, this.camera, renderer, this.features, changed, budget.errorTargetPx, this.tileCache);
     this.drape = new GroundDrape(this.frame, drapeRect(o.dem), this.look);
@@ -150,6 +154,9 @@ export class WallView {
     this.rig.fitClipping(this.groundM);
     this.look.setFogForRange(this.camera.position.distanceTo(this.rig.target));
     this.camera.updateMatrixWorld();
+    const cache = this.tileCache as LRUCache & { cachedBytes: number };
+    const errorPx = this.tileError.update(cache.cachedBytes, cache.minBytesSize, cache.maxBytesSize, this.terrain.waiting || this.buildings.waiting);
+    this.terrain.tiles.errorTarget = this.buildings.tiles.errorTarget = errorPx;
     this.terrain.update(this.camera, this.surface.renderer);
     this.buildings.update(this.camera, this.surface.renderer);
     const r = this.surface.renderer;
