@@ -68,7 +68,10 @@ export class Hub {
       responder: this.aggregator, accountOf: o.accountOf, findPast: o.store ? (id) => o.store!.findCommand(id) : undefined, clock: this.clock,
     });
     this.signs.events.subscribe('alert', ({ alert, change }) => this.onAlert(alert, change));
-    if (this.writer) this.signs.events.subscribe('reading', (e) => this.writer!.addReading(e.sensorId, e.timeMs, e.value));
+    if (this.writer) {
+      // Late readings (older than the 15-minute buffer: a gateway catching up) skip the rules but belong to history.
+      for (const type of ['reading', 'lateReading'] as const) this.signs.events.subscribe(type, (e) => this.writer!.addReading(e.sensorId, e.timeMs, e.value));
+    }
   }
 
   get districts(): readonly string[] {

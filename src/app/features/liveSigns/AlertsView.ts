@@ -4,6 +4,7 @@ import type { SignsStore } from '../../../signs/SignsStore';
 import type { HubLink, HubSide } from '../../../hub/client/HubLink';
 import { alertText } from '../../../ui/signs/alertText';
 import { AlertList, type AlertSource } from '../../../ui/signs/AlertList';
+import { HubHealthBadge } from '../../../ui/signs/HubHealthBadge';
 import type { FeatureHost } from '../../host/FeatureHost';
 import { alertingSensorLayer } from './sensorMarkerLayers';
 
@@ -15,6 +16,7 @@ import { alertingSensorLayer } from './sensorMarkerLayers';
  */
 export class AlertsView {
   private list: AlertList | null = null;
+  private health: HubHealthBadge | null = null;
   private readonly note: HTMLElement | null;
   private offSource: () => void = () => {};
   private offFailures: () => void = () => {};
@@ -41,6 +43,8 @@ export class AlertsView {
     this.offSource();
     this.offFailures();
     this.list?.dispose();
+    this.health?.dispose();
+    this.health = side ? new HubHealthBadge(document.querySelector<HTMLElement>('.statusbar') ?? document.body, side.state) : null;
     this.source = side?.alerts ?? this.store;
     this.host.announce('alertSource', side ? 'hub' : 'page');
     if (this.note) {
@@ -60,6 +64,7 @@ export class AlertsView {
     this.offSource();
     this.offFailures();
     this.list?.dispose();
+    this.health?.dispose();
     this.note?.remove();
   }
 }
