@@ -80,20 +80,21 @@ async function measureView(context: BrowserContext, base: string, city: string, 
   const poses = tourPoses(o.origin[0], o.origin[1], o.halfSizeM);
   const toured = await tour(context, page, (view === 'wall' ? flyWallUntil : flyWorkspaceUntil), memory, poses, o.minutes, view);
   const afterTour = { ...(await page.evaluate(fetchedTiles, city)), ...(await page.evaluate(memory)), heap: await heap(context, page) };
+  let picking: object | undefined;
+  if (view === 'workspace') {
+    // Close up over the centre (leaf tiles): picking against the state texture.
+    await page.evaluate(([lon, lat]) => window.twin!.workspace.lookAt(lon, lat, 500, 1500, -50), o.origin);
+    // Past Cesium's deferral of requests while the camera moves, then until the close-up's tiles are in.
+    await page.evaluate(async () => { const s = window.twin!.workspace.viewer.scene; for (let i = 0; i < 6; i++) await new Promise<void>((ok) => { const off = s.postRender.addEventListener(() => { off(); ok(); }); s.requestRender(); }); });
+    await page.waitForFunction(() => { window.twin!.workspace.viewer.scene.requestRender(); return window.twin!.workspace.tilesets.buildings.tilesLoaded; }, undefined, { timeout: 600_000, polling: 500 });
+    picking = await page.evaluate(pickMatchesState, { grid: 4 });
+    process.stderr.write(`megacityBrowser picking: ${JSON.stringify(picking)}\n`);
+  }
   // Back to the city-wide view for the restyle: every tile it shows is loaded first.
   await page.evaluate(() => window.twin!.wall ? window.twin!.wall.flyHome() : window.twin!.workspace.flyHome(0));
   await page.waitForFunction(() => document.body.dataset.tilesets === 'loaded', undefined, { timeout: 600_000 });
   if (view === 'workspace') await page.addScriptTag({ content: readFileSync(join(root, 'node_modules/cesium/Build/Cesium/Cesium.js'), 'utf8') });
   const r = await page.evaluate(restyleAll, { buildings: o.buildings, runs: RESTYLE_RUNS });
-  let picking: object | undefined;
-  if (view === 'workspace') {
-    // Close up over the centre (leaf tiles): picking against the state texture.
-    const tilesBefore = await page.evaluate(() => window.twin!.load.buildingTilesLoaded);
-    await page.evaluate(([lon, lat]) => window.twin!.workspace.lookAt(lon, lat, 500, 1500, -50), o.origin);
-    await page.waitForFunction((n) => window.twin!.load.buildingTilesLoaded > n && window.twin!.workspace.tilesets.buildings.tilesLoaded, tilesBefore, { timeout: 600_000 });
-    picking = await page.evaluate(pickMatchesState, { grid: 4 });
-    process.stderr.write(`megacityBrowser picking: ${JSON.stringify(picking)}\n`);
-  }
   await page.close();
   const texture = median(r.textureMs)!, plain = median(r.plainMs)!, style = median(r.styleMs);
   const restyle = {

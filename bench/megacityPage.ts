@@ -177,6 +177,7 @@ export async function pickMatchesState(arg: { grid: number }) {
   };
   const magenta = (p: Uint8Array) => p[0] > 2 * p[1] + 20 && p[2] > 2 * p[1] + 20;
   let picked = 0, exact = 0, indexAgrees = 0;
+  const pickedAt: Array<[number, number]> = [];
   const misses: string[] = [];
   for (let gy = 1; gy <= arg.grid; gy++) {
     for (let gx = 1; gx <= arg.grid; gx++) {
@@ -185,6 +186,7 @@ export async function pickMatchesState(arg: { grid: number }) {
       const id = hit.building?.id as string | undefined;
       if (!id) continue;
       picked++;
+      pickedAt.push([x, y]);
       if (t.colours!.compositor.indexOf(id) === Number(hit.building!.index)) indexAgrees++;
       const before = await pixelAt(x, y);
       t.overlay.set('bench-pick', { kind: 'featureColors', colors: new Map([[id, '#ff00ff']]), priority: 30 });
@@ -193,6 +195,13 @@ export async function pickMatchesState(arg: { grid: number }) {
       if (!magenta(before) && magenta(after)) exact++; else misses.push(`${id} at ${x.toFixed(0)},${y.toFixed(0)}: ${[...before]} -> ${[...after]}`);
     }
   }
+  // Control: every building's texel magenta (does the state texture reach these pixels at all?).
+  const all = new Uint8Array(t.colours!.compositor.state.length);
+  for (let i = 0; i < all.length; i += 4) { all[i] = 255; all[i + 2] = 255; all[i + 3] = 255; }
+  t.overlay.set('bench-pick-all', { kind: 'buildingColors', rgba: all, priority: 30 });
+  let allMagenta = 0;
+  for (const p of pickedAt) if (magenta(await pixelAt(p[0], p[1]))) allMagenta++;
+  t.overlay.remove('bench-pick-all');
   await pixelAt(0, 0);
-  return { points: arg.grid * arg.grid, picked, exact, indexAgrees, misses: misses.slice(0, 5) };
+  return { points: arg.grid * arg.grid, picked, exact, indexAgrees, magentaWhenAllColoured: allMagenta, misses: misses.slice(0, 5) };
 }
