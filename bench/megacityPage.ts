@@ -177,7 +177,7 @@ export async function pickMatchesState(arg: { grid: number }) {
   };
   const magenta = (p: Uint8Array) => p[0] > 2 * p[1] + 20 && p[2] > 2 * p[1] + 20;
   let picked = 0, exact = 0, indexAgrees = 0;
-  const pickedAt: Array<[number, number]> = [];
+  const pickedAt: Array<[number, number]> = [], pickedIndex: number[] = [];
   const misses: string[] = [];
   for (let gy = 1; gy <= arg.grid; gy++) {
     for (let gx = 1; gx <= arg.grid; gx++) {
@@ -187,6 +187,7 @@ export async function pickMatchesState(arg: { grid: number }) {
       if (!id) continue;
       picked++;
       pickedAt.push([x, y]);
+      pickedIndex.push(Number(hit.building!.index));
       if (t.colours!.compositor.indexOf(id) === Number(hit.building!.index)) indexAgrees++;
       const before = await pixelAt(x, y);
       t.overlay.set('bench-pick', { kind: 'featureColors', colors: new Map([[id, '#ff00ff']]), priority: 30 });
@@ -202,6 +203,15 @@ export async function pickMatchesState(arg: { grid: number }) {
   let allMagenta = 0;
   for (const p of pickedAt) if (magenta(await pixelAt(p[0], p[1]))) allMagenta++;
   t.overlay.remove('bench-pick-all');
+  // Probe: the picked building's neighbours in index (±64) magenta too: does the pixel read a nearby texel?
+  let nearMagenta = 0;
+  for (let k = 0; k < pickedAt.length; k++) {
+    const near = new Uint8Array(all.length), i0 = pickedIndex[k];
+    for (let i = Math.max(0, i0 - 64); i <= i0 + 64 && i * 4 < near.length; i++) { near[i * 4] = 255; near[i * 4 + 2] = 255; near[i * 4 + 3] = 255; }
+    t.overlay.set('bench-pick-near', { kind: 'buildingColors', rgba: near, priority: 30 });
+    if (magenta(await pixelAt(pickedAt[k][0], pickedAt[k][1]))) nearMagenta++;
+  }
+  t.overlay.remove('bench-pick-near');
   await pixelAt(0, 0);
-  return { points: arg.grid * arg.grid, picked, exact, indexAgrees, magentaWhenAllColoured: allMagenta, misses: misses.slice(0, 5) };
+  return { points: arg.grid * arg.grid, picked, exact, indexAgrees, magentaWhenAllColoured: allMagenta, magentaWhenIndexNeighboursColoured: nearMagenta, misses: misses.slice(0, 5) };
 }
