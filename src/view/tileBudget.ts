@@ -10,7 +10,7 @@
  * `maxBytesSize`; the wall gives both tilesets one cache, so maxBytesSize = the budget.
  */
 
-/** Default budget per view (MB): a 10^5-building city's city-wide view (about 60 MB in the wall, 240 MB in Cesium) with room to tour. */
+/** Default budget per view (MB): holds a 10^5-building city's tour (working set ~120 MB of tiles in either view, bench megacityBrowser) several times over. */
 export const DEFAULT_TILE_BUDGET_MB = 512;
 /** Smallest and largest budgets accepted (MB). */
 export const TILE_BUDGET_RANGE_MB = { min: 16, max: 16384 } as const;
