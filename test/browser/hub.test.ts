@@ -193,7 +193,11 @@ describe('The operations hub seen from two displays', () => {
     await a.page.evaluate(() => window.twin!.host.reveal('incidents'));
     await a.page.selectOption('select[name="incident-new-type"]', 'fire');
     await a.page.selectOption('select[name="incident-new-severity"]', 'low');
-    await a.page.evaluate(([lon, lat]) => window.twin!.workspace.lookAt(lon, lat, 0, 600, -89), [here.lonDeg, here.latDeg] as const);
+    await a.page.evaluate(async ([lon, lat]) => {
+      const city = window.twin!.host.city, [dem, model] = await Promise.all([city.dem(), city.model()]);
+      const [x, y] = model.frame.toPlane(lon, lat);
+      window.twin!.workspace.lookAt(lon, lat, dem?.sample(x, y) ?? 0, 600, -89);
+    }, [here.lonDeg, here.latDeg] as const);
     await a.page.waitForTimeout(1500);
     await a.page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
     await a.page.keyboard.press('e');

@@ -57,7 +57,8 @@ export class TierScopeFeature implements Feature {
       let x = 0, y = 0;
       for (const i of ids) { const f = model.buildings[i].footprint[0]; x += f[0]; y += f[1]; }
       const [lon, lat] = model.frame.toLonLat(x / ids.length, y / ids.length);
-      host.view.lookAt(lon, lat, 0, 2500, -50);
+      const dem = await host.city.dem();
+      host.view.lookAt(lon, lat, dem?.sample(x / ids.length, y / ids.length) ?? 0, 2500, -50);
     }
     host.expose('scope', { scope, name: unit.name, buildings: inside } satisfies LiveScope);
     host.announce('scope', `${scope.tier}:${scope.unitId}`);
