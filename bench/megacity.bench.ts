@@ -8,8 +8,8 @@
  * MEGACITY_SIZES=100000,1000000 picks the sizes; MEGACITY_KEEP=DIR keeps the largest city package.
  *
  * Browser-at-scale figures (first city-wide view, tiles and bytes loaded, JS heap and tile GPU
- * bytes after a tour, restyle of all buildings: issue 19.3) belong in a `browser` section of this
- * report, measured on the package MEGACITY_KEEP leaves behind.
+ * bytes after a tour, restyle of all buildings: issue 19.3) are bench/megacityBrowser.bench.ts,
+ * which `npm run bench -- megacity` runs next (its own report key, `megacityBrowser`).
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';

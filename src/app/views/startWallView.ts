@@ -3,6 +3,7 @@ import { districtStops, tourStops, type TourStop } from '../../view/three/tourSt
 import { parseWallLayout } from '../../view/three/WallLayout';
 import type { WallMode } from '../../view/three/WallLook';
 import { WallView } from '../../view/three/WallView';
+import { tileBudget } from '../../view/tileBudget';
 import type { CityContext } from '../host/CityContext';
 import type { PageHandle } from '../host/PageHandle';
 import type { UrlState } from '../host/UrlState';
@@ -47,8 +48,9 @@ async function fetchJson<T>(url: string): Promise<T | null> {
  * starts), `mode=night|day`, `tour=1|0`, `dwell=S`, `flight=S`, `budget=MS` (frame budget the
  * adaptive resolution holds; 0 = fixed), `scale=X` (render scale), `sse=PX` (tile refinement,
  * default 6), `aa=1`, `wall=CxR&tile=I&lead=I&wallId=NAME` (one window of a multi-window wall).
+ * `budgetMB` (the tiles' memory budget, src/view/tileBudget) is the host's: it arrives as `o.budgetMB`.
  */
-export async function startWallView(o: { container: HTMLElement; city: CityContext; overlay: OverlayModel; handle: PageHandle; url: UrlState }): Promise<WallViewPort> {
+export async function startWallView(o: { container: HTMLElement; city: CityContext; overlay: OverlayModel; handle: PageHandle; url: UrlState; budgetMB: number }): Promise<WallViewPort> {
   const u = o.url, m = o.city.manifest;
   u.claim('wall', 'kiosk', 'mode', 'tour', 'dwell', 'flight', 'budget', 'scale', 'sse', 'aa', 'wall', 'tile', 'lead', 'wallId');
   const kiosk = u.get('kiosk') === '1';
@@ -64,7 +66,7 @@ export async function startWallView(o: { container: HTMLElement; city: CityConte
   const halfM = cityHalfSizeM(m);
   const wall = new WallView({
     container: o.container, cityUrl: o.city.url, originLonDeg: m.origin.lonDeg, originLatDeg: m.origin.latDeg, buildingCount: m.counts.buildings, homeHalfSizeM: halfM,
-    dem, river, layout: parseWallLayout(u.params()), wallName: u.get('wallId') ?? 'main', mode, errorTargetPx: u.number('sse', 6, 0.5, 256),
+    dem, river, layout: parseWallLayout(u.params()), wallName: u.get('wallId') ?? 'main', mode, budget: tileBudget(o.budgetMB, undefined, u.number('sse', 6, 0.5, 256)),
     surface: { budgetMs: budget > 0 ? budget : null, scale: u.number('scale', 1, 0.1, 4), antialias: u.get('aa') === '1' },
     tour: { flightS: u.number('flight', 4, 0.05, 60), dwellS: u.number('dwell', 10, 0.1, 600), orbitRadPerS: 0.03 },
     onLoadState: loadReporter('Wall · ', m, o.handle),

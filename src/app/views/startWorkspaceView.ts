@@ -2,6 +2,7 @@ import { Cartesian2 } from 'cesium';
 import { CesiumOverlayAdapter } from '../../view/cesium/CesiumOverlayAdapter';
 import { CesiumWorkspace } from '../../view/cesium/CesiumWorkspace';
 import type { OverlayModel } from '../../view/overlay/OverlayModel';
+import { tileBudget } from '../../view/tileBudget';
 import type { CityContext } from '../host/CityContext';
 import type { ClickHit } from '../host/ClickRouter';
 import type { PageHandle } from '../host/PageHandle';
@@ -22,11 +23,13 @@ export interface WorkspaceViewPort extends ViewPort {
  */
 export async function startWorkspaceView(o: {
   container: HTMLElement; city: CityContext; overlay: OverlayModel; handle: PageHandle; flightSeconds: number; onClick: (hit: ClickHit) => void;
+  /** The tiles' memory budget (MB, the host's `budgetMB`; see src/view/tileBudget). */
+  budgetMB: number;
 }): Promise<WorkspaceViewPort> {
   const m = o.city.manifest;
   const workspace = new CesiumWorkspace({
     container: o.container, cityUrl: o.city.url, centerLonLat: [m.origin.lonDeg, m.origin.latDeg], flightSeconds: o.flightSeconds,
-    homeHalfSizeM: cityHalfSizeM(m), onLoadState: loadReporter('', m, o.handle), onClick: o.onClick,
+    homeHalfSizeM: cityHalfSizeM(m), onLoadState: loadReporter('', m, o.handle), onClick: o.onClick, budget: tileBudget(o.budgetMB),
   });
   o.handle.expose('workspace', workspace);
   o.handle.expose('load', workspace.tilesets.state);

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 
 /** One entry of `tilesets/cities.json`: what a city picker shows without opening each package. */
 export interface CityIndexEntry {
+  /** The package's folder: the page opens it with `?city=NAME` (a generated package may share its manifest's name with another). */
   name: string;
   title: string;
   boundsLonLat: [number, number, number, number];
@@ -22,7 +23,7 @@ export function writeCityIndex(tilesetsDir: string): CityIndexEntry[] {
     if (!existsSync(file)) continue;
     try {
       const m = JSON.parse(readFileSync(file, 'utf8'));
-      if (m.format === 'rongcheng-city') cities.push({ name: m.name, title: m.title, boundsLonLat: m.boundsLonLat, counts: m.counts, revision: m.revision });
+      if (m.format === 'rongcheng-city') cities.push({ name, title: m.title, boundsLonLat: m.boundsLonLat, counts: m.counts, revision: m.revision });
     } catch {
       // An unreadable package is not offered; `city validate` says what is wrong with it.
     }

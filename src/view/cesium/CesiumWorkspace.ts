@@ -4,6 +4,7 @@ import {
 } from 'cesium';
 import 'cesium/Build/Cesium/Widgets/widgets.css';
 import type { BuildingProperties } from '../../ui/BuildingPanel';
+import type { TileBudget } from '../tileBudget';
 import { CityTilesets, type TilesetLoadState } from './CityTilesets';
 import { createOfflineViewer } from './createOfflineViewer';
 
@@ -20,6 +21,8 @@ export interface WorkspaceOptions {
   /** Half the side of the city's square (m): the overview frames it (default 4600, the demo city). */
   homeHalfSizeM?: number;
   onLoadState: (s: TilesetLoadState) => void;
+  /** Tile memory budget and screen-space error of the tilesets (default: tileBudget()). */
+  budget?: TileBudget;
   /** Every click on the canvas: the ground or roof under it, and what was picked there. */
   onClick: (hit: WorkspaceClick) => void;
 }
@@ -43,7 +46,7 @@ export class CesiumWorkspace {
     this.viewer = createOfflineViewer(opts.container);
     // Fixed time of day so lighting (and screenshots) repeat: 10:00 in Chengdu.
     this.viewer.clock.currentTime = JulianDate.fromIso8601('2026-06-21T02:00:00Z');
-    this.tilesets = new CityTilesets(this.viewer, opts.cityUrl, opts.onLoadState);
+    this.tilesets = new CityTilesets(this.viewer, opts.cityUrl, opts.onLoadState, opts.budget?.workspace);
     this.handler = new ScreenSpaceEventHandler(this.viewer.scene.canvas);
     this.handler.setInputAction((e: { position: Cartesian2 }) => opts.onClick(this.hitAt(e.position)), ScreenSpaceEventType.LEFT_CLICK);
   }

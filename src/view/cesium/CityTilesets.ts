@@ -1,4 +1,5 @@
 import { Cesium3DTileset, Resource, type Viewer } from 'cesium';
+import { tileBudget, type TileBudget } from '../tileBudget';
 
 /** Tries per tile request after the first failure, with exponential back-off from 400 ms. */
 export const TILE_RETRY_ATTEMPTS = 3;
@@ -28,16 +29,18 @@ export class CityTilesets {
   readonly state: TilesetLoadState = { buildingTilesLoaded: 0, terrainTilesLoaded: 0, failures: 0, settled: false };
   private readonly removers: Array<() => void> = [];
 
-  constructor(private readonly viewer: Viewer, private readonly baseUrl: string, private readonly onChange: (s: TilesetLoadState) => void) {}
+  /** `budget`: each tileset's cache, overflow and screen-space error (default: tileBudget()). */
+  constructor(private readonly viewer: Viewer, private readonly baseUrl: string, private readonly onChange: (s: TilesetLoadState) => void,
+    private readonly budget: TileBudget['workspace'] = tileBudget().workspace) {}
 
   async load(): Promise<void> {
     // No dynamic environment map: its cube maps are shared between viewers and break a second
     // WebGL context (the split screen: "object does not belong to this context", CesiumJS #12734),
     // and rendering them costs a software-rendered page more than the lighting they add.
-    const opts = { maximumScreenSpaceError: 16, projectTo2D: true, environmentMapOptions: { enabled: false } };
+    const opts = { projectTo2D: true, environmentMapOptions: { enabled: false } };
     [this.terrain, this.buildings] = await Promise.all([
-      Cesium3DTileset.fromUrl(retryingResource(`${this.baseUrl}/terrain/tileset.json`), opts),
-      Cesium3DTileset.fromUrl(retryingResource(`${this.baseUrl}/buildings/tileset.json`), opts),
+      Cesium3DTileset.fromUrl(retryingResource(`${this.baseUrl}/terrain/tileset.json`), { ...opts, ...this.budget.terrain }),
+      Cesium3DTileset.fromUrl(retryingResource(`${this.baseUrl}/buildings/tileset.json`), { ...opts, ...this.budget.buildings }),
     ]);
     this.viewer.scene.primitives.add(this.terrain);
     this.viewer.scene.primitives.add(this.buildings);

@@ -1,5 +1,5 @@
 import type { Camera, Object3D, WebGLRenderer } from 'three';
-import { TilesRenderer } from '3d-tiles-renderer';
+import { LRUCache, TilesRenderer } from '3d-tiles-renderer';
 import { GLTFExtensionsPlugin } from '3d-tiles-renderer/plugins';
 import { sceneGpuBytes } from './sceneGpuBytes';
 
@@ -22,9 +22,17 @@ export class WallTileset {
   loading = false;
   private readonly off: Array<() => void> = [];
 
-  /** `errorTargetPx`: screen-space error (px) above which tiles refine. */
-  constructor(url: string, parent: Object3D, camera: Camera, renderer: WebGLRenderer, private readonly hooks: TileModelHooks, private readonly onChange: () => void, errorTargetPx = 6) {
+  /**
+   * `errorTargetPx`: screen-space error (px) above which tiles refine; `cache`: the tile cache
+   * (one per view, shared by its tilesets, so one byte budget holds for all; see tileBudget).
+   */
+  constructor(url: string, parent: Object3D, camera: Camera, renderer: WebGLRenderer, private readonly hooks: TileModelHooks, private readonly onChange: () => void, errorTargetPx = 6, cache?: LRUCache) {
     this.tiles = new TilesRenderer(url);
+    if (cache) {
+      // The default cache's eviction order (deepest, least recently used first) is not exported: borrow it.
+      cache.unloadPriorityCallback ??= this.tiles.lruCache.unloadPriorityCallback;
+      this.tiles.lruCache = cache;
+    }
     this.tiles.registerPlugin(new GLTFExtensionsPlugin({ metadata: true, rtc: true }));
     // The wall shows the whole city at once and every building should be there: at 12 px the overview
     // kept only the first two levels of the ADD tree (the city looked half empty); 6 px (default) loads them all.
@@ -48,6 +56,11 @@ export class WallTileset {
     this.off.push(() => this.tiles.removeEventListener(type, fn as (e: unknown) => void));
   }
 
+  /** Tiles the current view wants that are not loaded yet (queued: e.g. held back by a full cache). */
+  get waiting(): boolean {
+    return (this.tiles as unknown as { queuedTiles: unknown[] }).queuedTiles.length > 0;
+  }
+
   /** Loaded content and nothing pending for the current view. */
   get settled(): boolean {
     return this.modelsLoaded > 0 && !this.loading;
@@ -65,6 +78,14 @@ export class WallTileset {
     const seen = new Set<object>(shared);
     this.tiles.forEachLoadedModel((scene) => { bytes += sceneGpuBytes(scene, seen); });
     return bytes;
+  }
+
+  /** A tile cache of `maxBytes` (loading stops there) that evicts unused tiles down to `minBytes`. */
+  static cache(minBytes: number, maxBytes: number): LRUCache {
+    const cache = new LRUCache();
+    cache.minBytesSize = minBytes;
+    cache.maxBytesSize = maxBytes;
+    return cache;
   }
 
   dispose(): void {

@@ -1,10 +1,13 @@
 import { Group, PerspectiveCamera, Scene, Vector3 } from 'three';
+import type { LRUCache } from '3d-tiles-renderer';
 import { MapControls } from 'three/examples/jsm/controls/MapControls.js';
 import type { DemGrid } from '../../geo/DemGrid';
+import { tileBudget, type TileBudget } from '../tileBudget';
 import { AutoTour, type AutoTourOptions } from './AutoTour';
 import { BuildingFeatures } from './BuildingFeatures';
 import { CameraRig } from './CameraRig';
 import { GroundDrape } from './GroundDrape';
+import { MemoryAdjustedError } from './MemoryAdjustedError';
 import { RiverSurface } from './RiverSurface';
 import { SceneFrame } from './SceneFrame';
 import { TerrainDresser } from './TerrainDresser';
@@ -38,8 +41,8 @@ export interface WallViewOptions {
   mode: WallMode;
   surface: WallSurfaceOptions;
   tour: AutoTourOptions;
-  /** Screen-space error (px) above which tiles refine (default 6). */
-  errorTargetPx?: number;
+  /** Tile memory budget (one LRU cache for both tilesets) and the error (px) above which tiles refine (default: tileBudget()). */
+  budget?: TileBudget;
   /** Buildings in the city (the colour state texture's initial size; it grows if needed). */
   buildingCount?: number;
   /** Half the side of the square the home view frames (m, default 4600: the demo city). */
@@ -72,6 +75,10 @@ export class WallView {
   readonly state: WallLoadState = { buildingTilesLoaded: 0, terrainTilesLoaded: 0, failures: 0, settled: false };
   /** Frames rendered so far. */
   frames = 0;
+  /** The tile cache both tilesets share: its byte limits are the view's tile budget (`cachedBytes`: what it holds). */
+  readonly tileCache: LRUCache;
+  /** The tiles' refinement error, raised while the cache is full (see MemoryAdjustedError). */
+  readonly tileError: MemoryAdjustedError;
   private readonly cityRoot = new Group();
   private readonly terrain: WallTileset;
   private readonly buildings: WallTileset;
@@ -104,8 +111,11 @@ export class WallView {
     this.features = new BuildingFeatures(this.look, o.buildingCount ?? 0);
     this.terrainDresser = new TerrainDresser(this.look);
     const changed = () => this.updateState();
-    this.terrain = new WallTileset(`${o.cityUrl}/terrain/tileset.json`, this.cityRoot, this.camera, renderer, this.terrainDresser, changed, o.errorTargetPx);
-    this.buildings = new WallTileset(`${o.cityUrl}/buildings/tileset.json`, this.cityRoot, this.camera, renderer, this.features, changed, o.errorTargetPx);
+    const budget = (o.budget ?? tileBudget()).wall;
+    this.tileCache = WallTileset.cache(budget.minBytesSize, budget.maxBytesSize);
+    this.tileError = new MemoryAdjustedError(budget.errorTargetPx);
+    this.terrain = new WallTileset(`${o.cityUrl}/terrain/tileset.json`, this.cityRoot, this.camera, renderer, this.terrainDresser, changed, budget.errorTargetPx, this.tileCache);
+    this.buildings = new WallTileset(`${o.cityUrl}/buildings/tileset.json`, this.cityRoot, this.camera, renderer, this.features, changed, budget.errorTargetPx, this.tileCache);
     this.drape = new GroundDrape(this.frame, drapeRect(o.dem), this.look);
     this.river = o.river ? new RiverSurface(o.river, this.frame, this.look, this.scene) : null;
     this.overlay = new ThreeOverlayAdapter({ scene: this.scene, frame: this.frame, look: this.look, drape: this.drape, features: this.features });
@@ -144,6 +154,9 @@ export class WallView {
     this.rig.fitClipping(this.groundM);
     this.look.setFogForRange(this.camera.position.distanceTo(this.rig.target));
     this.camera.updateMatrixWorld();
+    const cache = this.tileCache as LRUCache & { cachedBytes: number };
+    const errorPx = this.tileError.update(cache.cachedBytes, cache.minBytesSize, cache.maxBytesSize, this.terrain.waiting || this.buildings.waiting);
+    this.terrain.tiles.errorTarget = this.buildings.tiles.errorTarget = errorPx;
     this.terrain.update(this.camera, this.surface.renderer);
     this.buildings.update(this.camera, this.surface.renderer);
     const r = this.surface.renderer;
