@@ -20,6 +20,10 @@ import type { LiveMeasure } from './features/analysis/measure/MeasureFeature';
 import type { LiveLimits } from './features/analysis/limits/LimitsFeature';
 import type { LiveSection } from './features/analysis/section/SectionFeature';
 import type { FeatureHost } from './host/FeatureHost';
+import type { LiveIncidents } from './features/incidents/IncidentsFeature';
+import type { HubReplay } from '../hub/client/HubReplay';
+import type { FloodHubRelayFeature } from './features/flood/FloodHubRelayFeature';
+import type { WallCommandBoard } from './features/wall/WallCommandBoard';
 
 /**
  * `window.twin`, as browser tests and operators' consoles see it: declared once, here. Each
@@ -64,6 +68,14 @@ export interface TwinHandle {
   measure?: LiveMeasure;
   limits?: LiveLimits;
   section?: LiveSection;
+  /** floodHubRelay (workspace): the flood what-if sent to walls on other machines through the hub. */
+  floodRelay?: FloodHubRelayFeature;
+  /** incidents (workspace): incident command on the hub, while the hub is granted. */
+  incidents?: LiveIncidents;
+  /** replay (workspace): the last 24 h from the hub's store, while the hub is granted. */
+  replay?: HubReplay;
+  /** wallCommand: the command panels, while the hub is granted. */
+  command?: WallCommandBoard;
   /** wallAnalysis: the workspace's sun and section as the wall applies them. */
   wallAnalysis?: WallAnalysis;
 }

@@ -4,6 +4,7 @@ import { ColourByFeature } from './features/colourBy/ColourByFeature';
 import { ShortcutHelpFeature } from './features/help/ShortcutHelpFeature';
 import { LiveSignsFeature } from './features/liveSigns/LiveSignsFeature';
 import { OverlayMirrorFeature } from './features/overlayMirror/OverlayMirrorFeature';
+import { WallCommandFeature } from './features/wall/WallCommandFeature';
 import { WallControlsFeature } from './features/wall/WallControlsFeature';
 import { WallFloodFeature } from './features/wall/WallFloodFeature';
 import type { Feature } from './host/Feature';
@@ -11,11 +12,13 @@ import type { WallViewPort } from './views/startWallView';
 
 /**
  * The wall's features: its controls, colouring (static and live, `colour=` in the URL), live
- * alerts as pulsing markers the tour visits (with `feed=URL`), the workspace's flood and shared results.
+ * alerts as pulsing markers the tour visits and the command panels read from the operations hub
+ * (with `feed=on`), the workspace's flood and shared results.
  */
 export function wallFeatures(view: WallViewPort): Feature[] {
+  const live = new LiveSignsFeature(false);
   return [
     new WallControlsFeature(view), new ColourByFeature(), new ShortcutHelpFeature(), new CityPickerFeature(),
-    new LiveSignsFeature(false), new WallFloodFeature(view), new WallAnalysisFeature(view), new OverlayMirrorFeature('receive'),
+    live, new WallCommandFeature(view, live), new WallFloodFeature(view, live), new WallAnalysisFeature(view), new OverlayMirrorFeature('receive'),
   ];
 }

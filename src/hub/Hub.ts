@@ -76,7 +76,10 @@ export class Hub {
       publish: (topic, payload, retain) => { this.client?.publish(topic, payload, { qos: 1, retain }); },
     }) : null;
     this.signs.events.subscribe('alert', ({ alert, change }) => this.onAlert(alert, change));
-    if (this.writer) this.signs.events.subscribe('reading', (e) => this.writer!.addReading(e.sensorId, e.timeMs, e.value));
+    if (this.writer) {
+      // Late readings (older than the 15-minute buffer: a gateway catching up) skip the rules but belong to history.
+      for (const type of ['reading', 'lateReading'] as const) this.signs.events.subscribe(type, (e) => this.writer!.addReading(e.sensorId, e.timeMs, e.value));
+    }
   }
 
   get districts(): readonly string[] {
@@ -103,7 +106,7 @@ export class Hub {
     });
     this.client = client;
     // mqtt.js sends a QoS 1 message's PUBACK when this calls back: after what it changed is stored (up to 500 ms).
-    client.handleMessage = (packet, callback) => { this.onMessage(String(packet.topic), packet.payload as Buffer, callback); };
+    client.handleMessage = (packet, callback) => { this.onMessage(String(packet.topic), packet.payload as Buffer, packet.qos, callback); };
     client.on('reconnect', () => { client.options.password = password(); });
     client.on('connect', (ack) => this.onConnect(client, ack.sessionPresent));
     client.on('error', () => {});
@@ -148,11 +151,13 @@ export class Hub {
    * Every message, one at a time (mqtt.js reads the next once `done` is called): a QoS 1 message is
    * acknowledged once the alert changes or command it caused are in the store, so a hub that
    * crashes before that gets it again from the broker. The wait is bounded (500 ms) so a store
-   * that is away slows nothing but these acknowledgements.
+   * that is away slows nothing but these acknowledgements. A QoS 0 message has no acknowledgement
+   * to hold back (the broker never sends it again), so the next message is read at once: otherwise
+   * a noisy sensor's raise/resolve churn would queue every command behind store writes.
    */
-  private onMessage(topic: string, payload: Buffer, done: () => void): void {
+  private onMessage(topic: string, payload: Buffer, qos: number, done: () => void): void {
     this.route(topic, payload).then((writes) => {
-      if (!writes.length) return done();
+      if (!writes.length || qos === 0) return done();
       const limit = new Promise<void>((r) => { setTimeout(r, 500).unref?.(); });
       void Promise.race([Promise.all(writes), limit]).then(() => done());
     }, () => done());

@@ -42,8 +42,9 @@ async function alertLatencyMs(s: BrowserSession, sensorId: string, trigger: () =
   }, sensorId);
   const t0 = Date.now();
   await trigger();
+  // The list shows the hub's shared alerts where the session grants the hub, else this page's.
   await s.page.waitForFunction((id) => {
-    const a = window.twin!.signs!.store.openAlerts().find((x) => x.sensorId === id);
+    const a = window.twin!.signs!.alerts().openAlerts().find((x) => x.sensorId === id);
     return !!a && !!document.querySelector(`.rc-alerts li[data-id="${a.id}"]`);
   }, sensorId, { timeout: 10_000, polling: 50 });
   const t = await s.page.evaluate(() => (window as unknown as { __t: Record<string, number> }).__t);

@@ -7,6 +7,7 @@ import type { VehiclesMessage } from '../incidents/VehicleMotion';
 import type { HubAlert } from '../state/HubAlert';
 import type { HubStatus, HubSummary } from '../state/HubStatus';
 import { parseIndicatorMessage, type IndicatorMessage } from '../state/IndicatorMessage';
+import { parseFloodRunMessage, type FloodRunMessage } from '../runs/floodRunMessage';
 import { hubTopics, parseIndicatorTopic, type HubTopics } from '../topics';
 
 export interface HubStateEvents {
@@ -15,6 +16,8 @@ export interface HubStateEvents {
   indicators: IndicatorMessage;
   status: HubStatus;
   summary: HubSummary;
+  /** A workspace's what-if run shown to walls (null: withdrawn). */
+  floodRun: FloodRunMessage | null;
   /** An incident appeared, changed, or went (cleared a while after it closed). */
   incident: { incident: PublishedIncident; change: 'added' | 'updated' | 'removed' };
   /** The dispatched vehicles' positions (about once a second while any drive). */
@@ -46,6 +49,8 @@ export class HubState {
   readonly indicators = new Map<string, IndicatorMessage>();
   readonly statuses = new Map<string, HubStatus>();
   summary: HubSummary | null = null;
+  /** The flood what-if a workspace shows to walls now, or null. */
+  floodRun: FloodRunMessage | null = null;
   readonly incidents = new Map<string, PublishedIncident>();
   vehicles: VehiclesMessage | null = null;
   readonly topics: HubTopics;
@@ -84,6 +89,13 @@ export class HubState {
         const s = JSON.parse(text) as HubStatus;
         this.statuses.set(s.hubId, s);
         this.events.emit('status', s);
+        return true;
+      }
+      if (topic === t.run('flood')) {
+        const m = parseFloodRunMessage(text);
+        if (m !== null && 'error' in m) return this.ignore();
+        this.floodRun = m;
+        this.events.emit('floodRun', m);
         return true;
       }
       if (topic === t.summary && text) {

@@ -6,14 +6,20 @@ import { SignsConnection, type MessageSink } from './SignsConnection';
 /**
  * Keeps a display's feed connection in step with its login: connects with the session's grant
  * (address, user name, token, client id), hands each refreshed token to the connection for its
- * next reconnect, and closes it on logout. DOM-free.
+ * next reconnect, and closes it on logout. `extraTopics` adds what the session grants besides the
+ * raw sensor topics (the hub's shared state). DOM-free.
  */
 export class SessionFeed {
   readonly events = new Emitter<{ connection: SignsConnection | null }>();
   private conn: SignsConnection | null = null;
   private readonly off: () => void;
 
-  constructor(session: SessionClient, private readonly sink: MessageSink, private readonly pageUrl: string) {
+  private topicsKey = '';
+
+  constructor(
+    session: SessionClient, private readonly sink: MessageSink, private readonly pageUrl: string,
+    private readonly extraTopics: (info: SessionInfo) => string[] = () => [],
+  ) {
     this.off = session.events.subscribe('session', (info) => this.follow(info));
     if (session.current) this.follow(session.current);
   }
@@ -26,15 +32,17 @@ export class SessionFeed {
   private follow(info: SessionInfo | null): void {
     const grant = info?.feed ?? null;
     const url = grant ? feedWebSocketUrl(grant.url, this.pageUrl) : '';
-    const c = this.conn;
-    if (grant && c && c.status.clientId === grant.clientId && c.status.url === url) {
+    const topics = grant && info ? [...new Set([...grant.topics, ...this.extraTopics(info)])] : [];
+    const c = this.conn, sameTopics = topics.join('\n') === this.topicsKey;
+    this.topicsKey = topics.join('\n');
+    if (grant && c && sameTopics && c.status.clientId === grant.clientId && c.status.url === url) {
       c.setCredentials(grant.username, grant.token);
       return;
     }
     if (c) void c.dispose();
     this.conn = null;
     if (grant) {
-      this.conn = new SignsConnection({ url, clientId: grant.clientId, username: grant.username, password: grant.token, topics: grant.topics, qos: grant.qos }, this.sink);
+      this.conn = new SignsConnection({ url, clientId: grant.clientId, username: grant.username, password: grant.token, topics, qos: grant.qos }, this.sink);
       this.conn.connect();
     }
     this.events.emit('connection', this.conn);

@@ -85,6 +85,11 @@ export class WallView {
   private frameWaiters: Array<(t: number) => void> = [];
   private disposed = false;
 
+  /** This window's place in a multi-window wall (1x1 for one window). */
+  get layout(): WallLayout {
+    return this.o.layout;
+  }
+
   constructor(private readonly o: WallViewOptions) {
     this.frame = new SceneFrame(o.originLonDeg, o.originLatDeg, o.dem);
     this.groundM = this.frame.groundM(o.originLonDeg, o.originLatDeg);

@@ -6,8 +6,9 @@ import { defaultRules } from '../../../signs/rules/defaultRules';
 import { SENSOR_KIND_SPECS, type SensorKind } from '../../../signs/schema/sensorKinds';
 import { SignsStore } from '../../../signs/SignsStore';
 import { LoginPanel } from '../../../ui/login/LoginPanel';
-import { alertText } from '../../../ui/signs/alertText';
-import { AlertList } from '../../../ui/signs/AlertList';
+import type { AlertSource } from '../../../ui/signs/AlertList';
+import { HistoryChart } from '../../../ui/signs/HistoryChart';
+import { HubLink } from '../../../hub/client/HubLink';
 import { ConnectionBadge } from '../../../ui/signs/ConnectionBadge';
 import { SeriesChart } from '../../../ui/signs/SeriesChart';
 import { CLICK_PRIORITY } from '../../host/ClickRouter';
@@ -15,13 +16,20 @@ import type { SignsCity } from '../../host/CityContext';
 import type { Feature } from '../../host/Feature';
 import type { FeatureHost } from '../../host/FeatureHost';
 import { LiveColouring } from './LiveColouring';
-import { alertingSensorLayer, quietSensorLayer } from './sensorMarkerLayers';
+import { AlertsView } from './AlertsView';
+import { quietSensorLayer } from './sensorMarkerLayers';
 
 /** The live vital signs as `window.twin.signs` exposes them. */
 export interface LiveSigns {
   store: SignsStore;
   /** The page's login (session API): the feed's address, token and client id come from it. */
   session: SessionClient;
+  /** The operations hub as this session grants it (`hub.side` null without a grant). */
+  hub: HubLink;
+  /** The alert book the list shows: the hub's shared one, or this page's store. */
+  alerts(): AlertSource;
+  /** Opens a sensor's charts (last hour in this page, history from the hub) in the detail drawer. */
+  chart(sensorId: string): void;
   /** The feed connection, null while logged out. */
   readonly connection: SignsConnection | null;
   /** Colour buildings by their grid cell's indicator of a kind (null: stop). */
@@ -42,6 +50,7 @@ const LIVE_KINDS: SensorKind[] = ['rainfall', 'water_level', 'traffic_speed', 'a
 export class LiveSignsFeature implements Feature {
   readonly name = 'liveSigns';
   private live: LiveSigns | null = null;
+  private readonly waiting: Array<(live: LiveSigns) => void> = [];
   private readonly offs: Array<() => void> = [];
 
   /** `defaultFeed`: connect to this host's feed when the URL names none (the workspace); the wall connects only when told. */
@@ -76,15 +85,17 @@ export class LiveSignsFeature implements Feature {
     const store = new SignsStore({ registry: city.registry, units: city.units, rules: defaultRules() });
     store.start(500);
     const session = new SessionClient({ tabId: tabId(sessionStorage) });
-    const feed = new SessionFeed(session, (topic, payload) => store.ingest(topic, payload), location.href);
+    // Hub messages (shared alerts, indicators, command replies) go to the link; raw readings to this page's store.
+    const hub: HubLink = new HubLink(city.registry.city, (topic, payload): Promise<void> => (feed.connection ? feed.connection.publish(topic, payload) : Promise.reject(new Error('not connected to the feed'))));
+    const offHub = session.events.subscribe('session', (info) => hub.follow(info));
+    const feed: SessionFeed = new SessionFeed(session, (topic, payload) => { if (!hub.take(topic, payload)) store.ingest(topic, payload); }, location.href, (info) => hub.topicsFor(info));
     const badgeHost = document.querySelector<HTMLElement>('.statusbar') ?? document.body;
     let badge: ConnectionBadge | null = null;
     const colouring = (this.colouring = new LiveColouring(host, store));
     const sensors = city.registry.sensors;
     host.overlay.set('signs:sensors', quietSensorLayer(sensors));
-    const chart = this.chart(host, store);
-    const list = slot ? new AlertList(slot, store, { locale: 'en', onFlyTo: (a) => { this.locate(host, store, a.sensorId); chart(a.sensorId); } }) : null;
-    const drawAlerts = () => host.overlay.set('signs:alerts', alertingSensorLayer(sensors, new Map(store.openAlerts().map((a) => [a.sensorId, alertText(a, 'en').title]))));
+    const chart = this.chart(host, store, hub);
+    const alerts = new AlertsView(host, slot, store, hub, sensors, (a) => { this.locate(host, store, a.sensorId); chart(a.sensorId); });
     const login = new LoginGate(session, slot, host);
     this.offs.push(
       feed.events.subscribe('connection', (c) => {
@@ -92,28 +103,39 @@ export class LiveSignsFeature implements Feature {
         badge = c ? new ConnectionBadge(badgeHost, c, 'en') : null;
         markLive(host, c ? null : 'log in for the live feed…');
       }),
-      store.events.subscribe('alert', drawAlerts),
       store.events.subscribe('tick', () => colouring.refresh()),
       host.clicks.add(CLICK_PRIORITY.object, (hit) => { if (!hit.objectId || !store.sensor(hit.objectId)) return false; chart(hit.objectId); return true; }),
     );
     for (const [key, what] of [['↑ ↓', 'move between alerts'], ['Enter', 'locate the alert and open its chart'], ['A', 'acknowledge']]) host.shortcuts.describe(key, what, this.name, 'alert list');
     session.resume().catch((err: Error) => host.status(`Live feed unavailable: ${err.message}`));
     this.live = {
-      store, session, colourBy: (kind) => colouring.show(kind),
+      store, session, hub, chart, alerts: () => alerts.active, colourBy: (kind) => colouring.show(kind),
       get connection() { return feed.connection; },
-      dispose: () => { login.dispose(); list?.dispose(); badge?.dispose(); colouring.dispose(); feed.dispose(); session.dispose(); store.dispose(); },
+      dispose: () => { login.dispose(); alerts.dispose(); badge?.dispose(); colouring.dispose(); offHub(); hub.dispose(); feed.dispose(); session.dispose(); store.dispose(); },
     };
     host.expose('signs', this.live);
+    for (const fn of this.waiting.splice(0)) fn(this.live);
   }
 
-  /** Opens a sensor's last hour in the detail drawer (replacing the chart shown). */
-  private chart(host: FeatureHost, store: SignsStore): (sensorId: string) => void {
+  /** Calls `fn` with the live signs once they run (at once when they already do): features that read the feed. */
+  whenLive(fn: (live: LiveSigns) => void): void {
+    if (this.live) fn(this.live);
+    else this.waiting.push(fn);
+  }
+
+  /** Opens a sensor's last hour in the detail drawer (replacing the chart shown), and its stored history when the hub is granted. */
+  private chart(host: FeatureHost, store: SignsStore, hub: HubLink): (sensorId: string) => void {
     const box = document.createElement('div');
-    let chart: SeriesChart | null = null;
+    let chart: SeriesChart | null = null, history: HistoryChart | null = null;
+    const close = () => { chart?.dispose(); history?.dispose(); chart = history = null; };
     return (sensorId) => {
-      chart?.dispose();
+      close();
       chart = new SeriesChart(box, store, { sensorId });
-      host.details?.show(this.name, `Sensor ${sensorId}`, box, () => { chart?.dispose(); chart = null; });
+      const s = store.sensor(sensorId), side = hub.side;
+      if (s && side) {
+        history = new HistoryChart(box, (range) => side.history.sensorSeries(sensorId, range), { title: `${s.id} · ${s.label}`, unitLabel: SENSOR_KIND_SPECS[s.kind].unitLabel });
+      }
+      host.details?.show(this.name, `Sensor ${sensorId}`, box, close);
     };
   }
 

@@ -1,0 +1,70 @@
+import type { Alert } from '../../../signs/alerts/Alert';
+import type { SensorInfo } from '../../../signs/registry/SensorInfo';
+import type { SignsStore } from '../../../signs/SignsStore';
+import type { HubLink, HubSide } from '../../../hub/client/HubLink';
+import { alertText } from '../../../ui/signs/alertText';
+import { AlertList, type AlertSource } from '../../../ui/signs/AlertList';
+import { HubHealthBadge } from '../../../ui/signs/HubHealthBadge';
+import type { FeatureHost } from '../../host/FeatureHost';
+import { alertingSensorLayer } from './sensorMarkerLayers';
+
+/**
+ * The alert list and the alert markers, on whichever alert book the page has: the operations
+ * hub's shared one while the session grants it (acknowledging sends a command; every display
+ * shows the change when the hub publishes it), else the rules this page runs itself. A line above
+ * the list says which, so an operator knows whether an acknowledgement is seen elsewhere.
+ */
+export class AlertsView {
+  private list: AlertList | null = null;
+  private health: HubHealthBadge | null = null;
+  private readonly note: HTMLElement | null;
+  private offSource: () => void = () => {};
+  private offFailures: () => void = () => {};
+  private readonly offHub: () => void;
+  private source: AlertSource;
+
+  constructor(
+    private readonly host: FeatureHost, private readonly slot: HTMLElement | null, private readonly store: SignsStore,
+    hub: HubLink, private readonly sensors: readonly SensorInfo[], private readonly onFlyTo: (a: Alert) => void,
+  ) {
+    this.source = store;
+    this.note = slot ? slot.appendChild(document.createElement('p')) : null;
+    if (this.note) this.note.className = 'muted rc-alert-source';
+    this.offHub = hub.events.subscribe('side', (side) => this.use(side));
+    this.use(hub.side);
+  }
+
+  /** The alert book shown now. */
+  get active(): AlertSource {
+    return this.source;
+  }
+
+  private use(side: HubSide | null): void {
+    this.offSource();
+    this.offFailures();
+    this.list?.dispose();
+    this.health?.dispose();
+    this.health = side ? new HubHealthBadge(document.querySelector<HTMLElement>('.statusbar') ?? document.body, side.state) : null;
+    this.source = side?.alerts ?? this.store;
+    this.host.announce('alertSource', side ? 'hub' : 'page');
+    if (this.note) {
+      this.note.textContent = side
+        ? `Shared alerts from the operations hub: an acknowledgement shows on every display${side.commands ? '' : ' (this account may only view them)'}.`
+        : 'Alerts computed in this page (no operations hub granted): acknowledgements stay in this window.';
+    }
+    this.list = this.slot ? new AlertList(this.slot, this.source, { locale: 'en', onFlyTo: this.onFlyTo }) : null;
+    const draw = () => this.host.overlay.set('signs:alerts', alertingSensorLayer(this.sensors, new Map(this.source.openAlerts().map((a) => [a.sensorId, alertText(a, 'en').title]))));
+    this.offSource = this.source.events.subscribe('alert', draw);
+    this.offFailures = side ? side.alerts.failures.subscribe('failure', (f) => this.host.status(`Acknowledge ${f.alertId}: ${f.message}`)) : () => {};
+    draw();
+  }
+
+  dispose(): void {
+    this.offHub();
+    this.offSource();
+    this.offFailures();
+    this.list?.dispose();
+    this.health?.dispose();
+    this.note?.remove();
+  }
+}
