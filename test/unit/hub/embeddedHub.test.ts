@@ -13,8 +13,10 @@ let feed: Feed, hub: HubService, passwords: Record<string, string>;
 
 beforeAll(async () => {
   ({ passwords } = await testAuthority(data.dir));
+  // Loaded before the feed starts: the hub subscribes right after it, before the first pass of readings.
+  const incidents = await incidentSetup(await demoPackage());
   feed = await startFeed({ port: 0, wsPort: 0, dataDir: data.dir, registry: REGISTRY, rateHz: 2000 });
-  hub = await startEmbeddedHub({ feed, dataDir: data.dir, cityId: 'demo', cityUnitId: CITY_UNIT, units: UNITS, rules: RULES, publishMs: 300, incidents: await incidentSetup(await demoPackage()) });
+  hub = await startEmbeddedHub({ feed, dataDir: data.dir, cityId: 'demo', cityUnitId: CITY_UNIT, units: UNITS, rules: RULES, publishMs: 300, incidents });
 }, 120_000);
 afterAll(async () => { await hub?.stop(); await feed?.stop(); data.remove(); });
 
