@@ -20,6 +20,7 @@ import { OverlayMirrorFeature } from './features/overlayMirror/OverlayMirrorFeat
 import { ScenariosFeature } from './features/scenarios/ScenariosFeature';
 import { SceneModeFeature } from './features/viewControls/SceneModeFeature';
 import { WallLinkFeature } from './features/wallLink/WallLinkFeature';
+import { TierScopeFeature } from './features/scope/TierScopeFeature';
 import type { Feature } from './host/Feature';
 import type { WorkspaceViewPort } from './views/startWorkspaceView';
 
@@ -31,7 +32,7 @@ export function workspaceFeatures(view: WorkspaceViewPort): Feature[] {
   const live = new LiveSignsFeature(), flood = new FloodWhatIfFeature(view);
   return [
     new SceneModeFeature(view), new ColourByFeature(), new ShortcutHelpFeature(), new CityPickerFeature(),
-    new WallLinkFeature(), live, new IncidentsFeature(live), new ReplayFeature(live), new DispatchFeature(),
+    new WallLinkFeature(), live, new TierScopeFeature(live), new IncidentsFeature(live), new ReplayFeature(live), new DispatchFeature(),
     new DrillDownFeature(), new AreaQueryFeature(), new BuildingInfoFeature(),
     new ScenariosFeature(view), flood, new FloodHubRelayFeature(live, flood), new SunFeature(view), new SunlightFeature(),
     new SightFeature(), new LimitsFeature(), new SectionFeature(view), new MeasureFeature(), new OverlayMirrorFeature('send'),

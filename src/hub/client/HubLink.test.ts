@@ -8,7 +8,7 @@ import type { HistoryClient } from './HistoryClient';
 const info = (cityId: string, commandTopic: string | null): SessionInfo => ({
   account: { username: 'op', displayName: 'Op', role: 'operator', tier: 'city', unitId: 'CITY' },
   feed: null,
-  hub: { cityId, topics: [`hub/${cityId}/alerts/#`, `hub/${cityId}/runs/#`], commandTopic, incidentCommandTopic: commandTopic ? `hub/${cityId}/incident-commands/CITY/op` : null, replyTopic: `hub/${cityId}/replies/op`, apiBase: '/api/hub' },
+  hub: { cityId, topics: [`hub/${cityId}/alerts/#`, `hub/${cityId}/runs/#`], commandTopic, incidentCommandTopic: null, replyTopic: `hub/${cityId}/replies/op`, apiBase: '/api/hub' },
 });
 
 describe('HubLink', () => {

@@ -109,7 +109,10 @@ export class IncidentsFeature implements Feature {
     this.opened = id;
     this.detail.show(i, Date.now());
     host.details?.show(this.name, `Incident ${id}`, this.detail.element, () => { this.opened = null; });
-    host.view.lookAt(i.lonLat[0], i.lonLat[1], 0, 900, -45);
+    void Promise.all([host.city.dem(), host.city.model()]).then(([dem, model]) => {
+      const [x, y] = model.frame.toPlane(i.lonLat[0], i.lonLat[1]);
+      host.view.lookAt(i.lonLat[0], i.lonLat[1], dem?.sample(x, y) ?? 0, 900, -45);
+    });
   }
 
   /** "New incident": from one of the open alerts, or by hand at a point picked on the map (E). */
