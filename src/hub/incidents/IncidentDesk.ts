@@ -26,6 +26,8 @@ export interface IncidentDeskOptions {
   /** Roles that may act on incidents; default operator. */
   actingRoles?: readonly string[];
   findPast?: (id: string) => Promise<{ ok: boolean; reason: string | null; incidentId: string | null } | null>;
+  /** How long after this desk starts the store is asked for past commands (ms, default 60 s; see CommandDesk). */
+  pastWindowMs?: number;
   clock: () => number;
 }
 
@@ -47,9 +49,11 @@ export interface IncidentDeskOutcome {
 export class IncidentDesk {
   private readonly done = new Map<string, IncidentReply>();
   private readonly roles: ReadonlySet<string>;
+  private readonly askStoreUntilMs: number;
 
   constructor(private readonly o: IncidentDeskOptions) {
     this.roles = new Set(o.actingRoles ?? ['operator']);
+    this.askStoreUntilMs = o.clock() + (o.pastWindowMs ?? 60_000);
   }
 
   async handle(unitId: string, username: string, payload: Uint8Array): Promise<IncidentDeskOutcome> {
@@ -57,7 +61,8 @@ export class IncidentDesk {
     const reply = (cmd: Partial<IncidentCommand> | null, ok: boolean, reason: string | null, incidentId = cmd?.incidentId ?? null): IncidentReply =>
       ({ id: cmd?.id ?? null, ok, reason, action: cmd?.action ?? null, incidentId, atMs: this.o.clock() });
     if ('error' in parsed) return { reply: reply(parsed.id ? { id: parsed.id } : null, false, parsed.error), command: null, applied: null, repeated: false };
-    const past = this.done.get(parsed.id) ?? (await this.o.findPast?.(parsed.id).catch(() => null));
+    // Only a redelivery or a display's retry right after a restart can have been applied by an earlier hub.
+    const past = this.done.get(parsed.id) ?? (this.o.clock() < this.askStoreUntilMs ? await this.o.findPast?.(parsed.id).catch(() => null) : null);
     if (past) {
       const proposal = (past as Partial<IncidentReply>).proposal;
       return { reply: { ...reply(parsed, past.ok, past.reason, past.incidentId ?? parsed.incidentId ?? null), ...(proposal ? { proposal } : {}) }, command: parsed, applied: null, repeated: true };

@@ -25,6 +25,7 @@ export async function incidentSetup(pkg: CityPackage, slaFile?: string): Promise
   const sla = readSlaConfig(slaFile);
   const [units, resources, network] = await Promise.all([pkg.units(), pkg.resources(), pkg.network()]);
   const fleet = fleetFromResources(resources);
-  const router = network ? Router.fromNetwork(decodeNetwork(network, `${pkg.reader.location}/network.bin`)) : null;
+  // The stored hierarchy when the file has one; a hub start never contracts a large network itself (A* then).
+  const router = network ? Router.fromNetwork(decodeNetwork(network, `${pkg.reader.location}/network.bin`), false) : null;
   return { sla, places: new IncidentPlaces(units, pkg.frame), dispatcher: fleet.units.length ? new IncidentDispatcher(fleet, router, sla) : null };
 }

@@ -1,7 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFeed, type Feed } from '../../../src/feed/startFeed';
 import type { HubService } from '../../../src/hub/startHub';
+import { incidentSetup } from '../../../src/hub/incidents/incidentSetup';
 import { startEmbeddedHub } from '../../../src/hub/startEmbeddedHub';
+import { demoPackage } from '../../support/demoPackage';
 import { tempDataDir, testAuthority } from '../signs/feedTestKit';
 import { waitFor } from '../signs/netUtil';
 import { CITY_UNIT, REGISTRY, RULES, UNITS } from './hubKit';
@@ -11,8 +13,10 @@ let feed: Feed, hub: HubService, passwords: Record<string, string>;
 
 beforeAll(async () => {
   ({ passwords } = await testAuthority(data.dir));
+  // Loaded before the feed starts: the hub subscribes right after it, before the first pass of readings.
+  const incidents = await incidentSetup(await demoPackage());
   feed = await startFeed({ port: 0, wsPort: 0, dataDir: data.dir, registry: REGISTRY, rateHz: 2000 });
-  hub = await startEmbeddedHub({ feed, dataDir: data.dir, cityId: 'demo', cityUnitId: CITY_UNIT, units: UNITS, rules: RULES, publishMs: 300 });
+  hub = await startEmbeddedHub({ feed, dataDir: data.dir, cityId: 'demo', cityUnitId: CITY_UNIT, units: UNITS, rules: RULES, publishMs: 300, incidents });
 }, 120_000);
 afterAll(async () => { await hub?.stop(); await feed?.stop(); data.remove(); });
 
@@ -33,8 +37,13 @@ describe('the hub npm start runs (beside the embedded broker, PGlite under the d
     const op = await login('operator', passwords.operator);
     expect(op.info.hub).toMatchObject({ cityId: 'demo', apiBase: '/api/hub', commandTopic: `hub/demo/commands/${CITY_UNIT}/operator`, replyTopic: 'hub/demo/replies/operator' });
     expect(op.info.hub.topics).toContain('hub/demo/alerts/#');
+    expect(op.info.hub.incidentCommandTopic).toBe(`hub/demo/incident-commands/${CITY_UNIT}/operator`);
     const viewer = await login('viewer', passwords.viewer);
     expect(viewer.info.hub.commandTopic).toBeNull();
+    expect(viewer.info.hub.incidentCommandTopic).toBeNull();
+    expect(viewer.info.hub.topics).toEqual(expect.arrayContaining(['hub/demo/incidents/+', 'hub/demo/vehicles']));
+    expect(hub.hub.incidents).not.toBeNull();
+    await waitFor(() => hub.hub.status().incidents?.total === 0, 1000, 'incident counts in the status');
   });
 
   it('serves the history API to logged-in people on the feed\'s HTTP port', async () => {
