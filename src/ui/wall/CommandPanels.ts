@@ -40,19 +40,22 @@ export class CommandPanels {
     const doc = parent.ownerDocument;
     this.element = doc.createElement('div');
     this.element.className = 'wall-command';
-    const section = (cls: string, title: string) => {
+    // Two columns beside the city (vital signs left; alert counts and incidents right) and the ticker between them.
+    const column = (cls: string) => { const c = doc.createElement('div'); c.className = `wall-col ${cls}`; this.element.append(c); return c; };
+    const left = column('wall-col-left'), right = column('wall-col-right');
+    const section = (cls: string, title: string, parentEl: HTMLElement = this.element) => {
       const s = doc.createElement('section');
       s.className = `wall-panel ${cls}`;
       s.setAttribute('aria-label', title);
       const h = doc.createElement('h2');
       h.textContent = title;
       s.append(h);
-      this.element.append(s);
+      parentEl.append(s);
       return s;
     };
-    this.vitals = places.vitals ? section('wall-vitals', 'City vital signs') : null;
-    this.counts = places.alerts ? section('wall-alert-counts', 'Open alerts') : null;
-    this.incidents = places.alerts ? section('wall-incidents', 'Open incidents') : null;
+    this.vitals = places.vitals ? section('wall-vitals', 'City vital signs', left) : null;
+    this.counts = places.alerts ? section('wall-alert-counts', 'Open alerts', right) : null;
+    this.incidents = places.alerts ? section('wall-incidents', 'Open incidents', right) : null;
     this.ticker = places.ticker ? section('wall-ticker', 'Latest events') : null;
     this.ticker?.setAttribute('aria-live', 'polite');
     parent.appendChild(this.element);
@@ -78,8 +81,10 @@ export class CommandPanels {
         + `<span class="wall-value"></span><svg class="wall-spark" viewBox="0 0 120 32" preserveAspectRatio="none" aria-hidden="true">`
         + (path ? `<polyline points="${path}" fill="none" stroke="${colour}" stroke-width="1.5"/>` : '') + '</svg><span class="wall-sub"></span>';
       row.querySelector('.wall-domain')!.textContent = s.domain;
-      row.querySelector('.wall-value')!.textContent = s.value === null ? 'no data' : `${fmt(s.value)} ${s.unitLabel}`;
-      row.querySelector('.wall-sub')!.textContent = `${s.title} · ${s.fresh} sensors${s.stale ? `, ${s.stale} silent` : ''}${s.openAlerts ? ` · ${s.openAlerts} open alert${s.openAlerts > 1 ? 's' : ''}` : ''}${spark ? ` · 24 h: ${spark.points.length} points` : ''}`;
+      const value = row.querySelector('.wall-value')!;
+      if (s.value === null) value.textContent = 'no data';
+      else { const b = doc.createElement('b'), u = doc.createElement('small'); b.textContent = fmt(s.value); u.textContent = ` ${s.unitLabel}`; value.append(b, u); }
+      row.querySelector('.wall-sub')!.textContent = `${s.title} · ${s.fresh} sensors${s.stale ? `, ${s.stale} silent` : ''}${s.openAlerts ? ` · ${s.openAlerts} open alert${s.openAlerts > 1 ? 's' : ''}` : ''}${spark ? ` · 24 h: ${spark.points.length} point${spark.points.length === 1 ? '' : 's'}` : ''}`;
       return row;
     });
     this.vitals.replaceChildren(this.vitals.firstElementChild!, ...rows);
