@@ -210,7 +210,9 @@ describe('The operations hub seen from two displays', () => {
     await a.page.keyboard.press('e');
     const box = (await a.page.locator('#view canvas').boundingBox())!;
     await a.page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
-    await a.page.waitForSelector('.incident-detail[data-status="reported"]', { timeout: 15_000 });
+    await a.page.waitForSelector('.incident-detail[data-status="reported"]', { timeout: 15_000 }).catch(async (err: Error) => {
+      throw new Error(`${err.message}; status bar: ${await a.page.evaluate(() => document.querySelector('.statusbar')?.textContent ?? '')}`);
+    });
     const id = (await a.page.getAttribute('.incident-detail', 'data-id'))!;
     const made = await a.page.evaluate((x) => { const i = window.twin!.incidents!.side.state.incidents.get(x)!; return { streetId: i.streetId, districtId: i.districtId, owner: i.owner }; }, id);
     expect(made.owner).toEqual({ tier: 'street', unitId: made.streetId });
