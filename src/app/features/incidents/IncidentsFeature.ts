@@ -141,7 +141,12 @@ export class IncidentsFeature implements Feature {
     if (!side?.commands) { host.status('This account may only view incidents.'); return; }
     try {
       const r = await side.commands.incident('create', fields);
-      if (r.incidentId) { this.refresh(host); this.open(host, r.incidentId); }
+      const id = r.incidentId;
+      if (!id) return;
+      // The reply may come before the incident's own retained message: open it when it is here.
+      if (side.state.incidents.has(id)) { this.refresh(host); this.open(host, id); return; }
+      const off = side.state.events.subscribe('incident', ({ incident }) => { if (incident.id === id) { off(); this.open(host, id); } });
+      setTimeout(off, 10_000);
     } catch (err) {
       host.status(`New incident refused: ${(err as Error).message}`);
     }
