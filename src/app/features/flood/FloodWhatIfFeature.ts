@@ -40,6 +40,7 @@ export class FloodWhatIfFeature implements Feature {
   private abort: AbortController | null = null;
   private lastRun: LiveSimulation['lastRun'] = null;
   private panel: SimPanel | null = null;
+  private flatNote: HTMLElement | null = null;
 
   constructor(private readonly view: WorkspaceViewPort) {}
 
@@ -60,6 +61,7 @@ export class FloodWhatIfFeature implements Feature {
       },
       onClear: () => this.clear(host),
     }));
+    if (host.city.manifest.terrain?.flat) this.flatNote = flatGroundNote(slot, host.city.manifest.title);
     const self = this;
     host.expose('simulation', {
       client, panel, broadcast, run: (peak, centre) => this.run(host, peak, centre), clear: () => this.clear(host),
@@ -129,6 +131,7 @@ export class FloodWhatIfFeature implements Feature {
   }
 
   dispose(): void {
+    this.flatNote?.remove();
     this.abort?.abort();
     this.surface?.dispose();
     this.broadcast?.clear();
@@ -136,4 +139,16 @@ export class FloodWhatIfFeature implements Feature {
     this.panel?.dispose();
     this.client?.dispose();
   }
+}
+
+/**
+ * A city imported without a DEM has flat ground at 0 m: the model still runs (rain, drainage,
+ * buildings as walls), but water cannot run downhill, so it stands where it falls. The panel says so,
+ * or a user would read the even depth as a finding about the city.
+ */
+function flatGroundNote(slot: HTMLElement, title: string): HTMLElement {
+  const p = slot.appendChild(document.createElement('p'));
+  p.className = 'muted sim-flat';
+  p.textContent = `${title} came without an elevation model, so its ground is flat (0 m): water stands where it falls, and depths show rain minus drainage, not where runoff would collect. Import a DEM to see that.`;
+  return p;
 }
