@@ -6,7 +6,9 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { startFeed, type Feed } from '../../src/feed/startFeed';
 import { importCity } from '../../src/pipeline/cityImport/importCity';
 import { readImportConfig } from '../../src/pipeline/cityImport/readImportConfig';
-import { TILESETS_DIR } from '../../src/pipeline/package/openCityPackage';
+import { openCityPackage, TILESETS_DIR } from '../../src/pipeline/package/openCityPackage';
+import { FloodSolver } from '../../src/sim/flood/FloodSolver';
+import { runFloodScenario } from '../../src/sim/flood/runFloodScenario';
 import { tempDataDir, testAuthority } from '../unit/signs/feedTestKit';
 import { launchBrowser, type BrowserSession } from './launchBrowser';
 import { referenceData, SHARED_DIR } from '../referenceData';
@@ -59,14 +61,19 @@ describe.skipIf(!present)('the imported central-Chengdu package in the workspace
     await s.page.evaluate((c) => { void window.twin!.simulation!.run(180, c as [number, number]); }, centre);
     await s.page.waitForSelector('body[data-flood="done"]', { timeout: 120_000 });
     expect(await s.page.locator('.sim-time').getAttribute('max')).toBe('11');
-    const run = await s.page.evaluate(() => window.twin!.simulation!.lastRun!.kpis);
+    const last = await s.page.evaluate(() => window.twin!.simulation!.lastRun!);
+    const run = last.kpis;
     // A 1 h storm peaking at 180 mm/h is 69 mm of rain; 20 mm/h drains: the rest stands on flat ground.
     expect(run.rainM3).toBeGreaterThan(60_000);
     expect(run.drainageM3).toBeGreaterThan(0);
     expect(run.maxDepthM).toBeGreaterThan(0.03);
     expect(run.floodedAreaM2).toBeGreaterThan(0);
     expect(Math.abs(run.massBalanceError)).toBeLessThan(1e-6);
+    // The same bits as node on one thread, on the imported package as on the demo.
+    const node = await runFloodScenario(last.scenario, { file: 'flood what-if (node)', keepFrames: false, openCity: openCityPackage, createRunner: async (g, p) => new FloodSolver(g, p) });
+    expect(run).toEqual(node.kpis);
     expect(await s.page.textContent('.legend h3')).toBe('Flood depth (m)');
+    await s.page.locator('.sim-panel').scrollIntoViewIfNeeded();
     await s.page.waitForTimeout(1500);
     await s.page.screenshot({ path: join(shots, 'chengdu-center-flood.png') });
     await s.page.click('.sim-clear');
@@ -100,7 +107,9 @@ describe.skipIf(!present)('central Chengdu with its own feed: simulated live ale
     siteUrl = site.resolvedUrls!.local[0].replace(/\/$/, '');
     s = await launchBrowser(siteUrl, { width: 1100, height: 700 }, viewer);
     await s.page.goto(`${siteUrl}/${link}`);
+    const t0 = Date.now();
     await s.page.waitForFunction(() => (window.twin?.signs?.connection?.status.messages ?? 0) > 20, undefined, { timeout: 150_000 });
+    console.log(`chengdu-center: own feed and site up, page loaded and readings flowing in ${Date.now() - t0} ms`);
   }, 300_000);
   afterAll(async () => {
     await s?.close();
@@ -109,32 +118,10 @@ describe.skipIf(!present)('central Chengdu with its own feed: simulated live ale
     data?.remove();
   });
 
-  it('lists an alert of a simulated sensor within seconds of an anomaly, marked simulated', async () => {
-    expect(feed.registry.synthetic).toBe(true);
-    expect(await s.page.getAttribute('body', 'data-sensors')).toBe('synthetic');
-    const n = feed.registry.sensors.length;
-    expect(await s.page.textContent('.rc-simulated')).toBe(`Simulated sensors: Central Chengdu (OpenStreetMap) gave no sensor registry; its ${n.toLocaleString('en')} sensors were placed by the simulator's rules, so these readings and alerts come from a simulation.`);
-    const target = feed.registry.sensors.filter((x) => x.kind === 'fire_alarm')[3];
-    expect(target.topic.startsWith(`city/${CITY}/`)).toBe(true);
-    const client = await mqtt.connectAsync(feed.urls.ws, feed.authority.credentials('operator', `test-${Date.now()}`));
-    const t0 = Date.now();
-    await client.publishAsync('control/anomaly', JSON.stringify({ type: 'fire', sensorId: target.id, rampS: 0, durationS: 600 }), { qos: 1 });
-    await client.endAsync();
-    await s.page.waitForFunction((id) => {
-      const a = window.twin!.signs!.alerts().openAlerts().find((x) => x.sensorId === id);
-      return !!a && !!document.querySelector(`.rc-alerts li[data-id="${a.id}"][data-simulated="1"] .rc-simulated-tag`);
-    }, target.id, { timeout: 15_000, polling: 100 });
-    console.log(`chengdu-center: anomaly on ${target.id} -> alert listed (marked simulated) in ${Date.now() - t0} ms`);
-    const id = await s.page.evaluate((sid) => window.twin!.signs!.alerts().openAlerts().find((x) => x.sensorId === sid)!.id, target.id);
-    expect(await s.page.textContent(`.rc-alerts li[data-id="${id}"] .rc-simulated-tag`)).toBe('simulated');
-    await s.page.click(`.rc-alerts li[data-id="${id}"] .rc-locate`);
-    await s.page.waitForFunction((sid) => document.querySelector('#details h2')?.textContent === `Sensor ${sid} · simulated`, target.id, { timeout: 10_000 });
-    await s.page.waitForTimeout(1000);
-    await s.page.screenshot({ path: join(shots, 'chengdu-center-alerts.png') });
-  });
-
   it('opens the rainstorm scenario from its share link and compares baseline | sponge-city drainage side by side', async () => {
+    const t0 = Date.now();
     await s.page.waitForSelector('body[data-scenario="ready"], body[data-scenario="error"]', { timeout: 150_000 });
+    console.log(`chengdu-center: scenario ready ${Date.now() - t0} ms after the feed flowed`);
     const st = await s.page.evaluate(() => window.twin!.scenario!.state());
     expect(st.status).toBe('ready');
     expect([st.scenario, st.variant, st.compare, st.timeS]).toEqual(['chengdu-center-rainstorm', 'drainage-upgrade', true, 2700]);
@@ -149,8 +136,35 @@ describe.skipIf(!present)('central Chengdu with its own feed: simulated live ale
     expect(arrival.values.baseline!).toBeGreaterThan(60);
     const layers = await s.page.evaluate(() => window.twin!.overlay!.ids().filter((id) => id.startsWith('scenario:')));
     expect(layers).toContain('scenario:dispatch-routes:lines');
+    await s.page.locator('.sc-kpis').scrollIntoViewIfNeeded();
     await s.page.waitForTimeout(2000);
     await s.page.screenshot({ path: join(shots, 'chengdu-center-compare.png') });
+  });
+
+  it('lists an alert of a simulated sensor within seconds of an anomaly, marked simulated', async () => {
+    expect(feed.registry.synthetic).toBe(true);
+    expect(await s.page.getAttribute('body', 'data-sensors')).toBe('synthetic');
+    const n = feed.registry.sensors.length;
+    expect(await s.page.textContent('.rc-simulated')).toBe(`Simulated sensors: Central Chengdu (OpenStreetMap) has no sensor registry of its own; its ${n.toLocaleString('en')} sensors were placed by the simulator's rules, so these readings and alerts come from a simulation.`);
+    const target = feed.registry.sensors.filter((x) => x.kind === 'fire_alarm')[3];
+    expect(target.topic.startsWith(`city/${CITY}/`)).toBe(true);
+    const client = await mqtt.connectAsync(feed.urls.ws, feed.authority.credentials('operator', `test-${Date.now()}`));
+    const t0 = Date.now();
+    await client.publishAsync('control/anomaly', JSON.stringify({ type: 'fire', sensorId: target.id, rampS: 0, durationS: 600 }), { qos: 1 });
+    await client.endAsync();
+    await s.page.waitForFunction((id) => {
+      const a = window.twin!.signs!.alerts().openAlerts().find((x) => x.sensorId === id);
+      return !!a && !!document.querySelector(`.rc-alerts li[data-id="${a.id}"][data-simulated="1"] .rc-simulated-tag`);
+    }, target.id, { timeout: 15_000, polling: 100 });
+    console.log(`chengdu-center: anomaly on ${target.id} -> alert listed (marked simulated) in ${Date.now() - t0} ms`);
+    const id = await s.page.evaluate((sid) => window.twin!.signs!.alerts().openAlerts().find((x) => x.sensorId === sid)!.id, target.id);
+    expect(await s.page.textContent(`.rc-alerts li[data-id="${id}"] .rc-simulated-tag`)).toBe('simulated');
+    const t1 = Date.now();
+    await s.page.click(`.rc-alerts li[data-id="${id}"] .rc-locate`);
+    await s.page.waitForFunction((sid) => document.querySelector('#details h2')?.textContent === `Sensor ${sid} · simulated`, target.id, { timeout: 10_000 });
+    console.log(`chengdu-center: the sensor's chart opened in ${Date.now() - t1} ms`);
+    await s.page.waitForTimeout(1000);
+    await s.page.screenshot({ path: join(shots, 'chengdu-center-alerts.png') });
   });
 
   it('shows the package on the wall', async () => {

@@ -32,7 +32,7 @@ export class AlertsView {
     if (slot && registry.synthetic) {
       this.simulatedNote = slot.appendChild(document.createElement('p'));
       this.simulatedNote.className = 'rc-simulated';
-      this.simulatedNote.textContent = `Simulated sensors: ${host.city.manifest.title} gave no sensor registry; its ${registry.sensors.length.toLocaleString('en')} sensors were placed by the simulator's rules, so these readings and alerts come from a simulation.`;
+      this.simulatedNote.textContent = `Simulated sensors: ${host.city.manifest.title} has no sensor registry of its own; its ${registry.sensors.length.toLocaleString('en')} sensors were placed by the simulator's rules, so these readings and alerts come from a simulation.`;
     }
     host.announce('sensors', registry.synthetic ? 'synthetic' : 'registry');
     this.note = slot ? slot.appendChild(document.createElement('p')) : null;
