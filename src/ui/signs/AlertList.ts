@@ -230,7 +230,7 @@ export class AlertList {
     li.dataset.state = a.state;
     li.dataset.severity = a.severity;
     li.style.setProperty('--rc-sev', SEVERITY_COLOURS[a.severity]);
-    li.setAttribute('aria-label', t.summary);
+    li.setAttribute('aria-label', this.opts.simulated ? `${t.summary} (${this.opts.locale === 'zh' ? '模拟' : 'simulated'})` : t.summary);
     const [title, , loc, meta] = li.children as unknown as HTMLElement[];
     const sev = li.ownerDocument.createElement('span');
     sev.className = 'rc-sev';
