@@ -19,6 +19,6 @@ export function wallFeatures(view: WallViewPort): Feature[] {
   const live = new LiveSignsFeature(false);
   return [
     new WallControlsFeature(view), new ColourByFeature(), new ShortcutHelpFeature(), new CityPickerFeature(),
-    live, new WallCommandFeature(view, live), new WallFloodFeature(view), new WallAnalysisFeature(view), new OverlayMirrorFeature('receive'),
+    live, new WallCommandFeature(view, live), new WallFloodFeature(view, live), new WallAnalysisFeature(view), new OverlayMirrorFeature('receive'),
   ];
 }

@@ -10,6 +10,8 @@ import { CityPickerFeature } from './features/cityPicker/CityPickerFeature';
 import { ColourByFeature } from './features/colourBy/ColourByFeature';
 import { DispatchFeature } from './features/dispatch/DispatchFeature';
 import { DrillDownFeature } from './features/drilldown/DrillDownFeature';
+import { ReplayFeature } from './features/replay/ReplayFeature';
+import { FloodHubRelayFeature } from './features/flood/FloodHubRelayFeature';
 import { FloodWhatIfFeature } from './features/flood/FloodWhatIfFeature';
 import { ShortcutHelpFeature } from './features/help/ShortcutHelpFeature';
 import { LiveSignsFeature } from './features/liveSigns/LiveSignsFeature';
@@ -25,11 +27,12 @@ import type { WorkspaceViewPort } from './views/startWorkspaceView';
  * then the side panel's sections (placed by roles.ts, whatever the order here).
  */
 export function workspaceFeatures(view: WorkspaceViewPort): Feature[] {
+  const live = new LiveSignsFeature(), flood = new FloodWhatIfFeature(view);
   return [
     new SceneModeFeature(view), new ColourByFeature(), new ShortcutHelpFeature(), new CityPickerFeature(),
-    new WallLinkFeature(), new LiveSignsFeature(), new DispatchFeature(),
+    new WallLinkFeature(), live, new ReplayFeature(live), new DispatchFeature(),
     new DrillDownFeature(), new AreaQueryFeature(), new BuildingInfoFeature(),
-    new ScenariosFeature(view), new FloodWhatIfFeature(view), new SunFeature(view), new SunlightFeature(),
+    new ScenariosFeature(view), flood, new FloodHubRelayFeature(live, flood), new SunFeature(view), new SunlightFeature(),
     new SightFeature(), new LimitsFeature(), new SectionFeature(view), new MeasureFeature(), new OverlayMirrorFeature('send'),
   ];
 }

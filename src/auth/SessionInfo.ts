@@ -33,6 +33,8 @@ export interface HubGrant {
   topics: string[];
   /** The one topic its commands go to, null when its role may not act on alerts. */
   commandTopic: string | null;
+  /** The one topic its incident commands go to, null when its role may not act on incidents. */
+  incidentCommandTopic: string | null;
   replyTopic: string;
   /** Base of the history API ('/api/hub'). */
   apiBase: string;
@@ -76,7 +78,8 @@ export function parseSessionInfo(data: unknown): SessionInfo | null {
   const h = root.hub as Obj | null | undefined;
   const hub: HubGrant | null = h && typeof h === 'object' ? {
     cityId: str(h, 'cityId', 'hub'), topics: Array.isArray(h.topics) ? h.topics.filter((t): t is string => typeof t === 'string') : [],
-    commandTopic: typeof h.commandTopic === 'string' ? h.commandTopic : null, replyTopic: str(h, 'replyTopic', 'hub'), apiBase: str(h, 'apiBase', 'hub'),
+    commandTopic: typeof h.commandTopic === 'string' ? h.commandTopic : null,
+    incidentCommandTopic: typeof h.incidentCommandTopic === 'string' ? h.incidentCommandTopic : null, replyTopic: str(h, 'replyTopic', 'hub'), apiBase: str(h, 'apiBase', 'hub'),
   } : null;
   return {
     account, hub,

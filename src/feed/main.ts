@@ -6,6 +6,7 @@
  */
 import { parseArgs } from '../cli/args';
 import { cityFlag } from '../cli/cityFlag';
+import { incidentSetup } from '../hub/incidents/incidentSetup';
 import { startEmbeddedHub } from '../hub/startEmbeddedHub';
 import { openCityPackage } from '../pipeline/package/openCityPackage';
 import { ensureDemoAccounts } from '../server/accounts/demoAccounts';
@@ -21,8 +22,9 @@ const synthetic = feed.registry.synthetic ? ' (synthetic: placed by the simulato
 console.log(`feed: MQTT ${feed.urls.tcp}, WebSocket ${feed.urls.ws}, session API ${feed.urls.http}/api; city ${city}: ${feed.registry.sensors.length} sensors simulated${synthetic}`);
 let hub: Awaited<ReturnType<typeof startEmbeddedHub>> | null = null;
 try {
-  const units = await (await openCityPackage(city)).units();
-  hub = await startEmbeddedHub({ feed, dataDir: DEFAULT_DATA_DIR, cityId: feed.registry.city, cityUnitId: feed.cityUnitId, units, rules: defaultRules() });
+  const pkg = await openCityPackage(city);
+  const [units, incidents] = await Promise.all([pkg.units(), incidentSetup(pkg)]);
+  hub = await startEmbeddedHub({ feed, dataDir: DEFAULT_DATA_DIR, cityId: feed.registry.city, cityUnitId: feed.cityUnitId, units, rules: defaultRules(), incidents });
   console.log(`hub: state on hub/${feed.registry.city}/#, history API ${feed.urls.http}/api/hub, store ${hub.store?.sql.label}`);
 } catch (err) {
   console.error(`hub: not started (${(err as Error).message}); the feed runs without it`);

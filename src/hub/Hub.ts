@@ -5,6 +5,7 @@ import { SignsStore } from '../signs/SignsStore';
 import { cityTopicFilter } from '../signs/topics';
 import { CommandDesk } from './commands/CommandDesk';
 import { hubAlertId } from './hubAlertId';
+import { IncidentService } from './incidents/IncidentService';
 import type { HubOptions } from './HubOptions';
 import { HubIndicators } from './state/HubIndicators';
 import type { AlertNotes, HubAlert } from './state/HubAlert';
@@ -31,6 +32,8 @@ export class Hub {
   readonly topics: HubTopics;
   readonly indicators: HubIndicators;
   readonly stats = { connects: 0, commands: 0, published: 0 };
+  /** The incident desk (the aggregating hub of a city given an incident setup), else null. */
+  readonly incidents: IncidentService | null;
   private client: MqttClient | null = null;
   private readonly desk: CommandDesk;
   private readonly statuses = new Map<string, HubStatus>();
@@ -67,8 +70,16 @@ export class Hub {
       signs: this.signs, notes: this.notes, cityUnitId: o.cityUnitId, owns: (id) => this.signs.sensorIndex(id) >= 0, inCity: (id) => citySensors.has(id),
       responder: this.aggregator, accountOf: o.accountOf, findPast: o.store ? (id) => o.store!.findCommand(id) : undefined, clock: this.clock,
     });
+    this.incidents = o.incidents && this.aggregator ? new IncidentService({
+      setup: o.incidents, hubId: o.hubId, cityUnitId: o.cityUnitId, topics: this.topics, registry: o.registry, signs: this.signs, store: o.store,
+      writer: this.writer, accountOf: o.accountOf, closedRetainMs: o.closedRetainMs, clock: this.clock,
+      publish: (topic, payload, retain) => { this.client?.publish(topic, payload, { qos: 1, retain }); },
+    }) : null;
     this.signs.events.subscribe('alert', ({ alert, change }) => this.onAlert(alert, change));
-    if (this.writer) this.signs.events.subscribe('reading', (e) => this.writer!.addReading(e.sensorId, e.timeMs, e.value));
+    if (this.writer) {
+      // Late readings (older than the 15-minute buffer: a gateway catching up) skip the rules but belong to history.
+      for (const type of ['reading', 'lateReading'] as const) this.signs.events.subscribe(type, (e) => this.writer!.addReading(e.sensorId, e.timeMs, e.value));
+    }
   }
 
   get districts(): readonly string[] {
@@ -85,6 +96,7 @@ export class Hub {
       const saved = await this.o.store.openAlerts(this.districts);
       for (const h of saved) this.notes.set(h.id, { acknowledgedBy: h.acknowledgedBy, resolvedBy: h.resolvedBy, comments: h.comments ?? [], silencedUntilMs: h.silencedUntilMs, silencedBy: h.silencedBy });
       this.signs.restoreAlerts(saved);
+      await this.incidents?.restore();
     }
     const b = this.o.broker;
     const password = () => (typeof b.password === 'function' ? b.password() : b.password);
@@ -121,6 +133,7 @@ export class Hub {
       const city = this.o.registry.city;
       const filters = this.o.districts === null ? [cityTopicFilter(city)] : this.districts.map((d) => `city/${city}/${d}/#`);
       filters.push(this.topics.commandFilter);
+      if (this.incidents) filters.push(this.topics.incidentCommandFilter);
       if (this.aggregator) filters.push(this.topics.districtIndicatorFilter, `${this.topics.root}/status/+`);
       this.subscribed = client.subscribeAsync(filters, { qos: 1 }).then((granted) => {
         const refused = granted.filter((g) => g.qos === 128).map((g) => g.topic);
@@ -130,6 +143,7 @@ export class Hub {
     }
     // A broker that lost its retained messages gets the current state again.
     for (const a of [...this.signs.openAlerts()]) this.publishAlert(a);
+    this.incidents?.republish();
     this.tick();
   }
 
@@ -158,6 +172,8 @@ export class Hub {
     }
     const cmd = parseCommandTopic(this.topics, topic);
     if (cmd) return this.command(cmd.unitId, cmd.username, payload);
+    const icmd = this.incidents ? parseCommandTopic(this.topics, topic, 'incident-commands') : null;
+    if (icmd) { this.stats.commands++; return this.incidents!.command(icmd.unitId, icmd.username, payload); }
     if (parseIndicatorTopic(this.topics, topic)?.tier === 'district') this.indicators.takeDistrictMessage(payload);
     else if (topic.startsWith(`${this.topics.root}/status/`) && payload.length) {
       try { this.statuses.set(topic.slice(topic.lastIndexOf('/') + 1), JSON.parse(payload.toString('utf8')) as HubStatus); } catch { /* a malformed status is ignored */ }
@@ -221,6 +237,7 @@ export class Hub {
     this.signs.tick(now);
     const c = this.client;
     if (!c) return;
+    this.incidents?.tick();
     for (const m of this.indicators.districtMessages(now)) c.publish(this.topics.indicators(m.tier, m.districtId!), JSON.stringify(m), { qos: 0, retain: true });
     if (this.aggregator) {
       const city = this.indicators.cityMessage(now);
@@ -242,7 +259,7 @@ export class Hub {
     const s: HubStatus = {
       hubId: this.o.hubId, districts: [...this.districts], startedAtMs: this.startedAtMs, timeMs: now, sensors: this.signs.sensors.length,
       openAlerts: open.length, bySeverity, readingsPerS: Math.round((accepted - this.lastAccepted) / periodS), rejectedPerS: Math.round((rejected - this.lastRejected) / periodS),
-      store: this.writer ? { ...this.writer.status } : null,
+      store: this.writer ? { ...this.writer.status } : null, incidents: this.incidents?.counts() ?? null,
     };
     this.lastAccepted = accepted;
     this.lastRejected = rejected;
@@ -262,6 +279,7 @@ export class Hub {
 
   /** Stops publishing, disconnects (the broker keeps the session), writes what is pending. Safe twice. */
   async stop(): Promise<void> {
+    this.incidents?.stop();
     for (const t of this.timers.splice(0)) clearInterval(t);
     for (const t of this.clearTimers) clearTimeout(t);
     this.clearTimers.clear();
@@ -275,6 +293,7 @@ export class Hub {
 
   /** For fault tests: drops the connection as a crash would (no DISCONNECT, nothing flushed). */
   kill(): void {
+    this.incidents?.stop();
     for (const t of this.timers.splice(0)) clearInterval(t);
     for (const t of this.clearTimers) clearTimeout(t);
     const c = this.client;

@@ -2,6 +2,7 @@ import type { SensorRegistry } from '../signs/registry/SensorInfo';
 import type { RuleConfig } from '../signs/rules/SignsRule';
 import type { UnitRecord } from '../signs/units/UnitIndex';
 import type { CommandAccount } from './commands/CommandDesk';
+import type { IncidentSetup } from './incidents/incidentSetup';
 import type { HubStore } from './store/HubStore';
 import type { StoreWriterOptions } from './store/StoreWriter';
 
@@ -37,5 +38,12 @@ export interface HubOptions {
   /** The feed's interval scale (see SignsStore), default 1. */
   intervalScale?: number;
   writer?: StoreWriterOptions;
+  /**
+   * Keeps incidents (commands on `incident-commands/...`, `incidents/<id>`, `vehicles`) when given;
+   * only an aggregating hub runs them (one desk per city). Omit for a hub without incidents.
+   */
+  incidents?: IncidentSetup | null;
+  /** How long a closed incident stays retained on its topic (ms), default 600000. */
+  closedRetainMs?: number;
   clock?: () => number;
 }

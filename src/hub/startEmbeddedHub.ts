@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import type { Feed } from '../feed/startFeed';
 import type { RuleConfig } from '../signs/rules/SignsRule';
 import type { UnitRecord } from '../signs/units/UnitIndex';
+import type { IncidentSetup } from './incidents/incidentSetup';
 import { openPglite } from './store/openSql';
 import { startHubService, type HubService } from './startHub';
 
@@ -15,6 +16,8 @@ export interface EmbeddedHubOptions {
   rules: RuleConfig;
   /** Indicator period (ms), default 1000. */
   publishMs?: number;
+  /** Incidents (SLA config, places, fleet and roads: incidentSetup); null or absent: none. */
+  incidents?: IncidentSetup | null;
 }
 
 /**
@@ -31,7 +34,7 @@ export async function startEmbeddedHub(o: EmbeddedHubOptions): Promise<HubServic
   try {
     const service = await startHubService({
       hubId: 'embedded', cityId: o.cityId, cityUnitId: o.cityUnitId, districts: null, registry: feed.registry, units: o.units, rules: o.rules,
-      intervalScale: feed.intervalScale, publishMs: o.publishMs, sql,
+      intervalScale: feed.intervalScale, publishMs: o.publishMs, sql, incidents: o.incidents ?? null,
       broker: { url: feed.urls.tcp, username: 'hub', password: () => authority.credentials('hub', 'embedded').password, clientId: 'hub:embedded' },
       accountOf: (u) => authority.accounts.get(u), sessionAccountOf: (req) => feed.session.accountOf(req),
     });

@@ -7,7 +7,10 @@
  * - `commands/<unitId>/<username>`: a display's command; the broker lets an account publish only
  *   under its own unit and user name, so the topic says who sent it and for which unit;
  * - `replies/<username>`: the hub's answer to each command, readable by that user only;
- * - `runs/<kind>`: what-if runs (flood, scenario) a workspace shows to walls elsewhere, retained.
+ * - `runs/<kind>`: what-if runs (flood, scenario) a workspace shows to walls elsewhere, retained;
+ * - `incidents/<incidentId>`: retained, at every change (cleared a while after it closed);
+ * - `vehicles`: retained, the dispatched vehicles' simulated positions, about once a second;
+ * - `incident-commands/<unitId>/<username>`: a display's incident command (rights as for commands).
  */
 export const HUB_ROOT = 'hub';
 export const INDICATOR_TIERS = ['district', 'street', 'community', 'grid'] as const;
@@ -37,13 +40,18 @@ export const hubTopics = (cityId: string) => {
     commandFilter: `${root}/commands/+/+`,
     reply: (username: string) => `${root}/replies/${check(username, 'user name')}`,
     run: (kind: string) => `${root}/runs/${check(kind, 'run kind')}`,
+    incident: (incidentId: string) => `${root}/incidents/${check(incidentId, 'incident id')}`,
+    incidentFilter: `${root}/incidents/+`,
+    vehicles: `${root}/vehicles`,
+    incidentCommand: (unitId: string, username: string) => `${root}/incident-commands/${check(unitId, 'unit id')}/${check(username, 'user name')}`,
+    incidentCommandFilter: `${root}/incident-commands/+/+`,
   };
 };
 export type HubTopics = ReturnType<typeof hubTopics>;
 
 /** Unit and user name of a command topic, or null when it is not one of this city's. */
-export function parseCommandTopic(topics: HubTopics, topic: string): { unitId: string; username: string } | null {
-  const prefix = `${topics.root}/commands/`;
+export function parseCommandTopic(topics: HubTopics, topic: string, kind: 'commands' | 'incident-commands' = 'commands'): { unitId: string; username: string } | null {
+  const prefix = `${topics.root}/${kind}/`;
   if (!topic.startsWith(prefix)) return null;
   const parts = topic.slice(prefix.length).split('/');
   return parts.length === 2 && parts[0] && parts[1] ? { unitId: parts[0], username: parts[1] } : null;

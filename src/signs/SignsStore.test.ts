@@ -135,6 +135,18 @@ describe('SignsStore', () => {
     expect(Array.from(s.values).map((v) => Math.round(v * 10) / 10)).toEqual([2.1, 2.0]);
   });
 
+  it('hands a reading older than the full buffer to lateReading listeners (history), not to the rules', () => {
+    const { store, put, sensors, events } = setup();
+    for (let k = 0; k < 2000; k++) put(0, T0 + k * 30_000, 2.0); // far past the buffer's capacity
+    const late: Array<{ sensorId: string; timeMs: number; value: number }> = [];
+    store.events.subscribe('lateReading', (e) => late.push({ sensorId: e.sensorId, timeMs: e.timeMs, value: e.value }));
+    const before = events.length;
+    expect(put(0, T0 + 60_000, 9.0)).toBe(false);
+    expect(late).toEqual([{ sensorId: sensors[0].id, timeMs: T0 + 60_000, value: 9 }]);
+    expect(events.length).toBe(before); // 9 m is over the warning limit, but it is history
+    expect(store.ingestor.totals()).toMatchObject({ bad_time: 1 });
+  });
+
   it('raises from a late alarm but does not resolve from a late normal reading', () => {
     const { store, put } = setup();
     put(7, T0 + 10_000, true);

@@ -103,17 +103,23 @@ export class SignsStore {
     const { timeMs, value } = this.ingestor.reading;
     const pushed = this.buffers.push(s, timeMs, value);
     if (pushed === PUSH_DUPLICATE) { this.ingestor.reject(DUPLICATE, topic, 'timeMs', 'a time not yet stored for this sensor', timeMs); return false; }
-    if (pushed === PUSH_TOO_OLD) { this.ingestor.reject(BAD_TIME, topic, 'timeMs', 'a time within the sensor\'s buffered history', timeMs); return false; }
+    if (pushed === PUSH_TOO_OLD) {
+      this.ingestor.reject(BAD_TIME, topic, 'timeMs', 'a time within the sensor\'s buffered history', timeMs);
+      if (this.events.has('lateReading')) this.emitReading('lateReading', s, timeMs, value);
+      return false;
+    }
     this.ingestor.accept();
     this.staleness.seen(s, now);
     this.kindsUpdated |= 1 << this.sensorKinds[s];
     this.rules.evaluate(s, timeMs, value, pushed === PUSH_APPENDED);
-    if (this.events.has('reading')) {
-      const e = this.readingEvent;
-      e.sensorIndex = s; e.sensorId = this.sensors[s].id; e.timeMs = timeMs; e.value = value;
-      this.events.emit('reading', e);
-    }
+    if (this.events.has('reading')) this.emitReading('reading', s, timeMs, value);
     return true;
+  }
+
+  private emitReading(type: 'reading' | 'lateReading', s: number, timeMs: number, value: number): void {
+    const e = this.readingEvent;
+    e.sensorIndex = s; e.sensorId = this.sensors[s].id; e.timeMs = timeMs; e.value = value;
+    this.events.emit(type, e);
   }
 
   /** Recomputes staleness and indicators at nowMs and emits 'tick'. */

@@ -34,5 +34,11 @@ export interface TickEvent {
 export interface SignsStoreEvents {
   alert: AlertEvent;
   reading: ReadingEvent;
+  /**
+   * A valid reading older than everything the sensor's ring buffer holds (a gateway catching up
+   * after an outage): not buffered and not seen by the rules, which are about now, but history
+   * keepers (the hub's store) still want it. Counted as rejected ('bad_time') by the ingestor.
+   */
+  lateReading: ReadingEvent;
   tick: TickEvent;
 }

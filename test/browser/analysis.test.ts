@@ -67,6 +67,12 @@ const press = async (page: Page, key: string) => {
   await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
   await page.keyboard.press(key);
 };
+/** Waits until the building at a canvas position is `id` (its leaf tile has streamed in: coarse tiles hold merged blocks). */
+const waitPick = (page: Page, p: { x: number; y: number }, id: string) => page.waitForFunction(([q, want]) => {
+  const ws = window.twin!.workspace;
+  ws.viewer.scene.requestRender();
+  return String(ws.hitAt(q as never).building?.id ?? '') === want;
+}, [p, id] as const, { timeout: 60_000, polling: 300 });
 /** The building id picked at a window position ('' for none). */
 const pickedAt = (page: Page, p: { x: number; y: number }) => page.evaluate((q) => String(window.twin!.workspace.hitAt(q as never).building?.id ?? ''), p);
 /** Opens a side-panel section and scrolls it into view (for the screenshots). */
@@ -121,17 +127,22 @@ describe('The planner\'s and analyst\'s 3D analysis tools', () => {
 
   it('counts the sunlight of buildings picked on the map and north of the tallest tower, with a table, legend and coloured samples', async () => {
     const home = f.roof(f.north[0]);
+    // The overview the samples are counted on, first without any highlight.
+    const overview = async () => {
+      await s.page.evaluate(([lon, lat, h]) => window.twin!.workspace.lookAt(lon, lat, h, 900, -38), [t.lon, t.lat - 0.004, t.h - f.tallest.heightM] as const);
+      await settle(s.page);
+    };
+    await overview();
+    const before = await viewPixels(s.page);
     await s.page.evaluate(([lon, lat, h]) => window.twin!.workspace.lookAt(lon, lat, h, 300, -60), [home.lon, home.lat, home.h] as const);
     await settle(s.page);
     const at = (await screenOf(s.page, home.lon, home.lat, home.h - 0.5))!;
-    expect(await pickedAt(s.page, at)).toBe(f.north[0].id);
+    await waitPick(s.page, at, f.north[0].id);
     await press(s.page, 'u');
     await s.page.mouse.click(at.page.x, at.page.y);
     await s.page.waitForFunction((id) => window.twin!.sunlight!.chosen.includes(id), f.north[0].id);
     await press(s.page, 'u');
-    await s.page.evaluate(([lon, lat, h]) => window.twin!.workspace.lookAt(lon, lat, h, 900, -38), [t.lon, t.lat - 0.004, t.h - f.tallest.heightM] as const);
-    await settle(s.page);
-    const before = await viewPixels(s.page);
+    await overview();
     await s.page.evaluate((ids) => window.twin!.sunlight!.choose([...window.twin!.sunlight!.chosen, ...ids]), f.north.slice(1).map((b) => b.id));
     expect(await s.page.locator('.sunlight-panel .an-chips button').count()).toBe(f.north.length);
     await s.page.click('.sunlight-panel button:text("Count sunlight")');
@@ -235,7 +246,7 @@ describe('The planner\'s and analyst\'s 3D analysis tools', () => {
     await wall.goto(`${baseUrl}/?view=wall&tour=0&budget=0&mode=day`);
     await wall.waitForSelector('body[data-tilesets="loaded"]', { timeout: 120_000 });
     const roofAt = (await screenOf(s.page, t.lon, t.lat, t.h - 2))!;
-    expect(await pickedAt(s.page, roofAt)).toBe(f.tallest.id);
+    await waitPick(s.page, roofAt, f.tallest.id);
     await s.page.evaluate((id) => window.twin!.section!.set({ kind: 'f', id, floor: 3 }), f.tallest.id);
     expect(new URL(s.page.url()).searchParams.get('section')).toBe(`f:${f.tallest.id},3`);
     expect(await s.page.evaluate(() => window.twin!.section!.clipping.planeCount)).toBeGreaterThanOrEqual(5);

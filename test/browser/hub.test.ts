@@ -27,6 +27,8 @@ describe('The operations hub seen from two displays', () => {
   const logins = inject('logins');
   const authority = new Authority({ dataDir: inject('dataDir'), roles: cfg.roles, cityId: registry.city, tokenTtlS: 600 });
   let a: BrowserSession, b: BrowserSession;
+  /** The alert the first test raises and acknowledges. */
+  let acked = { id: '', sensorId: '', raisedAtMs: 0 };
 
   beforeAll(async () => {
     mkdirSync(join(root, 'test-results'), { recursive: true });
@@ -54,9 +56,34 @@ describe('The operations hub seen from two displays', () => {
       return x?.state === 'acknowledged' && x.acknowledgedBy === 'operator';
     }, alertId, { timeout: 5000, polling: 20 });
     const ms = Date.now() - t0;
-    console.log(`hub: acknowledged on one display, shown on the other after ${ms} ms`);
+    const appliedAt = await b.page.evaluate((id) => window.twin!.signs!.hub.side!.state.alerts.get(id)!.acknowledgedAtMs!, alertId);
+    console.log(`hub: acknowledged on one display, shown on the other after ${ms} ms (applied by the hub ${appliedAt - t0} ms after the click)`);
     expect(ms).toBeLessThan(1000);
     await b.page.screenshot({ path: join(root, 'test-results/hub-acknowledged-other-display.png') });
+    acked = { id: alertId, sensorId: target.id, raisedAtMs: await b.page.evaluate((id) => window.twin!.signs!.hub.side!.state.alerts.get(id)!.raisedAtMs, alertId) };
+  });
+
+  it('replays the last 24 h from the store: the alerts open at a past moment, in the panel and on the map', async () => {
+    await a.page.evaluate(() => window.twin!.host.reveal('replay'));
+    await a.page.waitForFunction(() => !!window.twin?.replay);
+    // A moment after the alarm was raised and acknowledged: it was open then, acknowledged.
+    const at = Math.max(acked.raisedAtMs + 1000, Date.now() - 2000);
+    await a.page.evaluate((t) => window.twin!.replay!.seek(t), at);
+    await a.page.waitForSelector(`.replay-alerts li[data-id="${acked.id}"]`, { timeout: 10_000 });
+    expect(await a.page.textContent(`.replay-alerts li[data-id="${acked.id}"]`)).toContain('acknowledged');
+    expect(await a.page.evaluate((id) => (window.twin!.overlay.get('replay:alerts') as unknown as { points: Array<{ id: string }> }).points.some((p) => p.id === id), acked.sensorId)).toBe(true);
+    // Before the hub ran, nothing was open.
+    await a.page.evaluate(() => window.twin!.replay!.seek(Date.now() - 23 * 3_600_000));
+    await a.page.waitForFunction(() => document.querySelector('.replay-body p')?.textContent?.startsWith('0 alerts open then'), undefined, { timeout: 10_000 });
+    // Play moves the clock forward at the chosen speed.
+    const t0 = await a.page.evaluate(() => window.twin!.replay!.atMs);
+    await a.page.click('.replay-play');
+    await a.page.waitForFunction((t) => window.twin!.replay!.atMs >= t + 600_000, t0, { timeout: 10_000 });
+    await a.page.click('.replay-play');
+    expect(await a.page.getAttribute('.replay-play', 'aria-pressed')).toBe('false');
+    await a.page.screenshot({ path: join(root, 'test-results/hub-replay.png') });
+    await a.page.click('.replay-live');
+    expect(await a.page.evaluate(() => window.twin!.overlay.get('replay:alerts'))).toBeUndefined();
   });
 
   it('opens a sensor chart with 24 h of history from the hub\'s store', async () => {
@@ -66,6 +93,8 @@ describe('The operations hub seen from two displays', () => {
     const now = Date.now();
     for (let k = 47; k >= 1; k--) await gw.publishAsync(sensor.topic, encodeReading(sensor.id, sensor.kind, now - k * 1_800_000, 1.2 + 0.3 * Math.sin(k / 5)), { qos: 1 });
     await gw.endAsync();
+    // The hub writes readings in batches (every 0.5 s): wait until the store has them all.
+    await a.page.waitForFunction((id) => fetch(`/api/hub/sensors/${id}/series?range=24h`).then((r) => r.json()).then((j: { points: unknown[] }) => j.points.length >= 40), sensor.id, { timeout: 20_000, polling: 500 });
     await a.page.evaluate((id) => window.twin!.signs!.chart(id), sensor.id);
     await a.page.waitForSelector('.rc-history[data-state="drawn"][data-range="24h"]', { timeout: 15_000 });
     const shown = await a.page.evaluate(() => {
@@ -88,12 +117,14 @@ describe('The operations hub seen from two displays', () => {
   });
 
   it('puts the city\'s vital signs, alert counts and the events ticker around the city on the commander\'s wall (1920x1080, 3840x2160)', async () => {
-    for (const [w, h, scale] of [[1920, 1080, 1], [3840, 2160, 0.5]] as const) {
-      const page = await b.context.newPage();
+    // One wall page, shown at 1920x1080 and then resized to 3840x2160 (the panels size in vh).
+    const page = await b.context.newPage();
+    await page.setViewportSize({ width: 1920, height: 1080 });
+    await page.goto(`${baseUrl}/?view=wall&feed=on&tour=0&scale=0.5`);
+    await page.waitForSelector('body[data-tilesets="loaded"]', { timeout: 120_000 });
+    for (const [w, h] of [[1920, 1080], [3840, 2160]] as const) {
       await page.setViewportSize({ width: w, height: h });
-      await page.goto(`${baseUrl}/?view=wall&feed=on&tour=0&scale=${scale}`);
-      await page.waitForFunction(() => (window.twin?.command?.renders ?? 0) > 0 && document.querySelectorAll('.wall-vital[data-state="normal"], .wall-vital[data-state="red"], .wall-vital[data-state="yellow"], .wall-vital[data-state="orange"], .wall-vital[data-state="blue"]').length >= 6, undefined, { timeout: 120_000 });
-      await page.waitForSelector('body[data-tilesets="loaded"]', { timeout: 120_000 });
+      await page.waitForFunction(() => (window.twin?.command?.renders ?? 0) > 0 && [...document.querySelectorAll<HTMLElement>('.wall-vital')].filter((r) => r.dataset.state !== 'no-data').length >= 6, undefined, { timeout: 60_000 });
       const board = await page.evaluate(() => {
         const open = window.twin!.signs!.hub.side!.state.openAlerts();
         const cityTotal = document.querySelector('.wall-alert-counts tr[data-unit="city"] td:last-child')!.textContent;
@@ -107,9 +138,42 @@ describe('The operations hub seen from two displays', () => {
       expect(board.vitals.find((v) => v.kind === 'fire_alarm')!.state).not.toBe('normal'); // the fire alarm raised above is still open
       expect(board.fontPx).toBeCloseTo(0.028 * h, 0);
       expect(board.ticker).toBeGreaterThan(0);
+      await page.waitForTimeout(1500); // a few frames at the new size
       await page.screenshot({ path: join(root, `test-results/wall-command-${w}x${h}.png`) });
-      await page.close();
     }
+    await page.close();
     expect(b.errors).toEqual([]);
+  });
+
+  it('sends a flood what-if from the workspace on one machine to a wall on another through the hub, where the same water is computed', async () => {
+    // Two browser contexts share no BroadcastChannel: the run can only reach the wall through the broker.
+    const wall = await b.context.newPage();
+    await wall.setViewportSize({ width: 800, height: 500 });
+    await wall.goto(`${baseUrl}/?view=wall&feed=on&tour=0`);
+    await wall.waitForFunction(() => !!window.twin?.signs?.hub.side, undefined, { timeout: 120_000 });
+    await a.page.evaluate(() => { void window.twin!.simulation!.run(150, [-1500, 1100]); });
+    await a.page.waitForSelector('body[data-flood="done"]', { timeout: 240_000 });
+    // Scrub the workspace back to 20 min (frame 3 of 5, 10, ... 60 min): the wall follows that frame.
+    await a.page.locator('.sim-time').focus();
+    for (let k = 0; k < 8; k++) await a.page.keyboard.press('ArrowLeft');
+    expect(await a.page.textContent('.sim-panel output')).toBe('20 min');
+    const shown = await a.page.evaluate(() => {
+      const f = (window.twin!.simulation!.broadcast as unknown as { shown: { index: number; depthM: Float32Array } }).shown;
+      let max = 0, wet = 0;
+      for (const d of f.depthM) { if (d > max) max = d; if (d >= 0.02) wet++; } // FLOOD_WET_M, as the wall counts
+      return { index: f.index, max, wet };
+    });
+    expect(shown.index).toBe(3);
+    await wall.waitForFunction((want) => document.body.dataset.flood === 'shown' && window.twin!.flood!.surface()?.maxDepthM === want, shown.max, { timeout: 240_000 });
+    const onWall = await wall.evaluate(() => ({ caption: document.querySelector('.wall-flood-caption')!.textContent, wet: window.twin!.flood!.surface()!.wetCells, local: window.twin!.flood!.receiver.setups }));
+    console.log(`flood through the hub: frame ${shown.index}, peak ${shown.max.toFixed(3)} m, ${shown.wet} wet cells on the workspace; wall: ${onWall.caption}, ${onWall.wet} wet cells`);
+    expect(onWall.local).toBe(0); // nothing came over a BroadcastChannel
+    expect(onWall.caption).toMatch(/^Flood · 20 min · peak /);
+    expect(onWall.wet).toBe(shown.wet);
+    await wall.screenshot({ path: join(root, 'test-results/wall-flood-through-hub.png') });
+    // Clear on the workspace withdraws it on the wall.
+    await a.page.evaluate(() => window.twin!.simulation!.clear());
+    await wall.waitForSelector('body[data-flood="cleared"]', { timeout: 10_000 });
+    await wall.close();
   });
 });

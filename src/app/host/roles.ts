@@ -20,6 +20,7 @@ export const SLOT_GROUPS: Readonly<Record<string, { title: string; order: number
 export const SLOT_PLACES: Readonly<Record<string, SlotPlace>> = {
   wallLink: { tab: 'operate', order: 0 },
   alerts: { tab: 'operate', order: 10 },
+  replay: { tab: 'operate', order: 15 },
   dispatch: { tab: 'operate', order: 20 },
   drilldown: { tab: 'analyse', order: 10 },
   area: { tab: 'analyse', order: 20 },

@@ -1,4 +1,5 @@
 import { parseArgs, requireFlag, UsageError } from '../args';
+import { incidentSetup } from '../../hub/incidents/incidentSetup';
 import { startHubService } from '../../hub/startHub';
 import { openPglite, openPostgres } from '../../hub/store/openSql';
 import { openCityPackage } from '../../pipeline/package/openCityPackage';
@@ -7,7 +8,7 @@ import { cityFlag } from '../cityFlag';
 import { defaultRules } from '../../signs/rules/defaultRules';
 
 const USAGE = 'hub --broker mqtt://HOST:PORT --username NAME --password-env VAR --hub-id ID [--districts ID,ID | all] [--aggregator]'
-  + ' [--postgres URL | --pglite DIR] [--city NAME] [--run-s SECONDS]';
+  + ' [--postgres URL | --pglite DIR] [--city NAME] [--sla FILE] [--run-s SECONDS]';
 
 /**
  * `hub ...`: one operations hub for a deployment with several (see docs/deploy.md): owns the
@@ -31,10 +32,14 @@ export async function run(args: string[]): Promise<unknown> {
   const pkg = await openCityPackage(cityFlag(p));
   const [registry, units] = await Promise.all([cityRegistry(pkg), pkg.units()]);
   const districts = districtsFlag === 'all' ? null : districtsFlag.split(',').filter(Boolean);
+  const aggregator = p.flags.get('aggregator') === true || districts === null;
+  const sla = p.flags.get('sla');
+  if (sla === true) throw new UsageError(`--sla expects FILE (an incident SLA config); usage: ${USAGE}`);
+  // The aggregating hub keeps the city's incidents (one desk, so a vehicle is busy for every centre).
+  const incidents = aggregator ? await incidentSetup(pkg, sla) : null;
   const service = await startHubService({
     hubId, cityId: registry.city, cityUnitId: units.find((u) => u.level === 'city')?.id ?? registry.city, districts,
-    aggregator: p.flags.get('aggregator') === true || districts === null,
-    registry, units, rules: defaultRules(), sql, broker: { url, username: requireFlag(p, 'username', 'NAME'), password },
+    aggregator, incidents, registry, units, rules: defaultRules(), sql, broker: { url, username: requireFlag(p, 'username', 'NAME'), password },
   });
   process.stderr.write(`hub ${hubId}: districts ${service.hub.districts.join(', ')} on ${url}${sql ? `, store ${sql.label}` : ', no store'}\n`);
   const runS = Number(p.flags.get('run-s') ?? NaN);

@@ -1,8 +1,13 @@
 import { Emitter } from '../../signs/events/Emitter';
 import { SEVERITIES } from '../../signs/rules/SignsRule';
+import { INCIDENT_SEVERITIES, type IncidentActor } from '../incidents/Incident';
+import { refusal } from '../incidents/incidentRights';
+import type { PublishedIncident } from '../incidents/IncidentService';
+import type { VehiclesMessage } from '../incidents/VehicleMotion';
 import type { HubAlert } from '../state/HubAlert';
 import type { HubStatus, HubSummary } from '../state/HubStatus';
 import { parseIndicatorMessage, type IndicatorMessage } from '../state/IndicatorMessage';
+import { parseFloodRunMessage, type FloodRunMessage } from '../runs/floodRunMessage';
 import { hubTopics, parseIndicatorTopic, type HubTopics } from '../topics';
 
 export interface HubStateEvents {
@@ -11,6 +16,24 @@ export interface HubStateEvents {
   indicators: IndicatorMessage;
   status: HubStatus;
   summary: HubSummary;
+  /** A workspace's what-if run shown to walls (null: withdrawn). */
+  floodRun: FloodRunMessage | null;
+  /** An incident appeared, changed, or went (cleared a while after it closed). */
+  incident: { incident: PublishedIncident; change: 'added' | 'updated' | 'removed' };
+  /** The dispatched vehicles' positions (about once a second while any drive). */
+  vehicles: VehiclesMessage;
+}
+
+/** Which incidents a list shows. */
+export interface IncidentFilter {
+  /** Only those this centre sees (its own, escalated to it, or in its area; see incidentRights). */
+  viewer?: Pick<IncidentActor, 'tier' | 'unitId'>;
+  status?: PublishedIncident['status'][];
+  type?: PublishedIncident['type'][];
+  /** Owning tier. */
+  ownerTier?: IncidentActor['tier'][];
+  /** Leave out closed ones (default true). */
+  open?: boolean;
 }
 
 /**
@@ -26,6 +49,10 @@ export class HubState {
   readonly indicators = new Map<string, IndicatorMessage>();
   readonly statuses = new Map<string, HubStatus>();
   summary: HubSummary | null = null;
+  /** The flood what-if a workspace shows to walls now, or null. */
+  floodRun: FloodRunMessage | null = null;
+  readonly incidents = new Map<string, PublishedIncident>();
+  vehicles: VehiclesMessage | null = null;
   readonly topics: HubTopics;
   /** Messages that were not hub state or did not parse. */
   ignored = 0;
@@ -41,6 +68,15 @@ export class HubState {
     const text = typeof payload === 'string' ? payload : new TextDecoder().decode(payload);
     try {
       if (topic.startsWith(`${t.root}/alerts/`)) return this.takeAlert(topic.slice(t.root.length + 8), text);
+      if (topic.startsWith(`${t.root}/incidents/`)) return this.takeIncident(topic.slice(t.root.length + 11), text);
+      if (topic === t.vehicles) {
+        if (!text) return true;
+        const v = JSON.parse(text) as VehiclesMessage;
+        if (!Array.isArray(v?.vehicles)) return this.ignore();
+        this.vehicles = v;
+        this.events.emit('vehicles', v);
+        return true;
+      }
       const ind = parseIndicatorTopic(t, topic);
       if (ind) {
         const m = parseIndicatorMessage(text);
@@ -53,6 +89,13 @@ export class HubState {
         const s = JSON.parse(text) as HubStatus;
         this.statuses.set(s.hubId, s);
         this.events.emit('status', s);
+        return true;
+      }
+      if (topic === t.run('flood')) {
+        const m = parseFloodRunMessage(text);
+        if (m !== null && 'error' in m) return this.ignore();
+        this.floodRun = m;
+        this.events.emit('floodRun', m);
         return true;
       }
       if (topic === t.summary && text) {
@@ -84,6 +127,42 @@ export class HubState {
     this.alerts.set(id, a);
     this.events.emit('alert', { alert: a, change: old ? 'updated' : 'added' });
     return true;
+  }
+
+  private takeIncident(id: string, text: string): boolean {
+    const old = this.incidents.get(id);
+    if (!text) {
+      if (!old) return true;
+      this.incidents.delete(id);
+      this.events.emit('incident', { incident: old, change: 'removed' });
+      return true;
+    }
+    const i = JSON.parse(text) as PublishedIncident;
+    if (i?.id !== id || typeof i.status !== 'string' || !Array.isArray(i.timeline)) return this.ignore();
+    this.incidents.set(id, i);
+    this.events.emit('incident', { incident: i, change: old ? 'updated' : 'added' });
+    return true;
+  }
+
+  /** Incidents matching the filter (default: not closed), most severe first, then oldest first. */
+  incidentList(f: IncidentFilter = {}): PublishedIncident[] {
+    const viewer = f.viewer ? { username: '', ...f.viewer } : null;
+    return [...this.incidents.values()].filter((i) => (f.open === false || i.status !== 'closed')
+      && (!f.status || f.status.includes(i.status)) && (!f.type || f.type.includes(i.type)) && (!f.ownerTier || f.ownerTier.includes(i.owner.tier))
+      && (!viewer || refusal(viewer, 'see', i) === null))
+      .sort((a, b) => INCIDENT_SEVERITIES.indexOf(b.severity) - INCIDENT_SEVERITIES.indexOf(a.severity) || a.statusAtMs.reported! - b.statusAtMs.reported!);
+  }
+
+  /** The incident made from an alert (the newest not closed), for the alert list's "incident" link. */
+  incidentOfAlert(alertId: string): PublishedIncident | undefined {
+    let found: PublishedIncident | undefined;
+    for (const i of this.incidents.values()) if (i.source.kind === 'alert' && i.source.alertId === alertId && i.status !== 'closed') found = i;
+    return found;
+  }
+
+  /** How late an incident's current step is at `nowMs` (s; 0 when not yet due), null when resolved or closed. */
+  overdueS(i: PublishedIncident, nowMs: number): number | null {
+    return i.sla ? Math.max(0, (nowMs - i.sla.dueAtMs) / 1000) : null;
   }
 
   /** Open alerts (raised or acknowledged), most severe and newest first. */

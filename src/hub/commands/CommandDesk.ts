@@ -9,6 +9,8 @@ import { parseHubCommand, type HubCommand, type HubReply } from './hubCommand';
 export interface CommandAccount {
   role: string;
   unitId: string;
+  /** The account's centre tier (incident rights); absent: taken from the unit's level. */
+  tier?: 'city' | 'district' | 'street';
 }
 
 export interface CommandDeskOptions {
@@ -27,6 +29,13 @@ export interface CommandDeskOptions {
   actingRoles?: readonly string[];
   /** Outcome of a command already handled (the store), for idempotency across restarts. */
   findPast?: (id: string) => Promise<{ ok: boolean; reason: string | null } | null>;
+  /**
+   * How long after this desk starts the store is asked (ms, default 60 s). A command can only have
+   * been applied by an earlier hub if it arrives as a QoS 1 redelivery on reconnect or as the
+   * display's one retry (HubCommands: 5 s), both right after a restart; later, an id this desk has
+   * not seen is new, and the command skips a store round trip that may wait behind bulk inserts.
+   */
+  pastWindowMs?: number;
   clock?: () => number;
 }
 
@@ -54,9 +63,12 @@ export class CommandDesk {
   private readonly roles: ReadonlySet<string>;
   private readonly clock: () => number;
 
+  private readonly askStoreUntilMs: number;
+
   constructor(private readonly o: CommandDeskOptions) {
     this.roles = new Set(o.actingRoles ?? ['operator']);
     this.clock = o.clock ?? Date.now;
+    this.askStoreUntilMs = this.clock() + (o.pastWindowMs ?? 60_000);
   }
 
   /** Handles a command from `username` for `unitId`; null when another hub owns it. */
@@ -69,7 +81,8 @@ export class CommandDesk {
     const mine = sensorId !== null && this.o.owns(sensorId);
     // Another district's hub answers for its alerts; the responder answers for alerts of nobody's sensor.
     if (!mine && (!this.o.responder || (sensorId !== null && this.o.inCity(sensorId)))) return null;
-    const past = this.done.get(parsed.id) ?? (await this.o.findPast?.(parsed.id).catch(() => null));
+    const askStore = this.clock() < this.askStoreUntilMs;
+    const past = this.done.get(parsed.id) ?? (askStore ? await this.o.findPast?.(parsed.id).catch(() => null) : null);
     if (past) return { reply: { ...reply(parsed, past.ok, past.reason) }, command: parsed, changed: null, repeated: true };
     const alert = this.o.signs.alerts.get(parsed.alertId);
     const refusal = !alert ? `no alert ${parsed.alertId}` : this.refusal(alert, unitId, username);

@@ -1,3 +1,4 @@
+import type { Incident, IncidentStep } from '../incidents/Incident';
 import type { HubAlert } from '../state/HubAlert';
 import type { IndicatorMessage } from '../state/IndicatorMessage';
 import { migrate } from './migrate';
@@ -18,6 +19,8 @@ export interface CommandRecord {
   username: string;
   unitId: string;
   alertId: string | null;
+  /** The incident of an incident command (null for alert commands). */
+  incidentId?: string | null;
   action: string | null;
   payload: unknown;
   ok: boolean;
@@ -73,17 +76,45 @@ export class HubStore {
     });
   }
 
+  /** Writes an incident's current state and the step that made it so, together. */
+  async recordIncident(i: Incident, step: IncidentStep): Promise<void> {
+    const alertId = i.source.kind === 'alert' ? i.source.alertId : null;
+    await this.sql.transaction(async (tx) => {
+      await tx.query(
+        `INSERT INTO incidents (id, type, severity, status, owner_tier, owner_unit, district_id, street_id, unit_id, lon, lat, alert_id, hub_id, created_at, updated_at, closed_at, body)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, to_timestamp($14 / 1000.0), to_timestamp($15 / 1000.0), to_timestamp($16 / 1000.0), $17)
+         ON CONFLICT (id) DO UPDATE SET type = excluded.type, severity = excluded.severity, status = excluded.status, owner_tier = excluded.owner_tier,
+           owner_unit = excluded.owner_unit, updated_at = excluded.updated_at, closed_at = excluded.closed_at, body = excluded.body, hub_id = excluded.hub_id`,
+        [i.id, i.type, i.severity, i.status, i.owner.tier, i.owner.unitId, i.districtId, i.streetId, i.unitId, i.lonLat[0], i.lonLat[1], alertId, this.hubId,
+          i.statusAtMs.reported ?? step.atMs, i.updatedAtMs, i.statusAtMs.closed ?? null, JSON.stringify(i)],
+      );
+      const detail = { ...(step.text ? { text: step.text } : {}), ...(step.owner ? { owner: step.owner } : {}), ...(step.vehicleIds ? { vehicleIds: step.vehicleIds } : {}) };
+      await tx.query(
+        `INSERT INTO incident_events (incident_id, t, action, by_user, by_tier, by_unit, from_status, to_status, detail)
+         VALUES ($1, to_timestamp($2 / 1000.0), $3, $4, $5, $6, $7, $8, $9)`,
+        [i.id, step.atMs, step.action, step.by?.username ?? null, step.by?.tier ?? null, step.by?.unitId ?? null, step.from, step.to, Object.keys(detail).length ? JSON.stringify(detail) : null],
+      );
+    });
+  }
+
+  /** Incidents not closed, and those closed since `closedSinceMs` (still retained), oldest first. */
+  async loadIncidents(closedSinceMs: number): Promise<Incident[]> {
+    const { rows } = await this.sql.query<{ body: Incident | string }>(
+      "SELECT body FROM incidents WHERE status <> 'closed' OR closed_at >= to_timestamp($1 / 1000.0) ORDER BY created_at", [closedSinceMs]);
+    return rows.map((r) => (typeof r.body === 'string' ? JSON.parse(r.body) : r.body));
+  }
+
   async recordCommand(c: CommandRecord): Promise<void> {
     await this.sql.query(
-      `INSERT INTO commands (id, received_at, username, unit_id, alert_id, action, payload, ok, reason, hub_id)
-       VALUES ($1, to_timestamp($2 / 1000.0), $3, $4, $5, $6, $7, $8, $9, $10) ON CONFLICT (id) DO NOTHING`,
-      [c.id, c.receivedAtMs, c.username, c.unitId, c.alertId, c.action, JSON.stringify(c.payload ?? null), c.ok, c.reason, this.hubId],
+      `INSERT INTO commands (id, received_at, username, unit_id, alert_id, action, payload, ok, reason, hub_id, incident_id)
+       VALUES ($1, to_timestamp($2 / 1000.0), $3, $4, $5, $6, $7, $8, $9, $10, $11) ON CONFLICT (id) DO NOTHING`,
+      [c.id, c.receivedAtMs, c.username, c.unitId, c.alertId, c.action, JSON.stringify(c.payload ?? null), c.ok, c.reason, this.hubId, c.incidentId ?? null],
     );
   }
 
   /** The outcome of a command already handled (by any hub on this store), or null. */
-  async findCommand(id: string): Promise<{ ok: boolean; reason: string | null } | null> {
-    const { rows } = await this.sql.query<{ ok: boolean; reason: string | null }>('SELECT ok, reason FROM commands WHERE id = $1', [id]);
+  async findCommand(id: string): Promise<{ ok: boolean; reason: string | null; incidentId: string | null } | null> {
+    const { rows } = await this.sql.query<{ ok: boolean; reason: string | null; incidentId: string | null }>('SELECT ok, reason, incident_id AS "incidentId" FROM commands WHERE id = $1', [id]);
     return rows[0] ?? null;
   }
 

@@ -129,10 +129,11 @@ export class SessionApi {
     const h = this.o.hub, rights = this.o.authority.rightsOf(account);
     if (!h || !rights) return null;
     const t = hubTopics(h.cityId);
-    const command = t.command(account.unitId, account.username);
+    const command = t.command(account.unitId, account.username), incidentCommand = t.incidentCommand(account.unitId, account.username);
     return {
       cityId: h.cityId, apiBase: h.apiBase, topics: rights.subscribe.filter((f) => f.startsWith(`${t.root}/`)),
-      commandTopic: rights.publish.some((f) => topicMatches(f, command)) ? command : null, replyTopic: t.reply(account.username),
+      commandTopic: rights.publish.some((f) => topicMatches(f, command)) ? command : null,
+      incidentCommandTopic: rights.publish.some((f) => topicMatches(f, incidentCommand)) ? incidentCommand : null, replyTopic: t.reply(account.username),
     };
   }
 

@@ -79,10 +79,10 @@ export class SignsConnection {
     if (this.client) Object.assign(this.client.options, { username, password });
   }
 
-  /** Publishes at QoS 1 (a command to the hub); rejects while not connected or when the broker refuses. */
-  async publish(topic: string, payload: string | Uint8Array): Promise<void> {
+  /** Publishes at QoS 1 (a command to the hub; `retain` for state walls read, e.g. a what-if run); rejects while not connected or when the broker refuses. */
+  async publish(topic: string, payload: string | Uint8Array, opts: { retain?: boolean } = {}): Promise<void> {
     if (!this.client?.connected) throw new Error(`not connected to the feed: cannot publish to ${topic}`);
-    await this.client.publishAsync(topic, payload as string, { qos: 1 });
+    await this.client.publishAsync(topic, payload as string, { qos: 1, retain: opts.retain === true });
   }
 
   private onConnect(client: MqttClient, sessionPresent: boolean): void {

@@ -62,7 +62,8 @@ export async function display(authority: Authority, url: string, username: strin
   const client = await mqtt.connectAsync(url, { ...authority.credentials(username, tab), protocolVersion: 4, reconnectPeriod: 0 });
   const commands = new HubCommands(CITY, account, async (topic, payload) => { await client.publishAsync(topic, payload, { qos: 1 }); }, 3000);
   client.on('message', (t, p) => { if (!commands.takeReply(t, p)) state.ingest(t, p); });
-  await client.subscribeAsync([state.topics.alertFilter, state.topics.indicatorFilter, `${state.topics.root}/status/+`, state.topics.summary, commands.replyTopic], { qos: 1 });
+  const t = state.topics;
+  await client.subscribeAsync([t.alertFilter, t.indicatorFilter, `${t.root}/status/+`, t.summary, t.incidentFilter, t.vehicles, commands.replyTopic], { qos: 1 });
   return { client, state, commands, close: async () => { await client.endAsync(true); state.dispose(); } };
 }
 

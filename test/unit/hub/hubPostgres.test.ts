@@ -23,11 +23,11 @@ describe.skipIf(!hasPostgres())('hub on a real PostgreSQL 15', () => {
   }, 120_000);
   afterAll(async () => { await sql?.close(); await broker?.stop(); pg?.dispose(); data.remove(); });
 
-  it('runs the same migrations as PGlite (schema version 1, partitioned readings)', async () => {
+  it('runs the same migrations as PGlite (schema versions 1 and 2, partitioned readings)', async () => {
     const store = await HubStore.open(sql, 'hub-pg');
     await HubStore.open(sql, 'hub-pg');
     const v = await sql.query<{ version: number }>('SELECT version FROM schema_migrations ORDER BY version');
-    expect(v.rows.map((r) => r.version)).toEqual([1]);
+    expect(v.rows.map((r) => r.version)).toEqual([1, 2]);
     const kind = await sql.query<{ relkind: string }>("SELECT relkind FROM pg_class WHERE relname = 'readings'");
     expect(kind.rows[0].relkind).toBe('p');
     expect(store.hubId).toBe('hub-pg');

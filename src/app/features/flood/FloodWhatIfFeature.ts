@@ -1,3 +1,4 @@
+import { Emitter } from '../../../signs/events/Emitter';
 import type { DemGrid } from '../../../geo/DemGrid';
 import { FloodBroadcaster } from '../../../sim/flood/FloodBroadcaster';
 import { floodChannelName } from '../../../sim/flood/floodBroadcastProtocol';
@@ -41,6 +42,8 @@ export class FloodWhatIfFeature implements Feature {
   private lastRun: LiveSimulation['lastRun'] = null;
   private panel: SimPanel | null = null;
   private flatNote: HTMLElement | null = null;
+  /** The run shown, its frame and its withdrawal: what other displays follow (FloodHubRelayFeature). */
+  readonly shown = new Emitter<{ run: { run: string; scenario: Record<string, unknown> }; frame: { index: number; timeS: number }; clear: { run: string } }>();
 
   constructor(private readonly view: WorkspaceViewPort) {}
 
@@ -58,6 +61,7 @@ export class FloodWhatIfFeature implements Feature {
         if (!f) return;
         this.surface?.show(f.depthM);
         broadcast.show(i, f.timeS, f.depthM);
+        this.shown.emit('frame', { index: i, timeS: f.timeS });
       },
       onClear: () => this.clear(host),
     }));
@@ -75,7 +79,9 @@ export class FloodWhatIfFeature implements Feature {
     this.frames = [];
     this.surface?.dispose();
     this.surface = null;
+    const run = this.broadcast?.run;
     this.broadcast?.clear();
+    if (run) this.shown.emit('clear', { run });
     this.panel?.resetFrames();
     host.legend.show(LEGEND, null);
     host.announce('flood', null);
@@ -108,6 +114,7 @@ export class FloodWhatIfFeature implements Feature {
           if (signal.aborted) return;
           this.surface = new FloodSurface(workspace.viewer, info.grid, info.bedM, workspace.tilesets.terrain);
           broadcast.setup(info.grid, info.bedM);
+          this.shown.emit('run', { run: broadcast.run!, scenario });
           host.legend.show(LEGEND, FLOOD_DEPTH_SCALE);
           const [lon, lat] = model.frame.toLonLat(cx, cy);
           host.view.lookAt(lon, lat, dem?.sample(cx, cy) ?? 0, 1500, -50);
@@ -119,6 +126,7 @@ export class FloodWhatIfFeature implements Feature {
           panel.addFrame(f.timeS);
           this.surface?.show(f.depthM);
           broadcast.show(this.frames.length - 1, f.timeS, f.depthM);
+          this.shown.emit('frame', { index: this.frames.length - 1, timeS: f.timeS });
         },
       });
       this.lastRun = { scenario, kpis: reply.kpis, workers: reply.workers };
@@ -138,6 +146,7 @@ export class FloodWhatIfFeature implements Feature {
     this.broadcast?.dispose();
     this.panel?.dispose();
     this.client?.dispose();
+    this.shown.dispose();
   }
 }
 

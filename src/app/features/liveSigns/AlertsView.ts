@@ -4,6 +4,7 @@ import type { SignsStore } from '../../../signs/SignsStore';
 import type { HubLink, HubSide } from '../../../hub/client/HubLink';
 import { alertText } from '../../../ui/signs/alertText';
 import { AlertList, type AlertSource } from '../../../ui/signs/AlertList';
+import { HubHealthBadge } from '../../../ui/signs/HubHealthBadge';
 import type { FeatureHost } from '../../host/FeatureHost';
 import { alertingSensorLayer } from './sensorMarkerLayers';
 
@@ -17,6 +18,7 @@ import { alertingSensorLayer } from './sensorMarkerLayers';
  */
 export class AlertsView {
   private list: AlertList | null = null;
+  private health: HubHealthBadge | null = null;
   private readonly note: HTMLElement | null;
   private readonly simulatedNote: HTMLElement | null = null;
   private offSource: () => void = () => {};
@@ -50,6 +52,8 @@ export class AlertsView {
     this.offSource();
     this.offFailures();
     this.list?.dispose();
+    this.health?.dispose();
+    this.health = side ? new HubHealthBadge(document.querySelector<HTMLElement>('.statusbar') ?? document.body, side.state) : null;
     this.source = side?.alerts ?? this.store;
     this.host.announce('alertSource', side ? 'hub' : 'page');
     if (this.note) {
@@ -69,6 +73,7 @@ export class AlertsView {
     this.offSource();
     this.offFailures();
     this.list?.dispose();
+    this.health?.dispose();
     this.note?.remove();
     this.simulatedNote?.remove();
     this.host.announce('sensors', null);

@@ -1,0 +1,201 @@
+import type { SignsStore } from '../../signs/SignsStore';
+import type { SensorRegistry } from '../../signs/registry/SensorInfo';
+import type { SensorKind } from '../../signs/schema/sensorKinds';
+import type { CommandAccount } from '../commands/CommandDesk';
+import { sensorOfAlertId } from '../hubAlertId';
+import type { HubStore } from '../store/HubStore';
+import type { StoreWriter } from '../store/StoreWriter';
+import type { HubTopics } from '../topics';
+import type { AlertFacts } from './createIncident';
+import { severityOfAlert, type Incident, type IncidentStep, type IncidentType } from './Incident';
+import { IncidentBook, type BookOutcome } from './IncidentBook';
+import { IncidentDesk } from './IncidentDesk';
+import type { IncidentSetup } from './incidentSetup';
+import { isOverdue, slaState, type SlaState } from './slaTimers';
+import { VehicleMotion } from './VehicleMotion';
+
+/** An incident as published: the incident and where it stands against its SLA when published. */
+export interface PublishedIncident extends Incident {
+  sla: SlaState | null;
+}
+
+/** Incident counts on a hub's status (and summed in the city summary). */
+export interface IncidentCounts {
+  /** Incidents held (not closed, or closed and still retained). */
+  total: number;
+  /** Not yet resolved. */
+  open: number;
+  byStatus: Record<string, number>;
+  /** Open ones by owning tier. */
+  byTier: Record<string, number>;
+  /** Open ones whose current step is past due. */
+  overdue: number;
+}
+
+export interface IncidentServiceOptions {
+  setup: IncidentSetup;
+  hubId: string;
+  cityUnitId: string;
+  topics: HubTopics;
+  registry: SensorRegistry;
+  signs: SignsStore;
+  store: HubStore | null;
+  writer: StoreWriter | null;
+  accountOf?: (username: string) => CommandAccount | undefined;
+  /** How long a closed incident stays retained (ms), default 600000. */
+  closedRetainMs?: number;
+  publish: (topic: string, payload: string, retain: boolean) => void;
+  clock: () => number;
+}
+
+const TYPE_OF_KIND: Record<SensorKind, IncidentType> = {
+  water_level: 'flood', rainfall: 'flood', traffic_speed: 'traffic', air_quality: 'pollution', power_load: 'other',
+  crowd_density: 'crowd', hotline_12345: 'public_health', fire_alarm: 'fire',
+};
+
+/**
+ * The hub's incident desk: takes incident commands, publishes each incident retained at every
+ * change (and when it turns overdue), moves dispatched vehicles (arrival sets on scene), stores
+ * every step, and takes everything back from the store on start. Run by the aggregating hub only
+ * (one per city), so a vehicle is busy for every centre at once.
+ */
+export class IncidentService {
+  readonly book: IncidentBook;
+  readonly motion: VehicleMotion;
+  private readonly desk: IncidentDesk;
+  private readonly overdueShown = new Map<string, boolean>();
+  private readonly clearTimers = new Set<ReturnType<typeof setTimeout>>();
+  private vehiclesShown = 0;
+
+  constructor(private readonly o: IncidentServiceOptions) {
+    const places = o.setup.places;
+    this.book = new IncidentBook({ hubId: o.hubId, cityUnitId: o.cityUnitId, locate: (p) => places.locate(p), alertFacts: (id) => this.alertFacts(id), dispatcher: o.setup.dispatcher, clock: o.clock });
+    this.motion = new VehicleMotion(o.setup.speedup ?? 1);
+    this.desk = new IncidentDesk({
+      book: this.book, accountOf: o.accountOf, clock: o.clock, findPast: o.store ? (id) => o.store!.findCommand(id) : undefined,
+      tierOfUnit: (id) => {
+        const i = places.index.indexOf(id), level = i < 0 ? null : ['grid', 'community', 'street', 'district', 'city'][places.index.levels[i]];
+        return level === 'city' || level === 'district' || level === 'street' ? level : null;
+      },
+    });
+  }
+
+  /** What the hub knows of an alert from its id: the sensor (any hub's), and the alert itself when this hub holds it. */
+  private alertFacts(alertId: string): AlertFacts | null {
+    const sensorId = sensorOfAlertId(alertId);
+    const sensor = sensorId ? this.o.registry.sensors.find((s) => s.id === sensorId) : undefined;
+    if (!sensor) return null;
+    const alert = this.o.signs.alerts.get(alertId);
+    return { lonLat: [sensor.lonDeg, sensor.latDeg], type: TYPE_OF_KIND[sensor.kind], severity: alert ? severityOfAlert(alert.severity) : null, title: alert ? `${alert.title}: ${sensor.labelPinyin}` : sensor.labelPinyin };
+  }
+
+  /** Takes incidents back from the store (open ones, and closed ones still retained) with their vehicles' trips. */
+  async restore(): Promise<void> {
+    if (!this.o.store) return;
+    const now = this.o.clock(), keep = this.o.closedRetainMs ?? 600_000;
+    const list = await this.o.store.loadIncidents(now - keep);
+    this.book.restore(list);
+    for (const i of list) {
+      for (const a of i.assignments) if (a.releasedAtMs === null) this.follow(i, a.vehicleId, a.assignedAtMs, a.arrivedAtMs !== null);
+      if (i.status === 'closed') this.clearLater(i.id, Math.max(0, (i.statusAtMs.closed ?? now) + keep - now));
+    }
+  }
+
+  private follow(i: Incident, vehicleId: string, departedAtMs: number, arrived: boolean): void {
+    const route = this.o.setup.dispatcher?.route(vehicleId, i.lonLat);
+    const v = this.o.setup.dispatcher?.vehicle(vehicleId);
+    if (route && v) this.motion.start(vehicleId, v.kind, i.id, route, departedAtMs, arrived);
+  }
+
+  /** Publishes every incident again (a fresh broker session). */
+  republish(): void {
+    for (const i of this.book.incidents.values()) this.publish(i);
+    this.vehiclesShown = -1;
+  }
+
+  private publish(i: Incident): void {
+    const now = this.o.clock();
+    const msg: PublishedIncident = { ...i, sla: slaState(this.o.setup.sla, i, now) };
+    this.overdueShown.set(i.id, isOverdue(this.o.setup.sla, i, now));
+    this.o.publish(this.o.topics.incident(i.id), JSON.stringify(msg), true);
+  }
+
+  /** Handles one incident command; returns the store writes it started (the QoS 1 acknowledgement waits for them). */
+  async command(unitId: string, username: string, payload: Uint8Array): Promise<Array<Promise<void>>> {
+    const out = await this.desk.handle(unitId, username, payload);
+    const writes: Array<Promise<void>> = [];
+    if (out.applied) writes.push(...this.applied(out.applied));
+    this.o.publish(this.o.topics.reply(username), JSON.stringify(out.reply), false);
+    const { writer, store } = this.o;
+    if (writer && store && !out.repeated) {
+      const cmd = out.command, r = out.reply;
+      writes.push(writer.enqueue(`incident command ${cmd?.id ?? '(invalid)'}`, () => store.recordCommand({
+        id: cmd?.id ?? `invalid-${this.o.hubId}-${this.o.clock()}-${Math.random().toString(36).slice(2, 8)}`, receivedAtMs: this.o.clock(), username, unitId,
+        alertId: cmd?.alertId ?? null, incidentId: r.incidentId, action: cmd ? `incident.${cmd.action}` : null, payload: cmd ?? new TextDecoder().decode(payload).slice(0, 1000), ok: r.ok, reason: r.reason,
+      })));
+    }
+    return writes;
+  }
+
+  /** Publishes and stores what a command or an arrival changed, and starts or stops vehicles. */
+  private applied(a: BookOutcome): Array<Promise<void>> {
+    const i = a.incident;
+    for (const [vehicleId, route] of a.routes ?? []) {
+      const v = this.o.setup.dispatcher!.vehicle(vehicleId)!;
+      if (route) this.motion.start(vehicleId, v.kind, i.id, route, this.o.clock());
+    }
+    for (const v of a.released ?? []) this.motion.stop(v);
+    if (!a.step) return [];
+    this.publish(i);
+    if (i.status === 'closed' && a.step.action === 'close') this.clearLater(i.id, this.o.closedRetainMs ?? 600_000);
+    return this.record(i, a.step);
+  }
+
+  private record(i: Incident, step: IncidentStep): Array<Promise<void>> {
+    const { writer, store } = this.o;
+    if (!writer || !store) return [];
+    const copy = structuredClone(i);
+    return [writer.enqueue(`incident ${i.id} ${step.action}`, () => store.recordIncident(copy, step))];
+  }
+
+  private clearLater(id: string, ms: number): void {
+    const t = setTimeout(() => {
+      this.clearTimers.delete(t);
+      this.o.publish(this.o.topics.incident(id), '', true);
+      this.overdueShown.delete(id);
+      this.book.forget(id);
+    }, ms);
+    t.unref?.();
+    this.clearTimers.add(t);
+  }
+
+  /** Every publishing period: arrivals (on scene), vehicle positions, incidents that just turned overdue. */
+  tick(): void {
+    const now = this.o.clock();
+    for (const [vehicleId, incidentId] of this.motion.arrivals(now)) {
+      const out = this.book.arrive(incidentId, vehicleId);
+      if (out) void Promise.all(this.applied(out));
+    }
+    if (this.motion.size || this.vehiclesShown !== 0) {
+      const m = this.motion.message(now);
+      this.o.publish(this.o.topics.vehicles, JSON.stringify(m), true);
+      this.vehiclesShown = m.vehicles.length;
+    }
+    for (const i of this.book.incidents.values()) {
+      if (isOverdue(this.o.setup.sla, i, now) !== (this.overdueShown.get(i.id) ?? false)) this.publish(i);
+    }
+  }
+
+  counts(): IncidentCounts {
+    const now = this.o.clock();
+    let overdue = 0;
+    for (const i of this.book.incidents.values()) if (isOverdue(this.o.setup.sla, i, now)) overdue++;
+    return { ...this.book.counts(), overdue };
+  }
+
+  /** Stops the timers (retained messages stay). Safe twice. */
+  stop(): void {
+    for (const t of this.clearTimers) clearTimeout(t);
+    this.clearTimers.clear();
+  }
+}
