@@ -20,6 +20,8 @@ import type { LiveMeasure } from './features/analysis/measure/MeasureFeature';
 import type { LiveLimits } from './features/analysis/limits/LimitsFeature';
 import type { LiveSection } from './features/analysis/section/SectionFeature';
 import type { FeatureHost } from './host/FeatureHost';
+import type { LiveScope } from './features/scope/TierScopeFeature';
+import type { LiveIncidents } from './features/incidents/IncidentsFeature';
 import type { HubReplay } from '../hub/client/HubReplay';
 import type { FloodHubRelayFeature } from './features/flood/FloodHubRelayFeature';
 import type { WallCommandBoard } from './features/wall/WallCommandBoard';
@@ -69,6 +71,10 @@ export interface TwinHandle {
   section?: LiveSection;
   /** floodHubRelay (workspace): the flood what-if sent to walls on other machines through the hub. */
   floodRelay?: FloodHubRelayFeature;
+  /** tierScope: the district or street a tier view shows. */
+  scope?: LiveScope;
+  /** incidents (workspace): incident command on the hub, while the hub is granted. */
+  incidents?: LiveIncidents;
   /** replay (workspace): the last 24 h from the hub's store, while the hub is granted. */
   replay?: HubReplay;
   /** wallCommand: the command panels, while the hub is granted. */

@@ -7,6 +7,7 @@ import { OverlayMirrorFeature } from './features/overlayMirror/OverlayMirrorFeat
 import { WallCommandFeature } from './features/wall/WallCommandFeature';
 import { WallControlsFeature } from './features/wall/WallControlsFeature';
 import { WallFloodFeature } from './features/wall/WallFloodFeature';
+import { TierScopeFeature } from './features/scope/TierScopeFeature';
 import type { Feature } from './host/Feature';
 import type { WallViewPort } from './views/startWallView';
 
@@ -19,6 +20,6 @@ export function wallFeatures(view: WallViewPort): Feature[] {
   const live = new LiveSignsFeature(false);
   return [
     new WallControlsFeature(view), new ColourByFeature(), new ShortcutHelpFeature(), new CityPickerFeature(),
-    live, new WallCommandFeature(view, live), new WallFloodFeature(view, live), new WallAnalysisFeature(view), new OverlayMirrorFeature('receive'),
+    live, new TierScopeFeature(live), new WallCommandFeature(view, live), new WallFloodFeature(view, live), new WallAnalysisFeature(view), new OverlayMirrorFeature('receive'),
   ];
 }

@@ -10,6 +10,7 @@ import { CityPickerFeature } from './features/cityPicker/CityPickerFeature';
 import { ColourByFeature } from './features/colourBy/ColourByFeature';
 import { DispatchFeature } from './features/dispatch/DispatchFeature';
 import { DrillDownFeature } from './features/drilldown/DrillDownFeature';
+import { IncidentsFeature } from './features/incidents/IncidentsFeature';
 import { ReplayFeature } from './features/replay/ReplayFeature';
 import { FloodHubRelayFeature } from './features/flood/FloodHubRelayFeature';
 import { FloodWhatIfFeature } from './features/flood/FloodWhatIfFeature';
@@ -19,6 +20,7 @@ import { OverlayMirrorFeature } from './features/overlayMirror/OverlayMirrorFeat
 import { ScenariosFeature } from './features/scenarios/ScenariosFeature';
 import { SceneModeFeature } from './features/viewControls/SceneModeFeature';
 import { WallLinkFeature } from './features/wallLink/WallLinkFeature';
+import { TierScopeFeature } from './features/scope/TierScopeFeature';
 import type { Feature } from './host/Feature';
 import type { WorkspaceViewPort } from './views/startWorkspaceView';
 
@@ -30,7 +32,7 @@ export function workspaceFeatures(view: WorkspaceViewPort): Feature[] {
   const live = new LiveSignsFeature(), flood = new FloodWhatIfFeature(view);
   return [
     new SceneModeFeature(view), new ColourByFeature(), new ShortcutHelpFeature(), new CityPickerFeature(),
-    new WallLinkFeature(), live, new ReplayFeature(live), new DispatchFeature(),
+    new WallLinkFeature(), live, new TierScopeFeature(live), new IncidentsFeature(live), new ReplayFeature(live), new DispatchFeature(),
     new DrillDownFeature(), new AreaQueryFeature(), new BuildingInfoFeature(),
     new ScenariosFeature(view), flood, new FloodHubRelayFeature(live, flood), new SunFeature(view), new SunlightFeature(),
     new SightFeature(), new LimitsFeature(), new SectionFeature(view), new MeasureFeature(), new OverlayMirrorFeature('send'),

@@ -106,7 +106,7 @@ export class Hub {
     });
     this.client = client;
     // mqtt.js sends a QoS 1 message's PUBACK when this calls back: after what it changed is stored (up to 500 ms).
-    client.handleMessage = (packet, callback) => { this.onMessage(String(packet.topic), packet.payload as Buffer, callback); };
+    client.handleMessage = (packet, callback) => { this.onMessage(String(packet.topic), packet.payload as Buffer, packet.qos, callback); };
     client.on('reconnect', () => { client.options.password = password(); });
     client.on('connect', (ack) => this.onConnect(client, ack.sessionPresent));
     client.on('error', () => {});
@@ -151,11 +151,13 @@ export class Hub {
    * Every message, one at a time (mqtt.js reads the next once `done` is called): a QoS 1 message is
    * acknowledged once the alert changes or command it caused are in the store, so a hub that
    * crashes before that gets it again from the broker. The wait is bounded (500 ms) so a store
-   * that is away slows nothing but these acknowledgements.
+   * that is away slows nothing but these acknowledgements. A QoS 0 message has no acknowledgement
+   * to hold back (the broker never sends it again), so the next message is read at once: otherwise
+   * a noisy sensor's raise/resolve churn would queue every command behind store writes.
    */
-  private onMessage(topic: string, payload: Buffer, done: () => void): void {
+  private onMessage(topic: string, payload: Buffer, qos: number, done: () => void): void {
     this.route(topic, payload).then((writes) => {
-      if (!writes.length) return done();
+      if (!writes.length || qos === 0) return done();
       const limit = new Promise<void>((r) => { setTimeout(r, 500).unref?.(); });
       void Promise.race([Promise.all(writes), limit]).then(() => done());
     }, () => done());

@@ -240,13 +240,15 @@ describe('The planner\'s and analyst\'s 3D analysis tools', () => {
     await openSection(s.page, 'section');
     await s.page.evaluate(([lon, lat, h]) => window.twin!.workspace.lookAt(lon, lat, h, 700, -40), [t.lon, t.lat, t.h - f.tallest.heightM / 2] as const);
     await settle(s.page);
+    // The tower's leaf tile first (the coarse tiles hold merged blocks), then the wall beside it.
+    const roofAt = (await screenOf(s.page, t.lon, t.lat, t.h - 2))!;
+    await waitPick(s.page, roofAt, f.tallest.id);
     const wall = await s.context.newPage();
     wall.on('console', (m) => { if (m.type() === 'error') s.errors.push(`wall: ${m.text()}`); });
     await wall.setViewportSize({ width: 640, height: 400 });
     await wall.goto(`${baseUrl}/?view=wall&tour=0&budget=0&mode=day`);
     await wall.waitForSelector('body[data-tilesets="loaded"]', { timeout: 120_000 });
-    const roofAt = (await screenOf(s.page, t.lon, t.lat, t.h - 2))!;
-    await waitPick(s.page, roofAt, f.tallest.id);
+    await s.page.bringToFront();
     await s.page.evaluate((id) => window.twin!.section!.set({ kind: 'f', id, floor: 3 }), f.tallest.id);
     expect(new URL(s.page.url()).searchParams.get('section')).toBe(`f:${f.tallest.id},3`);
     expect(await s.page.evaluate(() => window.twin!.section!.clipping.planeCount)).toBeGreaterThanOrEqual(5);

@@ -6,6 +6,7 @@ import { loadFeedConfig } from '../../src/feed/config/parseFeedConfig';
 import { Authority } from '../../src/server/Authority';
 import { encodeReading } from '../../src/signs/schema/encodeReading';
 import { demoRegistry } from '../support/demoPackage';
+import type { Page } from 'playwright-core';
 import { launchBrowser, type BrowserSession } from './launchBrowser';
 
 const root = join(import.meta.dirname, '../..');
@@ -27,6 +28,16 @@ describe('The operations hub seen from two displays', () => {
   const logins = inject('logins');
   const authority = new Authority({ dataDir: inject('dataDir'), roles: cfg.roles, cityId: registry.city, tokenTtlS: 600 });
   let a: BrowserSession, b: BrowserSession;
+  /** One wall window (the viewer's browser, another machine than the operator's), shared by the wall tests. */
+  let wallPage: Page | null = null;
+  const openWall = async (): Promise<Page> => {
+    if (wallPage) return wallPage;
+    wallPage = await b.context.newPage();
+    await wallPage.setViewportSize({ width: 1920, height: 1080 });
+    await wallPage.goto(`${baseUrl}/?view=wall&feed=on&tour=0&scale=0.5`);
+    await wallPage.waitForFunction(() => (window.twin?.command?.renders ?? 0) > 0, undefined, { timeout: 120_000 });
+    return wallPage;
+  };
   /** The alert the first test raises and acknowledges. */
   let acked = { id: '', sensorId: '', raisedAtMs: 0 };
 
@@ -54,7 +65,10 @@ describe('The operations hub seen from two displays', () => {
     await b.page.waitForFunction((id) => {
       const x = window.twin!.signs!.hub.side!.state.alerts.get(id);
       return x?.state === 'acknowledged' && x.acknowledgedBy === 'operator';
-    }, alertId, { timeout: 5000, polling: 20 });
+    }, alertId, { timeout: 20_000, polling: 20 }).catch(async (err: Error) => {
+      const why = await a.page.evaluate(() => document.querySelector('.statusbar')?.textContent ?? '');
+      throw new Error(`${err.message}; the operator page's status bar: ${why}`);
+    });
     const ms = Date.now() - t0;
     const appliedAt = await b.page.evaluate((id) => window.twin!.signs!.hub.side!.state.alerts.get(id)!.acknowledgedAtMs!, alertId);
     console.log(`hub: acknowledged on one display, shown on the other after ${ms} ms (applied by the hub ${appliedAt - t0} ms after the click)`);
@@ -118,9 +132,7 @@ describe('The operations hub seen from two displays', () => {
 
   it('puts the city\'s vital signs, alert counts and the events ticker around the city on the commander\'s wall (1920x1080, 3840x2160)', async () => {
     // One wall page, shown at 1920x1080 and then resized to 3840x2160 (the panels size in vh).
-    const page = await b.context.newPage();
-    await page.setViewportSize({ width: 1920, height: 1080 });
-    await page.goto(`${baseUrl}/?view=wall&feed=on&tour=0&scale=0.5`);
+    const page = await openWall();
     await page.waitForSelector('body[data-tilesets="loaded"]', { timeout: 120_000 });
     for (const [w, h] of [[1920, 1080], [3840, 2160]] as const) {
       await page.setViewportSize({ width: w, height: h });
@@ -141,16 +153,13 @@ describe('The operations hub seen from two displays', () => {
       await page.waitForTimeout(1500); // a few frames at the new size
       await page.screenshot({ path: join(root, `test-results/wall-command-${w}x${h}.png`) });
     }
-    await page.close();
+    await page.setViewportSize({ width: 1920, height: 1080 });
     expect(b.errors).toEqual([]);
   });
 
   it('sends a flood what-if from the workspace on one machine to a wall on another through the hub, where the same water is computed', async () => {
     // Two browser contexts share no BroadcastChannel: the run can only reach the wall through the broker.
-    const wall = await b.context.newPage();
-    await wall.setViewportSize({ width: 800, height: 500 });
-    await wall.goto(`${baseUrl}/?view=wall&feed=on&tour=0`);
-    await wall.waitForFunction(() => !!window.twin?.signs?.hub.side, undefined, { timeout: 120_000 });
+    const wall = await openWall();
     await a.page.evaluate(() => { void window.twin!.simulation!.run(150, [-1500, 1100]); });
     await a.page.waitForSelector('body[data-flood="done"]', { timeout: 240_000 });
     // Scrub the workspace back to 20 min (frame 3 of 5, 10, ... 60 min): the wall follows that frame.
@@ -174,6 +183,78 @@ describe('The operations hub seen from two displays', () => {
     // Clear on the workspace withdraws it on the wall.
     await a.page.evaluate(() => window.twin!.simulation!.clear());
     await wall.waitForSelector('body[data-flood="cleared"]', { timeout: 10_000 });
-    await wall.close();
+  });
+
+  it('runs an incident across tiers: made on the map, dispatched, on the wall within 2 s; another street is refused; escalation moves it to the district', async () => {
+    const here = registry.sensors.filter((x) => x.kind === 'fire_alarm')[20];
+    const wall = await openWall();
+    // The city operator reports a low-severity fire by clicking the map (key E): a street incident.
+    await a.page.click('#tab-operate');
+    await a.page.evaluate(() => window.twin!.host.reveal('incidents'));
+    await a.page.selectOption('select[name="incident-new-type"]', 'fire');
+    await a.page.selectOption('select[name="incident-new-severity"]', 'low');
+    await a.page.evaluate(([lon, lat]) => window.twin!.workspace.lookAt(lon, lat, 0, 600, -89), [here.lonDeg, here.latDeg] as const);
+    await a.page.waitForTimeout(1500);
+    await a.page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+    await a.page.keyboard.press('e');
+    const box = (await a.page.locator('#view canvas').boundingBox())!;
+    await a.page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+    await a.page.waitForSelector('.incident-detail[data-status="reported"]', { timeout: 15_000 });
+    const id = (await a.page.getAttribute('.incident-detail', 'data-id'))!;
+    const made = await a.page.evaluate((x) => { const i = window.twin!.incidents!.side.state.incidents.get(x)!; return { streetId: i.streetId, districtId: i.districtId, owner: i.owner }; }, id);
+    expect(made.owner).toEqual({ tier: 'street', unitId: made.streetId });
+    expect(await a.page.textContent('.incident-detail dd[data-field="owner"]')).toContain(`street centre, ${made.streetId}`);
+    // Triage, propose, dispatch what is proposed.
+    await a.page.click('.incident-actions button[data-action="triage"]');
+    await a.page.waitForSelector('.incident-detail[data-status="triaged"]');
+    await a.page.click('.incident-actions button[data-action="propose"]');
+    await a.page.waitForSelector('.incident-proposal input[name="vehicle"]', { timeout: 15_000 });
+    const t0 = Date.now();
+    await a.page.click('.incident-proposal button[data-action="dispatch"]');
+    await wall.waitForFunction((x) => document.querySelector(`.wall-incidents li[data-id="${x}"]`)?.textContent?.includes('dispatched'), id, { timeout: 10_000, polling: 50 });
+    const onWallMs = Date.now() - t0;
+    await wall.waitForFunction(() => ((window.twin!.overlay.get('incidents:vehicles') as unknown as { points: unknown[] } | undefined)?.points.length ?? 0) > 0, undefined, { timeout: 10_000 });
+    const where = () => wall.evaluate(() => JSON.stringify((window.twin!.overlay.get('incidents:vehicles') as unknown as { points: Array<{ lonDeg: number }> }).points.map((p) => p.lonDeg)));
+    const p1 = await where();
+    await wall.waitForFunction((p) => JSON.stringify((window.twin!.overlay.get('incidents:vehicles') as unknown as { points: Array<{ lonDeg: number }> }).points.map((q) => q.lonDeg)) !== p, p1, { timeout: 10_000 });
+    const units = await a.page.locator('.incident-units li').allTextContents();
+    console.log(`incident ${id}: dispatched ${units.length} vehicles (${units.join('; ')}); on the wall after ${onWallMs} ms, vehicles moving`);
+    expect(units.length).toBeGreaterThan(0);
+    for (const u of units) expect(u).toMatch(/ETA \d+ min \d\d s|on the way|on scene/);
+    expect(onWallMs).toBeLessThan(2000);
+    await wall.screenshot({ path: join(root, 'test-results/wall-incident.png') });
+    // An incident on another street of the district, and the street centre of the first one.
+    const there = registry.sensors.find((x) => x.districtId === made.districtId && x.streetId !== made.streetId)!;
+    if (!authority.accounts.get('inc-street')) await authority.accounts.add({ kind: 'person', role: 'operator', username: 'inc-street', displayName: 'Street centre', tier: 'street', unitId: made.streetId, password: 'inc-street-pass-1' });
+    const other = await a.page.evaluate(([lon, lat]) => window.twin!.incidents!.command('create', { type: 'crowd', severity: 'low', lonLat: [lon, lat], title: 'Crowd at a gate' }), [there.lonDeg, there.latDeg] as const);
+    const street = await launchBrowser(baseUrl, { width: 1100, height: 720 }, { username: 'inc-street', password: 'inc-street-pass-1' });
+    try {
+      await street.page.goto(`${baseUrl}/?fly=0&role=commander`);
+      await street.page.waitForFunction((x) => !!window.twin?.incidents?.side.state.incidents.get(x), other.incidentId!, { timeout: 120_000 });
+      // A street account's workspace is scoped to its street: the rest of the city dimmed, a chip says so.
+      await street.page.waitForFunction(() => !!window.twin?.scope, undefined, { timeout: 60_000 });
+      expect(await street.page.evaluate(() => window.twin!.scope!.scope)).toEqual({ tier: 'street', unitId: made.streetId });
+      await street.page.screenshot({ path: join(root, 'test-results/tier-street-view.png') });
+      expect(await street.page.textContent('.scope-chip')).toMatch(/^Street: .+ · [\d,]+ buildings · rest of the city dimmed Whole city$/);
+      await street.page.evaluate((x) => window.twin!.incidents!.open(x), other.incidentId!);
+      await street.page.fill('input[name="incident-note"]', 'We can take it');
+      await street.page.click('.incident-actions button[data-action="note"]');
+      await street.page.waitForSelector('.incident-reply[data-state="refused"]');
+      const refused = await street.page.textContent('.incident-reply');
+      console.log(`street centre on another street's incident: ${refused}`);
+      expect(refused).toMatch(/^Refused: inc-street \(street .*\) (does not see|may not act on) incident/);
+      // Its own: escalate to the district.
+      await street.page.evaluate((x) => window.twin!.incidents!.open(x), id);
+      await street.page.fill('input[name="incident-note"]', 'Spreading to the next block');
+      await street.page.click('.incident-actions button[data-action="escalate"]');
+      await street.page.waitForSelector('.incident-reply[data-state="ok"]');
+      await a.page.selectOption('select[name="incident-tier"]', 'district');
+      await a.page.waitForSelector(`.incident-rows li[data-id="${id}"][data-owner="district"]`, { timeout: 5000 });
+      expect(await a.page.textContent(`.incident-rows li[data-id="${id}"]`)).toContain(`district ${made.districtId}`);
+      await a.page.screenshot({ path: join(root, 'test-results/incident-workspace.png') });
+      expect(street.errors.filter((e) => !e.includes('401'))).toEqual([]);
+    } finally {
+      await street.close();
+    }
   });
 });

@@ -20,6 +20,7 @@ export const SLOT_GROUPS: Readonly<Record<string, { title: string; order: number
 export const SLOT_PLACES: Readonly<Record<string, SlotPlace>> = {
   wallLink: { tab: 'operate', order: 0 },
   alerts: { tab: 'operate', order: 10 },
+  incidents: { tab: 'operate', order: 12 },
   replay: { tab: 'operate', order: 15 },
   dispatch: { tab: 'operate', order: 20 },
   drilldown: { tab: 'analyse', order: 10 },
@@ -52,7 +53,7 @@ export interface RoleLayout {
 export const ROLE_LAYOUTS: Readonly<Record<Role | 'all', RoleLayout>> = {
   planner: { home: 'plan', open: ['scenarios', 'flood', 'sun', 'sunlight'], omit: ['wallLink'] },
   analyst: { home: 'analyse', open: ['drilldown', 'area', 'measure'], omit: ['wallLink'] },
-  commander: { home: 'operate', open: ['wallLink', 'alerts', 'dispatch'], omit: [] },
+  commander: { home: 'operate', open: ['wallLink', 'alerts', 'incidents', 'dispatch'], omit: [] },
   all: { home: 'all', open: Object.keys(SLOT_PLACES).filter((k) => k !== 'wallLink'), omit: ['wallLink'] },
 };
 

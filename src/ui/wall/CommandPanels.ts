@@ -1,5 +1,6 @@
 import type { AlertCounts, VitalSign } from '../../hub/client/commandBoard';
 import { SEVERITIES, type Severity } from '../../signs/rules/SignsRule';
+import { INCIDENT_SEVERITY_COLOURS } from '../incidents/incidentText';
 import { SEVERITY_COLOURS } from '../signs/severityColours';
 
 /** Which of the command panels this window of the wall shows (a multi-window wall spreads them). */
@@ -32,6 +33,7 @@ export class CommandPanels {
   private readonly vitals: HTMLElement | null;
   private readonly counts: HTMLElement | null;
   private readonly ticker: HTMLElement | null;
+  private readonly incidents: HTMLElement | null;
   private readonly sparks = new Map<string, { points: Array<readonly [number, number]>; fromMs: number; toMs: number }>();
 
   constructor(parent: HTMLElement, places: PanelPlaces, private readonly unitName: (id: string) => string) {
@@ -50,6 +52,7 @@ export class CommandPanels {
     };
     this.vitals = places.vitals ? section('wall-vitals', 'City vital signs') : null;
     this.counts = places.alerts ? section('wall-alert-counts', 'Open alerts') : null;
+    this.incidents = places.alerts ? section('wall-incidents', 'Open incidents') : null;
     this.ticker = places.ticker ? section('wall-ticker', 'Latest events') : null;
     this.ticker?.setAttribute('aria-live', 'polite');
     parent.appendChild(this.element);
@@ -95,6 +98,24 @@ export class CommandPanels {
     foot.className = 'wall-sub';
     foot.textContent = `${c.total} open, ${c.acknowledged} acknowledged`;
     this.counts.replaceChildren(this.counts.firstElementChild!, table, foot);
+  }
+
+  /** Open incidents, most severe first: status, owning centre and time since reported. */
+  showIncidents(rows: ReadonlyArray<{ id: string; severity: string; text: string; overdue: boolean }>): void {
+    if (!this.incidents) return;
+    const doc = this.incidents.ownerDocument;
+    const ul = doc.createElement('ul');
+    ul.append(...rows.slice(0, 8).map((r) => {
+      const li = doc.createElement('li');
+      li.dataset.id = r.id;
+      if (r.overdue) li.classList.add('overdue');
+      li.innerHTML = `<span class="wall-dot" style="background:${INCIDENT_SEVERITY_COLOURS[r.severity] ?? '#64748b'}"></span>`;
+      li.append(r.text);
+      return li;
+    }));
+    if (!rows.length) ul.innerHTML = '<li>No open incidents.</li>';
+    else if (rows.length > 8) { const more = doc.createElement('li'); more.textContent = `and ${rows.length - 8} more`; ul.append(more); }
+    this.incidents.replaceChildren(this.incidents.firstElementChild!, ul);
   }
 
   showTicker(lines: ReadonlyArray<{ severity: Severity; text: string }>): void {

@@ -14,6 +14,8 @@ export const BUILDING_COLOR_PRIORITY = {
   scenario: 30,
   /** Buildings of a selected unit or an area query. */
   selection: 40,
+  /** The rest of the city dimmed around a tier view's district or street. */
+  scope: 45,
   /** The building the user picked. */
   pick: 50,
 } as const;

@@ -7,6 +7,18 @@ import { AlertList, type AlertSource } from '../../../ui/signs/AlertList';
 import { HubHealthBadge } from '../../../ui/signs/HubHealthBadge';
 import type { FeatureHost } from '../../host/FeatureHost';
 import { alertingSensorLayer } from './sensorMarkerLayers';
+import { inScope, type UnitScope } from '../../../twin/scope/unitScope';
+
+/** An alert book seen through a scope: only the alerts of its district or street. */
+function scopedAlerts(source: AlertSource, scope: UnitScope | null): AlertSource {
+  if (!scope) return source;
+  return {
+    events: { subscribe: (type, listener) => source.events.subscribe(type, (e) => { if (inScope(e.alert, scope)) listener(e); }) },
+    openAlerts: () => source.openAlerts().filter((a) => inScope(a, scope)),
+    acknowledge: (id) => source.acknowledge(id),
+    alerts: { resolved: () => source.alerts.resolved().filter((a) => inScope(a, scope)) },
+  };
+}
 
 /**
  * The alert list and the alert markers, on whichever alert book the page has: the operations
@@ -25,6 +37,8 @@ export class AlertsView {
   private offFailures: () => void = () => {};
   private readonly offHub: () => void;
   private source: AlertSource;
+  private side: HubSide | null = null;
+  private scope: UnitScope | null = null;
 
   constructor(
     private readonly host: FeatureHost, private readonly slot: HTMLElement | null, private readonly store: SignsStore,
@@ -43,6 +57,12 @@ export class AlertsView {
     this.use(hub.side);
   }
 
+  /** Shows only the alerts of a district or street (null: the whole city). */
+  setScope(scope: UnitScope | null): void {
+    this.scope = scope;
+    this.use(this.side);
+  }
+
   /** The alert book shown now. */
   get active(): AlertSource {
     return this.source;
@@ -54,7 +74,8 @@ export class AlertsView {
     this.list?.dispose();
     this.health?.dispose();
     this.health = side ? new HubHealthBadge(document.querySelector<HTMLElement>('.statusbar') ?? document.body, side.state) : null;
-    this.source = side?.alerts ?? this.store;
+    this.side = side;
+    this.source = scopedAlerts(side?.alerts ?? this.store, this.scope);
     this.host.announce('alertSource', side ? 'hub' : 'page');
     if (this.note) {
       this.note.textContent = side

@@ -17,6 +17,7 @@ import type { Feature } from '../../host/Feature';
 import type { FeatureHost } from '../../host/FeatureHost';
 import { LiveColouring } from './LiveColouring';
 import { AlertsView } from './AlertsView';
+import { inScope, type UnitScope } from '../../../twin/scope/unitScope';
 import { quietSensorLayer } from './sensorMarkerLayers';
 
 /** The live vital signs as `window.twin.signs` exposes them. */
@@ -28,6 +29,8 @@ export interface LiveSigns {
   hub: HubLink;
   /** The alert book the list shows: the hub's shared one, or this page's store. */
   alerts(): AlertSource;
+  /** Scopes the alert list and the sensor markers to a district or street (null: the whole city). */
+  scope(scope: UnitScope | null): void;
   /** Opens a sensor's charts (last hour in this page, history from the hub) in the detail drawer. */
   chart(sensorId: string): void;
   /** The feed connection, null while logged out. */
@@ -109,7 +112,8 @@ export class LiveSignsFeature implements Feature {
     for (const [key, what] of [['↑ ↓', 'move between alerts'], ['Enter', 'locate the alert and open its chart'], ['A', 'acknowledge']]) host.shortcuts.describe(key, what, this.name, 'alert list');
     session.resume().catch((err: Error) => host.status(`Live feed unavailable: ${err.message}`));
     this.live = {
-      store, session, hub, chart, alerts: () => alerts.active, colourBy: (kind) => colouring.show(kind),
+      store, session, hub, chart, alerts: () => alerts.active,
+      scope: (sc) => { alerts.setScope(sc); host.overlay.set('signs:sensors', quietSensorLayer(sensors.filter((x) => inScope(x, sc)))); }, colourBy: (kind) => colouring.show(kind),
       get connection() { return feed.connection; },
       dispose: () => { login.dispose(); alerts.dispose(); badge?.dispose(); colouring.dispose(); offHub(); hub.dispose(); feed.dispose(); session.dispose(); store.dispose(); },
     };

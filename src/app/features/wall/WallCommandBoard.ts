@@ -2,8 +2,27 @@ import { alertCounts, tickerLine, vitalSigns } from '../../../hub/client/command
 import type { HubSide } from '../../../hub/client/HubLink';
 import type { UnitIndex } from '../../../signs/units/UnitIndex';
 import { CommandPanels, type PanelPlaces } from '../../../ui/wall/CommandPanels';
+import { INCIDENT_SEVERITIES } from '../../../hub/incidents/Incident';
+import type { PublishedIncident } from '../../../hub/incidents/IncidentService';
+import type { VehiclesMessage } from '../../../hub/incidents/VehicleMotion';
+import { elapsedText, words } from '../../../ui/incidents/incidentText';
 
 const TICKER_LINES = 8;
+
+/** What the wall feature does besides the panels: markers and the tour. */
+export interface BoardHooks {
+  incidents?(open: PublishedIncident[]): void;
+  vehicles?(v: VehiclesMessage): void;
+  /** A new incident appeared (the wall interrupts its tour for severe ones). */
+  incidentAdded?(i: PublishedIncident): void;
+}
+
+/** A ticker line for a new incident. */
+function incidentTickerLine(i: PublishedIncident): ReturnType<typeof tickerLine> {
+  const sev = (['blue', 'yellow', 'orange', 'red'] as const)[INCIDENT_SEVERITIES.indexOf(i.severity)] ?? 'blue';
+  const at = i.statusAtMs.reported ?? i.updatedAtMs;
+  return { atMs: at, severity: sev, text: `${new Date(at).toLocaleTimeString('en-GB', { hour: '2-digit', minute: '2-digit' })} incident ${i.id} · ${words(i.type)} (${i.severity}) · ${i.title}` };
+}
 const SPARK_REFRESH_MS = 5 * 60_000;
 
 /**
@@ -22,7 +41,7 @@ export class WallCommandBoard {
   renders = 0;
   private disposed = false;
 
-  constructor(parent: HTMLElement, places: PanelPlaces, private readonly side: HubSide, units: UnitIndex) {
+  constructor(parent: HTMLElement, places: PanelPlaces, private readonly side: HubSide, units: UnitIndex, private readonly on: BoardHooks = {}) {
     this.districtIds = Array.from(units.unitsOfLevel('district'), (i) => units.ids[i]);
     this.panels = new CommandPanels(parent, places, (id) => { const i = units.indexOf(id); return i >= 0 ? units.names[i] : id; });
     const s = side.state;
@@ -33,6 +52,11 @@ export class WallCommandBoard {
         this.lines.splice(TICKER_LINES);
         this.schedule();
       }),
+      s.events.subscribe('incident', ({ incident, change }) => {
+        if (change === 'added') { this.lines.unshift(incidentTickerLine(incident)); this.lines.splice(TICKER_LINES); this.on.incidentAdded?.(incident); }
+        this.schedule();
+      }),
+      s.events.subscribe('vehicles', (v) => this.on.vehicles?.(v)),
     );
     this.render();
     void this.refreshSparks();
@@ -48,6 +72,12 @@ export class WallCommandBoard {
     this.panels.showVitals(vitalSigns(s));
     this.panels.showCounts(alertCounts(s.openAlerts(), this.districtIds));
     this.panels.showTicker(this.lines);
+    const now = Date.now(), open = s.incidentList({}).filter((i) => i.status !== 'resolved');
+    this.panels.showIncidents(open.map((i) => ({
+      id: i.id, severity: i.severity, overdue: (i.sla?.overdueS ?? 0) > 0,
+      text: `${i.id} · ${words(i.type)} · ${words(i.status)} · ${i.owner.tier} · ${elapsedText(i.statusAtMs.reported ?? i.updatedAtMs, now)}${(i.sla?.overdueS ?? 0) > 0 ? ' · overdue' : ''}`,
+    })));
+    this.on.incidents?.(open);
     this.renders++;
   }
 

@@ -4,6 +4,8 @@ import type { FeatureHost } from '../../host/FeatureHost';
 import type { LiveSigns, LiveSignsFeature } from '../liveSigns/LiveSignsFeature';
 import type { WallViewPort } from '../../views/startWallView';
 import { WallCommandBoard } from './WallCommandBoard';
+import type { PublishedIncident } from '../../../hub/incidents/IncidentService';
+import { incidentSceneLayer, vehicleLayer } from '../incidents/incidentLayers';
 
 /**
  * The commander's wall: panels around the 3D city with the city's vital signs (value, state colour,
@@ -43,8 +45,21 @@ export class WallCommandFeature implements Feature {
     this.say(null);
     const l = this.view.wall.layout;
     const places = { vitals: l.col === 0 && l.row === 0, alerts: l.col === l.cols - 1 && l.row === 0, ticker: l.col === 0 && l.row === l.rows - 1 };
-    this.board = new WallCommandBoard(document.body, places, side, signs.store.units);
+    this.board = new WallCommandBoard(document.body, places, side, signs.store.units, {
+      incidents: (open) => host.overlay.set('incidents:scenes', incidentSceneLayer(open)),
+      vehicles: (v) => host.overlay.set('incidents:vehicles', vehicleLayer(v)),
+      incidentAdded: (i) => this.interruptTour(i),
+    });
     host.expose('command', this.board);
+  }
+
+  /** A new high or critical incident: the running tour flies there first (its marker pulses), then goes on. */
+  private interruptTour(i: PublishedIncident): void {
+    if (i.severity !== 'high' && i.severity !== 'critical') return;
+    const wall = this.view.wall;
+    if (!wall.tour.running) return;
+    wall.startTour([{ name: `Incident ${i.id}: ${i.title}`, kind: 'alert', lonDeg: i.lonLat[0], latDeg: i.lonLat[1], rangeM: 900, headingRad: 0, pitchRad: -0.6 }, ...this.view.stops()]);
+    document.body.dataset.tourInterrupted = i.id;
   }
 
   dispose(): void {
