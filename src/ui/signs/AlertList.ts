@@ -25,6 +25,8 @@ export interface AlertListOptions {
   recentResolved?: number;
   /** Most alerts drawn (default 30): the rest are counted, and the filters reach them. */
   maxItems?: number;
+  /** The sensors are simulated (placed by the simulator's rules): each alert carries a "simulated" tag. */
+  simulated?: boolean;
 }
 
 /**
@@ -56,7 +58,7 @@ export class AlertList {
   private heldChanges = 0;
 
   constructor(parent: HTMLElement, private readonly source: AlertSource, options: AlertListOptions = {}) {
-    this.opts = { locale: 'zh', flash: true, recentResolved: 5, maxItems: 30, ...options };
+    this.opts = { locale: 'zh', flash: true, recentResolved: 5, maxItems: 30, simulated: false, ...options };
     const zh = this.opts.locale === 'zh';
     this.element = parent.ownerDocument.createElement('section');
     this.element.className = 'panel rc-alerts';
@@ -199,6 +201,7 @@ export class AlertList {
     const li = doc.createElement('li');
     li.className = 'rc-alert';
     li.dataset.id = a.id;
+    if (this.opts.simulated) li.dataset.simulated = '1';
     li.setAttribute('aria-keyshortcuts', 'Enter A');
     li.addEventListener('animationend', () => li.classList.remove('rc-flash'));
     const actions = doc.createElement('div');
@@ -227,12 +230,13 @@ export class AlertList {
     li.dataset.state = a.state;
     li.dataset.severity = a.severity;
     li.style.setProperty('--rc-sev', SEVERITY_COLOURS[a.severity]);
-    li.setAttribute('aria-label', t.summary);
+    li.setAttribute('aria-label', this.opts.simulated ? `${t.summary} (${this.opts.locale === 'zh' ? '模拟' : 'simulated'})` : t.summary);
     const [title, , loc, meta] = li.children as unknown as HTMLElement[];
     const sev = li.ownerDocument.createElement('span');
     sev.className = 'rc-sev';
     sev.textContent = t.severity;
     title.replaceChildren(sev, li.ownerDocument.createTextNode(t.title));
+    if (this.opts.simulated) title.append(simulatedTag(li.ownerDocument, this.opts.locale));
     loc.textContent = t.location;
     meta.textContent = [t.value, t.time, t.state].filter(Boolean).join(' · ');
     (li.querySelector('.rc-ack') as HTMLButtonElement).disabled = a.state !== 'raised';
@@ -270,6 +274,15 @@ export class AlertList {
 
 /** Alert events within this many ms share one redraw. */
 const RENDER_DELAY_MS = 50;
+
+/** The small tag on an alert from a simulated sensor. */
+function simulatedTag(doc: Document, locale: SignsLocale): HTMLElement {
+  const tag = doc.createElement('span');
+  tag.className = 'rc-simulated-tag';
+  tag.textContent = locale === 'zh' ? '模拟' : 'simulated';
+  tag.title = locale === 'zh' ? '模拟传感器的预警' : 'from a simulated sensor';
+  return tag;
+}
 
 function kindTitle(kind: string, locale: SignsLocale): string {
   const spec = SENSOR_KIND_SPECS[kind as SensorKind];

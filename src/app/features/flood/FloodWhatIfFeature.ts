@@ -41,6 +41,7 @@ export class FloodWhatIfFeature implements Feature {
   private abort: AbortController | null = null;
   private lastRun: LiveSimulation['lastRun'] = null;
   private panel: SimPanel | null = null;
+  private flatNote: HTMLElement | null = null;
   /** The run shown, its frame and its withdrawal: what other displays follow (FloodHubRelayFeature). */
   readonly shown = new Emitter<{ run: { run: string; scenario: Record<string, unknown> }; frame: { index: number; timeS: number }; clear: { run: string } }>();
 
@@ -64,6 +65,7 @@ export class FloodWhatIfFeature implements Feature {
       },
       onClear: () => this.clear(host),
     }));
+    if (host.city.manifest.terrain?.flat) this.flatNote = flatGroundNote(slot, host.city.manifest.title);
     const self = this;
     host.expose('simulation', {
       client, panel, broadcast, run: (peak, centre) => this.run(host, peak, centre), clear: () => this.clear(host),
@@ -137,6 +139,7 @@ export class FloodWhatIfFeature implements Feature {
   }
 
   dispose(): void {
+    this.flatNote?.remove();
     this.abort?.abort();
     this.surface?.dispose();
     this.broadcast?.clear();
@@ -145,4 +148,16 @@ export class FloodWhatIfFeature implements Feature {
     this.client?.dispose();
     this.shown.dispose();
   }
+}
+
+/**
+ * A city imported without a DEM has flat ground at 0 m: the model still runs (rain, drainage,
+ * buildings as walls), but water cannot run downhill, so it stands where it falls. The panel says so,
+ * or a user would read the even depth as a finding about the city.
+ */
+function flatGroundNote(slot: HTMLElement, title: string): HTMLElement {
+  const p = slot.appendChild(document.createElement('p'));
+  p.className = 'muted sim-flat';
+  p.textContent = `${title} came without an elevation model, so its ground is flat (0 m): water stands where it falls, and depths show rain minus drainage, not where runoff would collect. Import a DEM to see that.`;
+  return p;
 }

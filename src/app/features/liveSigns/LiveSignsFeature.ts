@@ -97,8 +97,8 @@ export class LiveSignsFeature implements Feature {
     const colouring = (this.colouring = new LiveColouring(host, store));
     const sensors = city.registry.sensors;
     host.overlay.set('signs:sensors', quietSensorLayer(sensors));
-    const chart = this.chart(host, store, hub);
-    const alerts = new AlertsView(host, slot, store, hub, sensors, (a) => { this.locate(host, store, a.sensorId); chart(a.sensorId); });
+    const chart = this.chart(host, store, hub, city.registry.synthetic);
+    const alerts = new AlertsView(host, slot, store, hub, city.registry, (a) => { this.locate(host, store, a.sensorId); chart(a.sensorId); });
     const login = new LoginGate(session, slot, host);
     this.offs.push(
       feed.events.subscribe('connection', (c) => {
@@ -127,8 +127,8 @@ export class LiveSignsFeature implements Feature {
     else this.waiting.push(fn);
   }
 
-  /** Opens a sensor's last hour in the detail drawer (replacing the chart shown), and its stored history when the hub is granted. */
-  private chart(host: FeatureHost, store: SignsStore, hub: HubLink): (sensorId: string) => void {
+  /** Opens a sensor's last hour in the detail drawer (replacing the chart shown; titled "simulated" for synthetic sensors), and its stored history when the hub is granted. */
+  private chart(host: FeatureHost, store: SignsStore, hub: HubLink, simulated: boolean): (sensorId: string) => void {
     const box = document.createElement('div');
     let chart: SeriesChart | null = null, history: HistoryChart | null = null;
     const close = () => { chart?.dispose(); history?.dispose(); chart = history = null; };
@@ -139,7 +139,7 @@ export class LiveSignsFeature implements Feature {
       if (s && side) {
         history = new HistoryChart(box, (range) => side.history.sensorSeries(sensorId, range), { title: `${s.id} · ${s.label}`, unitLabel: SENSOR_KIND_SPECS[s.kind].unitLabel });
       }
-      host.details?.show(this.name, `Sensor ${sensorId}`, box, close);
+      host.details?.show(this.name, `Sensor ${sensorId}${simulated ? ' · simulated' : ''}`, box, close);
     };
   }
 
