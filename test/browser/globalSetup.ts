@@ -3,6 +3,7 @@ import type { TestProject } from 'vitest/node';
 import { build, preview, type PreviewServer } from 'vite';
 import { ensureDemoPackage } from '../../src/pipeline/ensureDemoPackage';
 import { startFeed, type Feed } from '../../src/feed/startFeed';
+import { incidentSetup } from '../../src/hub/incidents/incidentSetup';
 import { startEmbeddedHub } from '../../src/hub/startEmbeddedHub';
 import type { HubService } from '../../src/hub/startHub';
 import { openCityPackage } from '../../src/pipeline/package/openCityPackage';
@@ -30,7 +31,7 @@ const data = tempDataDir('rc-browser-data-');
 /**
  * Browser-test set-up: builds the demo city package when missing or stale, builds the app exactly
  * as `npm run build` does (Cesium assets copied, vite build), starts the embedded feed (broker,
- * session API, simulator) and the operations hub (PGlite) on free ports over a test data folder
+ * session API, simulator) and the operations hub (PGlite, incidents on) on free ports over a test data folder
  * with test accounts, and serves the app with `vite preview` proxying `/api` and `/mqtt` to the
  * feed, as `npm start` does.
  */
@@ -41,9 +42,11 @@ export async function setup(project: TestProject): Promise<void> {
   execFileSync(process.execPath, [join(root, 'scripts/copy-cesium.mjs')], { cwd: root, stdio: 'inherit' });
   await build({ root, logLevel: 'warn' });
   const { passwords } = await testAuthority(data.dir);
+  // Incident setup first (fleet, roads, SLA): a hub started after the feed must not miss its first readings.
+  const pkg = await openCityPackage('demo');
+  const [units, incidents] = await Promise.all([pkg.units(), incidentSetup(pkg)]);
   feed = await startFeed({ port: 0, wsPort: 0, dataDir: data.dir });
-  const units = await (await openCityPackage('demo')).units();
-  hub = await startEmbeddedHub({ feed, dataDir: data.dir, cityId: feed.registry.city, cityUnitId: feed.cityUnitId, units, rules: defaultRules() });
+  hub = await startEmbeddedHub({ feed, dataDir: data.dir, cityId: feed.registry.city, cityUnitId: feed.cityUnitId, units, rules: defaultRules(), incidents });
   const target = feed.urls.http;
   server = await preview({ root, preview: { port: 0, host: '127.0.0.1', proxy: { '/api/': { target }, '/mqtt': { target, ws: true } } }, logLevel: 'warn' });
   const url = server.resolvedUrls?.local[0];
