@@ -193,41 +193,39 @@ describe('The operations hub seen from two displays', () => {
     await wall.waitForSelector('body[data-flood="cleared"]', { timeout: 10_000 });
   });
 
-  it('runs an incident across tiers: made on the map, dispatched, on the wall within 2 s; another street is refused; escalation moves it to the district', async () => {
-    const here = registry.sensors.filter((x) => x.kind === 'fire_alarm')[20];
+  it('runs an incident across tiers: made from an alert, dispatched, on the wall within 2 s; another street is refused; escalation moves it to the district', async () => {
+    const fires = registry.sensors.filter((x) => x.kind === 'fire_alarm');
+    const fire = fires[1]; // the first one snaps to a one-way road no station reaches
     const wall = await openWall();
-    // The city operator reports a low-severity fire by clicking the map (key E): a street incident.
+    // A fire alarm becomes an alert; the city operator makes it an incident (red: critical, the city centre owns it).
+    const control = await mqtt.connectAsync(feedUrl, authority.credentials('operator', `hubtest-inc-${Date.now()}`));
+    await control.publishAsync('control/anomaly', JSON.stringify({ type: 'fire', sensorId: fire.id, rampS: 0, durationS: 900 }), { qos: 1 });
+    await control.endAsync();
     await a.page.evaluate(() => window.twin!.host.reveal('incidents'));
-    await a.page.selectOption('select[name="incident-new-type"]', 'fire');
-    await a.page.selectOption('select[name="incident-new-severity"]', 'low');
-    await a.page.evaluate(async ([lon, lat]) => {
-      const city = window.twin!.host.city, [dem, model] = await Promise.all([city.dem(), city.model()]);
-      const [x, y] = model.frame.toPlane(lon, lat);
-      window.twin!.workspace.lookAt(lon, lat, dem?.sample(x, y) ?? 0, 600, -89);
-    }, [here.lonDeg, here.latDeg] as const);
-    await a.page.waitForTimeout(1500);
-    await a.page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
-    await a.page.keyboard.press('e');
-    const box = (await a.page.locator('#view canvas').boundingBox())!;
-    await a.page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+    const alertId = await a.page.waitForFunction((id) => window.twin!.signs!.hub.side!.state.openAlerts().find((x) => x.sensorId === id)?.id, fire.id, { timeout: 15_000 }).then((h) => h.jsonValue() as Promise<string>);
+    await a.page.waitForSelector(`select[name="incident-alert"] option[value="${alertId}"]`, { state: 'attached' });
+    await a.page.selectOption('select[name="incident-alert"]', alertId);
+    await a.page.click('button[data-new="alert"]');
     await a.page.waitForSelector('.incident-detail[data-status="reported"]', { timeout: 15_000 }).catch(async (err: Error) => {
       throw new Error(`${err.message}; status bar: ${await a.page.evaluate(() => document.querySelector('.statusbar')?.textContent ?? '')}`);
     });
     const id = (await a.page.getAttribute('.incident-detail', 'data-id'))!;
-    const made = await a.page.evaluate((x) => { const i = window.twin!.incidents!.side.state.incidents.get(x)!; return { streetId: i.streetId, districtId: i.districtId, owner: i.owner }; }, id);
-    expect(made.owner).toEqual({ tier: 'street', unitId: made.streetId });
-    expect(await a.page.textContent('.incident-detail dd[data-field="owner"]')).toContain(`street centre, ${made.streetId}`);
+    expect(await a.page.textContent('.incident-detail dd[data-field="owner"]')).toMatch(/^city centre/);
     // Triage, propose, dispatch what is proposed.
-    await a.page.click('.incident-actions button[data-action="triage"]');
-    await a.page.waitForSelector('.incident-detail[data-status="triaged"]');
+    const step = async (action: string, status: string) => {
+      await a.page.click(`.incident-actions button[data-action="${action}"]`);
+      await a.page.waitForSelector(`.incident-detail[data-status="${status}"], .incident-reply[data-state="refused"]`, { timeout: 20_000 });
+      expect(await a.page.getAttribute('.incident-reply', 'data-state')).not.toBe('refused');
+    };
+    await step('triage', 'triaged');
     await a.page.click('.incident-actions button[data-action="propose"]');
     await a.page.waitForSelector('.incident-proposal input[name="vehicle"]', { timeout: 15_000 });
     const t0 = await a.page.evaluate(() => { const t = Date.now(); document.querySelector<HTMLButtonElement>('.incident-proposal button[data-action="dispatch"]')!.click(); return t; });
     await wall.waitForFunction((x) => document.querySelector(`.wall-incidents li[data-id="${x}"]`)?.textContent?.includes('dispatched'), id, { timeout: 10_000, polling: 50 });
     const onWallMs = Date.now() - t0;
+    const points = () => wall.evaluate(() => JSON.stringify((window.twin!.overlay.get('incidents:vehicles') as unknown as { points: Array<{ lonDeg: number }> } | undefined)?.points.map((p) => p.lonDeg) ?? []));
     await wall.waitForFunction(() => ((window.twin!.overlay.get('incidents:vehicles') as unknown as { points: unknown[] } | undefined)?.points.length ?? 0) > 0, undefined, { timeout: 10_000 });
-    const where = () => wall.evaluate(() => JSON.stringify((window.twin!.overlay.get('incidents:vehicles') as unknown as { points: Array<{ lonDeg: number }> }).points.map((p) => p.lonDeg)));
-    const p1 = await where();
+    const p1 = await points();
     await wall.waitForFunction((p) => JSON.stringify((window.twin!.overlay.get('incidents:vehicles') as unknown as { points: Array<{ lonDeg: number }> }).points.map((q) => q.lonDeg)) !== p, p1, { timeout: 10_000 });
     const units = await a.page.locator('.incident-units li').allTextContents();
     console.log(`incident ${id}: dispatched ${units.length} vehicles (${units.join('; ')}); on the wall after ${onWallMs} ms, vehicles moving`);
@@ -235,34 +233,53 @@ describe('The operations hub seen from two displays', () => {
     for (const u of units) expect(u).toMatch(/ETA \d+ min \d\d s|on the way|on scene/);
     expect(onWallMs).toBeLessThan(2000);
     await wall.screenshot({ path: join(root, 'test-results/wall-incident.png') });
-    // An incident on another street of the district, and the street centre of the first one.
-    const there = registry.sensors.find((x) => x.districtId === made.districtId && x.streetId !== made.streetId)!;
-    if (!authority.accounts.get('inc-street')) await authority.accounts.add({ kind: 'person', role: 'operator', username: 'inc-street', displayName: 'Street centre', tier: 'street', unitId: made.streetId, password: 'inc-street-pass-1' });
-    const other = await a.page.evaluate(([lon, lat]) => window.twin!.incidents!.command('create', { type: 'crowd', severity: 'low', lonLat: [lon, lat], title: 'Crowd at a gate' }), [there.lonDeg, there.latDeg] as const);
+    // Streets of one district: the city operator reports a crowd on one by clicking the map (key E); a street centre of another.
+    const there = fires[30];
+    const here = registry.sensors.find((x) => x.districtId === there.districtId && x.streetId !== there.streetId)!;
+    await a.page.selectOption('select[name="incident-new-type"]', 'crowd');
+    await a.page.selectOption('select[name="incident-new-severity"]', 'low');
+    await a.page.evaluate(async ([lon, lat]) => {
+      const city = window.twin!.host.city, [dem, model] = await Promise.all([city.dem(), city.model()]);
+      const [x, y] = model.frame.toPlane(lon, lat);
+      window.twin!.workspace.lookAt(lon, lat, dem?.sample(x, y) ?? 0, 600, -89);
+    }, [there.lonDeg, there.latDeg] as const);
+    await a.page.waitForTimeout(1500);
+    await a.page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+    await a.page.keyboard.press('e');
+    const box = (await a.page.locator('#view canvas').boundingBox())!;
+    await a.page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+    await a.page.waitForFunction((old) => { const d = document.querySelector<HTMLElement>('.incident-detail'); return !!d && d.dataset.id !== old && d.dataset.status === 'reported'; }, id, { timeout: 15_000 });
+    const other = (await a.page.getAttribute('.incident-detail', 'data-id'))!;
+    const otherStreet = await a.page.evaluate((x) => window.twin!.incidents!.side.state.incidents.get(x)!.owner, other);
+    expect(otherStreet.tier).toBe('street');
+    if (!authority.accounts.get('inc-street')) await authority.accounts.add({ kind: 'person', role: 'operator', username: 'inc-street', displayName: 'Street centre', tier: 'street', unitId: here.streetId, password: 'inc-street-pass-1' });
     const street = await launchBrowser(baseUrl, { width: 1100, height: 720 }, { username: 'inc-street', password: 'inc-street-pass-1' });
     try {
       await street.page.goto(`${baseUrl}/?fly=0&role=commander`);
-      await street.page.waitForFunction((x) => !!window.twin?.incidents?.side.state.incidents.get(x), other.incidentId!, { timeout: 120_000 });
+      await street.page.waitForFunction(() => !!window.twin?.incidents && !!window.twin?.scope, undefined, { timeout: 120_000 });
       // A street account's workspace is scoped to its street: the rest of the city dimmed, a chip says so.
-      await street.page.waitForFunction(() => !!window.twin?.scope, undefined, { timeout: 60_000 });
-      expect(await street.page.evaluate(() => window.twin!.scope!.scope)).toEqual({ tier: 'street', unitId: made.streetId });
-      await street.page.screenshot({ path: join(root, 'test-results/tier-street-view.png') });
+      expect(await street.page.evaluate(() => window.twin!.scope!.scope)).toEqual({ tier: 'street', unitId: here.streetId });
       expect(await street.page.textContent('.scope-chip')).toMatch(/^Street: .+ · [\d,]+ buildings · rest of the city dimmed Whole city$/);
-      await street.page.evaluate((x) => window.twin!.incidents!.open(x), other.incidentId!);
+      await street.page.screenshot({ path: join(root, 'test-results/tier-street-view.png') });
+      // Another street's incident: refused, with the hub's reason.
+      await street.page.waitForFunction((x) => !!window.twin!.incidents!.side.state.incidents.get(x), other, { timeout: 15_000 });
+      await street.page.evaluate((x) => window.twin!.incidents!.open(x), other);
       await street.page.fill('input[name="incident-note"]', 'We can take it');
       await street.page.click('.incident-actions button[data-action="note"]');
       await street.page.waitForSelector('.incident-reply[data-state="refused"]');
       const refused = await street.page.textContent('.incident-reply');
       console.log(`street centre on another street's incident: ${refused}`);
       expect(refused).toMatch(/^Refused: inc-street \(street .*\) (does not see|may not act on) incident/);
-      // Its own: escalate to the district.
-      await street.page.evaluate((x) => window.twin!.incidents!.open(x), id);
-      await street.page.fill('input[name="incident-note"]', 'Spreading to the next block');
+      // Its own (reported here): escalate to the district; the district list has it.
+      const own = await street.page.evaluate(([lon, lat]) => window.twin!.incidents!.command('create', { type: 'traffic', severity: 'low', lonLat: [lon, lat], title: 'Crash at a junction' }), [here.lonDeg, here.latDeg] as const);
+      await street.page.waitForFunction((x) => !!window.twin!.incidents!.side.state.incidents.get(x), own.incidentId!, { timeout: 15_000 });
+      await street.page.evaluate((x) => window.twin!.incidents!.open(x), own.incidentId!);
+      await street.page.fill('input[name="incident-note"]', 'Blocks the ring road');
       await street.page.click('.incident-actions button[data-action="escalate"]');
-      await street.page.waitForSelector('.incident-reply[data-state="ok"]');
+      await street.page.waitForSelector('.incident-reply[data-state="ok"]', { timeout: 15_000 });
       await a.page.selectOption('select[name="incident-tier"]', 'district');
-      await a.page.waitForSelector(`.incident-rows li[data-id="${id}"][data-owner="district"]`, { timeout: 5000 });
-      expect(await a.page.textContent(`.incident-rows li[data-id="${id}"]`)).toContain(`district ${made.districtId}`);
+      await a.page.waitForSelector(`.incident-rows li[data-id="${own.incidentId}"][data-owner="district"]`, { timeout: 10_000 });
+      expect(await a.page.textContent(`.incident-rows li[data-id="${own.incidentId}"]`)).toContain(`district ${here.districtId}`);
       await a.page.screenshot({ path: join(root, 'test-results/incident-workspace.png') });
       expect(realErrors(street.errors).filter((e) => !e.includes('401'))).toEqual([]);
     } finally {
