@@ -8,8 +8,8 @@ export interface HubHealth {
   detail: string;
 }
 
-/** A hub publishes its status about once a second; this long without one and the display says it is silent. */
-export const HUB_SILENT_AFTER_MS = 5000;
+/** A hub publishes its status about once a second; this long without one (a busy display may lag a few seconds) and the display says it is silent. */
+export const HUB_SILENT_AFTER_MS = 10_000;
 
 /** The health line for a display from the hubs' retained statuses, at `nowMs`. */
 export function hubHealth(statuses: Iterable<HubStatus>, nowMs: number): HubHealth {

@@ -33,6 +33,7 @@ export class IncidentDetail {
 
   show(i: PublishedIncident, nowMs: number): void {
     const doc = this.element.ownerDocument;
+    if (this.element.dataset.id !== i.id) { this.reply.textContent = ''; delete this.reply.dataset.state; }
     const head = doc.createElement('dl');
     const row = (k: string, v: string) => { const dt = doc.createElement('dt'), dd = doc.createElement('dd'); dt.textContent = k; dd.textContent = v; dd.dataset.field = k; head.append(dt, dd); };
     row('type', `${words(i.type)}, ${i.severity}`);

@@ -143,6 +143,7 @@ export class IncidentsFeature implements Feature {
       const r = await side.commands.incident('create', fields);
       const id = r.incidentId;
       if (!id) return;
+      host.status(`Incident ${id} reported.`);
       // The reply may come before the incident's own retained message: open it when it is here.
       if (side.state.incidents.has(id)) { this.refresh(host); this.open(host, id); return; }
       const off = side.state.events.subscribe('incident', ({ incident }) => { if (incident.id === id) { off(); this.open(host, id); } });
