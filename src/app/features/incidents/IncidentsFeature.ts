@@ -123,7 +123,11 @@ export class IncidentsFeature implements Feature {
       <select name="incident-new-type" aria-label="Type of a new incident">${INCIDENT_TYPES.map((t) => `<option value="${t}">${words(t)}</option>`).join('')}</select>
       <select name="incident-new-severity" aria-label="Severity of a new incident">${INCIDENT_SEVERITIES.map((s) => `<option value="${s}">${s}</option>`).join('')}</select><button type="button" data-new="map">On the map (E)</button>`;
     const alerts = box.querySelector<HTMLSelectElement>('select[name="incident-alert"]')!;
-    const fill = () => { alerts.replaceChildren(...side.state.openAlerts().filter((a) => !side.state.incidentOfAlert(a.id)).map((a) => new Option(`${a.severity} · ${a.title} · ${a.label}`, a.id))); };
+    const fill = () => {
+      const open = side.state.openAlerts().filter((a) => !side.state.incidentOfAlert(a.id));
+      alerts.replaceChildren(...open.map((a) => new Option(`${a.severity} · ${a.title} · ${a.label}`, a.id)));
+      if (!open.length) { const none = new Option('no open alert without an incident', ''); none.disabled = true; alerts.append(none); }
+    };
     fill();
     this.sideOffs.push(side.state.events.subscribe('alert', fill), side.state.events.subscribe('incident', fill));
     box.querySelector('button[data-new="alert"]')!.addEventListener('click', () => { if (alerts.value) void this.create(host, { alertId: alerts.value }); });

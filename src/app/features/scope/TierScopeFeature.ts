@@ -16,8 +16,8 @@ export interface LiveScope {
 /**
  * Tier views: `?tier=district|street&unit=<id>` (or, without them, the logged-in account's own
  * district or street) scopes the page to one unit: the city outside it is dimmed in both views,
- * the camera goes there, the alert list and sensor markers keep only its own, and a chip in the top
- * bar names the scope with a way back to the whole city. Incidents follow the account's rights.
+ * the camera goes there, the alert list and sensor markers keep only its own, and a chip under the
+ * top bar names the scope with a way back to the whole city. Incidents follow the account's rights.
  */
 export class TierScopeFeature implements Feature {
   readonly name = 'tierScope';
@@ -77,7 +77,8 @@ export class TierScopeFeature implements Feature {
     back.href = url.toString();
     back.textContent = 'Whole city';
     chip.append(back);
-    host.addControl(chip);
+    // Below the top bar, over the map's top-left corner: the bar has no room for it at 1000 px.
+    document.body.append(chip);
   }
 
   dispose(): void {
