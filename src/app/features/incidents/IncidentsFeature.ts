@@ -35,6 +35,8 @@ export class IncidentsFeature implements Feature {
   private opened: string | null = null;
   private detail: IncidentDetail | null = null;
   private armed = false;
+  private side: HubSide | null = null;
+  private account: () => SessionAccount | null = () => null;
 
   constructor(private readonly live: LiveSignsFeature) {}
 
@@ -64,9 +66,6 @@ export class IncidentsFeature implements Feature {
       }),
     );
   }
-
-  private side: HubSide | null = null;
-  private account: () => SessionAccount | null = () => null;
 
   private attach(host: FeatureHost, slot: HTMLElement, side: HubSide, account: () => SessionAccount | null): void {
     this.side = side;
