@@ -238,7 +238,8 @@ describe('The planner\'s and analyst\'s 3D analysis tools', () => {
   it('cuts a section: the tallest tower\'s floors above 3 are gone (the pick passes through), and the wall clips the same', async () => {
     await s.page.click('#tab-plan');
     await openSection(s.page, 'section');
-    await s.page.evaluate(([lon, lat, h]) => window.twin!.workspace.lookAt(lon, lat, h, 700, -40), [t.lon, t.lat, t.h - f.tallest.heightM / 2] as const);
+    // Close enough that the tower's leaf tile replaces the coarse tile's merged tower (the pick names buildings of leaves).
+    await s.page.evaluate(([lon, lat, h]) => window.twin!.workspace.lookAt(lon, lat, h, 400, -40), [t.lon, t.lat, t.h - f.tallest.heightM / 2] as const);
     await settle(s.page);
     // The tower's leaf tile first (the coarse tiles hold merged blocks), then the wall beside it.
     const roofAt = (await screenOf(s.page, t.lon, t.lat, t.h - 2))!;

@@ -115,8 +115,9 @@ describe('The operations hub seen from two displays', () => {
     const now = Date.now();
     for (let k = 47; k >= 1; k--) await gw.publishAsync(sensor.topic, encodeReading(sensor.id, sensor.kind, now - k * 1_800_000, 1.2 + 0.3 * Math.sin(k / 5)), { qos: 1 });
     await gw.endAsync();
-    // The hub writes readings in batches (every 0.5 s): wait until the store has them all.
-    await a.page.waitForFunction((id) => fetch(`/api/hub/sensors/${id}/series?range=24h`).then((r) => r.json()).then((j: { points: unknown[] }) => j.points.length >= 40), sensor.id, { timeout: 20_000, polling: 500 });
+    // The hub writes readings in batches (every 0.5 s, slower on a busy machine): wait until the store has them all.
+    const stored = () => a.page.evaluate((id) => fetch(`/api/hub/sensors/${id}/series?range=24h`).then((r) => r.json()).then((j: { points: unknown[] }) => j.points.length), sensor.id);
+    for (let k = 0; k < 60 && (await stored()) < 40; k++) await new Promise((r) => setTimeout(r, 500));
     await a.page.evaluate((id) => window.twin!.signs!.chart(id), sensor.id);
     await a.page.waitForSelector('.rc-history[data-state="drawn"][data-range="24h"]', { timeout: 15_000 });
     const shown = await a.page.evaluate(() => {
@@ -262,7 +263,7 @@ describe('The operations hub seen from two displays', () => {
       expect(await street.page.textContent('.scope-chip')).toMatch(/^Street: .+ · [\d,]+ buildings · rest of the city dimmed Whole city$/);
       await street.page.screenshot({ path: join(root, 'test-results/tier-street-view.png') });
       // Another street's incident: refused, with the hub's reason.
-      await street.page.waitForFunction((x) => !!window.twin!.incidents!.side.state.incidents.get(x), other, { timeout: 15_000 });
+      await street.page.waitForFunction((x) => !!window.twin!.incidents!.side.state.incidents.get(x), other, { timeout: 45_000 });
       await street.page.evaluate((x) => window.twin!.incidents!.open(x), other);
       await street.page.fill('input[name="incident-note"]', 'We can take it');
       await street.page.click('.incident-actions button[data-action="note"]');

@@ -93,8 +93,10 @@ export class SignsConnection {
     this.delayMs = this.cfg.reconnectMinMs;
     client.options.reconnectPeriod = this.delayMs;
     this.setState('connected');
-    if (sessionPresent && !this.cfg.clean) return;
-    // A new or lost session: the broker knows no subscriptions for this client id.
+    // Subscribe on every connect, also when the broker kept the session: the session may hold another
+    // page's topic list for this client id (a page reloaded with the hub granted), and a SUBSCRIBE
+    // makes the broker send the retained state again (the hub's alerts and incidents), which may have
+    // changed while the display was away. Queued QoS 1 messages are delivered either way.
     client.subscribe(this.cfg.topics, { qos: this.cfg.qos }, (err, granted) => {
       const refused = (granted ?? []).filter((g: ISubscriptionGrant) => g.qos === 128).map((g) => g.topic);
       if (err || refused.length) {
