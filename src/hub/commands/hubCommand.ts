@@ -29,10 +29,11 @@ export interface HubReply {
 export const MAX_COMMAND_BYTES = 4096;
 
 /**
- * Validates a command payload; returns it or the reason it is refused (field and expected value),
- * with the command's id when that much was readable (so the sender can match the refusal).
+ * The part every command shares (alert and incident commands): at most MAX_COMMAND_BYTES of UTF-8
+ * JSON, an object, with an id of 8-64 letters, digits, - or _. Returns the object and its id, or
+ * the reason it is refused.
  */
-export function parseHubCommand(payload: Uint8Array): HubCommand | { error: string; id?: string } {
+export function readCommandObject(payload: Uint8Array): { o: Record<string, unknown>; id: string } | { error: string } {
   if (payload.length > MAX_COMMAND_BYTES) return { error: `command over ${MAX_COMMAND_BYTES} bytes` };
   let v: unknown;
   try {
@@ -43,10 +44,20 @@ export function parseHubCommand(payload: Uint8Array): HubCommand | { error: stri
   if (typeof v !== 'object' || v === null || Array.isArray(v)) return { error: 'command: expected a JSON object' };
   const o = v as Record<string, unknown>;
   if (typeof o.id !== 'string' || !/^[A-Za-z0-9_-]{8,64}$/.test(o.id)) return { error: 'id: expected 8-64 letters, digits, - or _' };
-  const id = o.id;
+  return { o, id: o.id };
+}
+
+/**
+ * Validates a command payload; returns it or the reason it is refused (field and expected value),
+ * with the command's id when that much was readable (so the sender can match the refusal).
+ */
+export function parseHubCommand(payload: Uint8Array): HubCommand | { error: string; id?: string } {
+  const read = readCommandObject(payload);
+  if ('error' in read) return read;
+  const { o, id } = read;
   if (!HUB_ACTIONS.includes(o.action as HubAction)) return { id, error: `action: expected one of ${HUB_ACTIONS.join('|')}, got ${JSON.stringify(o.action) ?? 'nothing'}` };
   if (typeof o.alertId !== 'string' || !o.alertId || o.alertId.length > 200) return { id, error: 'alertId: expected an alert id' };
-  const cmd: HubCommand = { id: o.id, action: o.action as HubAction, alertId: o.alertId };
+  const cmd: HubCommand = { id, action: o.action as HubAction, alertId: o.alertId };
   if (cmd.action === 'comment') {
     if (typeof o.text !== 'string' || !o.text.trim() || o.text.length > 500) return { id, error: 'text: expected a comment of 1-500 characters' };
     cmd.text = o.text.trim();

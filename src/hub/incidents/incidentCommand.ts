@@ -1,4 +1,4 @@
-import { MAX_COMMAND_BYTES } from '../commands/hubCommand';
+import { readCommandObject } from '../commands/hubCommand';
 import { INCIDENT_SEVERITIES, INCIDENT_TYPES, type IncidentSeverity, type IncidentType } from './Incident';
 
 /** What a display may ask the hub to do with incidents. */
@@ -47,17 +47,10 @@ type Fail = { error: string; id?: string };
  * expected value), with the command's id when that much was readable.
  */
 export function parseIncidentCommand(payload: Uint8Array): IncidentCommand | Fail {
-  if (payload.length > MAX_COMMAND_BYTES) return { error: `command over ${MAX_COMMAND_BYTES} bytes` };
-  let v: unknown;
-  try {
-    v = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(payload));
-  } catch {
-    return { error: 'command is not UTF-8 JSON' };
-  }
-  if (typeof v !== 'object' || v === null || Array.isArray(v)) return { error: 'command: expected a JSON object' };
-  const o = v as Record<string, unknown>;
-  if (typeof o.id !== 'string' || !/^[A-Za-z0-9_-]{8,64}$/.test(o.id)) return { error: 'id: expected 8-64 letters, digits, - or _' };
-  const id = o.id, fail = (error: string): Fail => ({ id, error });
+  const read = readCommandObject(payload);
+  if ('error' in read) return read;
+  const { o } = read;
+  const id = read.id, fail = (error: string): Fail => ({ id, error });
   if (!INCIDENT_ACTIONS.includes(o.action as IncidentAction)) return fail(`action: expected one of ${INCIDENT_ACTIONS.join('|')}, got ${JSON.stringify(o.action) ?? 'nothing'}`);
   const cmd: IncidentCommand = { id, action: o.action as IncidentAction };
   if (cmd.action !== 'create') {
