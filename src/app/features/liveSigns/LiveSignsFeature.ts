@@ -5,7 +5,6 @@ import type { SignsConnection } from '../../../signs/connection/SignsConnection'
 import { defaultRules } from '../../../signs/rules/defaultRules';
 import { SENSOR_KIND_SPECS, type SensorKind } from '../../../signs/schema/sensorKinds';
 import { SignsStore } from '../../../signs/SignsStore';
-import { LoginPanel } from '../../../ui/login/LoginPanel';
 import type { AlertSource } from '../../../ui/signs/AlertList';
 import { HistoryChart } from '../../../ui/signs/HistoryChart';
 import { HubLink } from '../../../hub/client/HubLink';
@@ -17,6 +16,7 @@ import type { Feature } from '../../host/Feature';
 import type { FeatureHost } from '../../host/FeatureHost';
 import { LiveColouring } from './LiveColouring';
 import { AlertsView } from './AlertsView';
+import { LoginGate } from './LoginGate';
 import { inScope, type UnitScope } from '../../../twin/scope/unitScope';
 import { quietSensorLayer } from './sensorMarkerLayers';
 
@@ -153,41 +153,6 @@ export class LiveSignsFeature implements Feature {
     for (const off of this.offs.splice(0)) off();
     this.live?.dispose();
     this.live = null;
-  }
-}
-
-/**
- * Asks for a log-in while logged out: the form in the alert section (workspace); without one (the
- * wall), a line in the status bar, and the session is checked again every 10 s, so logging in on
- * any page of this browser (same origin, same cookie) brings the wall's live signs.
- */
-class LoginGate {
-  private panel: LoginPanel | null = null;
-  private timer: ReturnType<typeof setInterval> | null = null;
-  private readonly off: () => void;
-
-  constructor(private readonly session: SessionClient, private readonly slot: HTMLElement | null, private readonly host: FeatureHost) {
-    this.off = session.events.subscribe('session', (info) => (info ? this.clear() : this.ask()));
-  }
-
-  private ask(): void {
-    if (this.slot && !this.panel) this.panel = new LoginPanel(this.slot, this.session, { onLoggedIn: () => { this.panel = null; } });
-    if (!this.slot && !this.timer) {
-      this.host.status('Live signs: not logged in (log in on the workspace in this browser)');
-      this.timer = setInterval(() => { void this.session.resume().catch(() => {}); }, 10_000);
-    }
-  }
-
-  private clear(): void {
-    this.panel?.dispose();
-    this.panel = null;
-    if (this.timer) clearInterval(this.timer);
-    this.timer = null;
-  }
-
-  dispose(): void {
-    this.off();
-    this.clear();
   }
 }
 
