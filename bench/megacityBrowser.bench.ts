@@ -5,7 +5,7 @@
  * budget), and restyling every building through the state texture beside a plain frame and, in
  * the workspace, a Cesium3DTileStyle colour expression (the peer, built only here).
  * `npm run bench -- megacity` runs it after the tiling bench. Env: MEGACITY_BROWSER_BUILDINGS
- * (default 100000; the package tilesets/megaNk is built once if missing), MEGACITY_TOUR_MIN
+ * (default 100000; the package tilesets/demo-100k, named by scaledDemoName, is built once if missing), MEGACITY_TOUR_MIN
  * (minutes of tour per view, default 2; 30 for the soak), MEGACITY_BUDGET_MB (default: the app's).
  */
 import { execFileSync } from 'node:child_process';
@@ -14,6 +14,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { build, preview } from 'vite';
+import { scaledDemoName } from '../src/pipeline/demo-city/demoCityName';
 import { DEFAULT_TILE_BUDGET_MB, tileBudget } from '../src/view/tileBudget';
 import { fetchedTiles, flyWallUntil, flyWorkspaceUntil, restyleAll, tourPoses, wallTileMemory, workspaceTileMemory } from './megacityPage';
 import { checkPicking, pickIndices, pickTargets, type PickTarget } from './megacityPicking';
@@ -29,7 +30,7 @@ const median = (xs: number[]) => { const s = [...xs].sort((a, b) => a - b); retu
 
 /** The package folder for `buildings`, tiled once with the CLI when missing. */
 function ensurePackage(buildings: number): string {
-  const name = `mega${Math.round(buildings / 1000)}k`, dir = join(root, 'tilesets', name);
+  const name = scaledDemoName(buildings), dir = join(root, 'tilesets', name);
   if (!existsSync(join(dir, 'city.json'))) {
     process.stderr.write(`megacityBrowser: tiling ${buildings} buildings into tilesets/${name}...\n`);
     execFileSync(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'tiles', '--city', 'demo', '--buildings', String(buildings), '--out', `tilesets/${name}`], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
