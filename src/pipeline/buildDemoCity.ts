@@ -9,8 +9,8 @@ import { writeDemoPackage } from './demo-city/writeDemoPackage';
 import { networkFigures, writeNetworkForCity } from './network/writeNetworkForCity';
 
 export interface DemoCitySummary extends TilesetsSummary {
-  /** The car network written to network.bin, and the walk network (network-walk.bin). */
-  network: { nodes: number; edges: number; bytes: number; walk: { nodes: number; edges: number; bytes: number } };
+  /** The car network written to network.bin, and the walk network (network-walk.bin); contractionS: its hierarchy's build (s). */
+  network: ReturnType<typeof networkFigures>;
   /** The package's name: `demo`, or the scaled city's own (scaledDemoName, or `name` given). */
   city: string;
   seed: number;
