@@ -7,7 +7,6 @@ import { Authority } from '../../server/Authority';
 import { DEFAULT_DATA_DIR } from '../../server/dataDir';
 import { numberFlag } from './numberFlag';
 import { cityFlag } from '../cityFlag';
-import { DEMO_CITY_NAME } from '../../pipeline/demo-city/demoCityName';
 import { openCityPackage } from '../../pipeline/package/openCityPackage';
 
 const USAGE = 'accounts list | add NAME --role ROLE --tier city|district|street --unit ID [--name TEXT] [--service] [--password-stdin]'
@@ -39,7 +38,7 @@ export async function run(args: string[]): Promise<unknown> {
   if (dataFlag === true) throw new UsageError('--data expects a folder');
   const cfg = loadFeedConfig();
   // A token's rights fill {city} with the package's name, as the feed does: a scaled city's topics are its own.
-  const cityId = p.flags.has('city') ? (await openCityPackage(cityFlag(p))).name : DEMO_CITY_NAME;
+  const cityId = p.flags.has('city') ? (await openCityPackage(cityFlag(p))).name : 'demo';
   const authority = new Authority({ dataDir: dataFlag ?? DEFAULT_DATA_DIR, roles: cfg.roles, cityId, tokenTtlS: cfg.tokens.ttlS });
   const store = authority.accounts;
   switch (p.positional[0]) {

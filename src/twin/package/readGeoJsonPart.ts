@@ -1,0 +1,41 @@
+import type { UnplacedIssue } from '../../schema/SchemaValidator';
+import { CityPackageError } from './CityPackageError';
+import type { PackageReader } from './PackageReader';
+import { parseFeatureLines } from './parseFeatureLines';
+import { parsePackageJson, throwIssues } from './readPackageJson';
+
+/**
+ * UTF-8 bytes that always decode to a string V8 can hold: 2^29 - 24 UTF-16 units, and a UTF-8
+ * byte is at most one unit.
+ */
+export const ONE_STRING_MAX_BYTES = 2 ** 29 - 24;
+
+/**
+ * Reads a GeoJSON part of a package and converts it, throwing its issues located to lines. Up to
+ * `maxTextBytes` (default ONE_STRING_MAX_BYTES) it is parsed as one JSON text; a larger file (a
+ * city of 10^6 buildings writes ~600 MB of buildings.geojson) one feature per line, the layout the
+ * pipeline writes (parseFeatureLines).
+ */
+export async function readGeoJsonPart<T>(
+  reader: PackageReader, path: string, convert: (doc: unknown) => T & { issues: UnplacedIssue[] }, maxTextBytes = ONE_STRING_MAX_BYTES,
+): Promise<T> {
+  const file = `${reader.location}/${path}`;
+  const bytes = await reader.bytes(path);
+  if (bytes.byteLength <= maxTextBytes) {
+    const text = new TextDecoder().decode(bytes);
+    const out = convert(parsePackageJson(text, file));
+    throwIssues(out.issues, text, file);
+    return out;
+  }
+  const why = `the file is ${Math.round(bytes.byteLength / 1e6)} MB, more than one JSON text may be (${Math.floor(maxTextBytes / 1e6)} MB)`;
+  const { doc, featureLine } = parseFeatureLines(bytes, file, why);
+  const out = convert(doc);
+  if (out.issues.length) {
+    // Pointers under /features/N are placed on feature N's line.
+    throw new CityPackageError(file, out.issues.map(({ onKey: _onKey, ...issue }) => {
+      const n = /^\/features\/(\d+)/.exec(issue.pointer);
+      return { ...issue, line: n ? featureLine[Number(n[1])] ?? 0 : 0, column: n ? 1 : 0 };
+    }));
+  }
+  return out;
+}
