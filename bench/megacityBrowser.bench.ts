@@ -72,6 +72,8 @@ async function measureView(context: BrowserContext, base: string, city: string, 
   await page.addInitScript('window.__name = (f) => f; performance.setResourceTimingBufferSize(1000000);');
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
+  // A feature that fails to load its data at this size logs it (e.g. the city model's parts).
+  page.on('console', (m) => { if (m.type() === 'error') errors.push(`console: ${m.text()}`); });
   const query = view === 'wall' ? `view=wall&tour=0&budget=0&scale=1` : 'fly=0&feed=none';
   const t0 = Date.now();
   await page.goto(`${base}/?city=${city}&${query}&budgetMB=${o.budgetMB}`);
@@ -127,7 +129,7 @@ export async function run(): Promise<object> {
     args: ['--no-sandbox', '--use-angle=swiftshader', '--enable-unsafe-swiftshader', '--enable-precise-memory-info', '--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1'],
   });
   try {
-    const pickAt = await pickTargets(join(root, 'tilesets', city, 'addresses.json'), pickIndices(manifest.counts.buildings));
+    const pickAt = await pickTargets(join(root, 'tilesets', city, manifest.buildings.table), pickIndices(manifest.counts.buildings));
     const o = { budgetMB, minutes, buildings: manifest.counts.buildings as number, halfSizeM, origin: [(w + e) / 2, (s + n) / 2] as [number, number], pickTargets: pickAt };
     const workspace = await measureView(context, base, city, 'workspace', o);
     const wall = await measureView(context, base, city, 'wall', o);

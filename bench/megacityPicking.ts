@@ -9,7 +9,7 @@ import { createInterface } from 'node:readline';
 import type { Page } from 'playwright-core';
 import { isMagenta, pickedColourProbe } from '../test/support/pickedColourProbe';
 
-/** A building to look at: its index in the city's list, id and address point (deg). */
+/** A building to look at: its index in the city's list, id and a point well inside its footprint (deg). */
 export interface PickTarget { index: number; buildingId: string; lonDeg: number; latDeg: number }
 
 /** Indices worth checking in a city of `n` buildings: 0, the middle, 2^16, 2^17 - 1, 2^19 - 1, the last. */
@@ -18,18 +18,52 @@ export function pickIndices(n: number): number[] {
 }
 
 /**
- * The address points of buildings by index, from the package's addresses.json (one address per
- * line, in building order, each with its building's centroid): streamed, so 10^6 lines cost no heap.
+ * Of the ring's centroid and the centroids of its corners' triangles, the point inside it farthest
+ * from its edges (an L-shaped footprint's centroid can lie outside it). Degrees, small rings.
  */
-export async function pickTargets(addressesFile: string, indices: number[]): Promise<PickTarget[]> {
+export function pointInside(ring: number[][]): [number, number] {
+  const pts = ring.slice(0, -1), n = pts.length;
+  const inside = (x: number, y: number) => {
+    let c = false;
+    for (let i = 0, j = n - 1; i < n; j = i++) {
+      const [xi, yi] = pts[i], [xj, yj] = pts[j];
+      if ((yi > y) !== (yj > y) && x < ((xj - xi) * (y - yi)) / (yj - yi) + xi) c = !c;
+    }
+    return c;
+  };
+  const edgeDistance = (x: number, y: number) => {
+    let d = Infinity;
+    for (let i = 0, j = n - 1; i < n; j = i++) {
+      const [ax, ay] = pts[j], [bx, by] = pts[i], dx = bx - ax, dy = by - ay;
+      const t = Math.max(0, Math.min(1, ((x - ax) * dx + (y - ay) * dy) / (dx * dx + dy * dy || 1)));
+      d = Math.min(d, Math.hypot(x - ax - t * dx, y - ay - t * dy));
+    }
+    return d;
+  };
+  const mean = (ps: number[][]) => [ps.reduce((a, p) => a + p[0], 0) / ps.length, ps.reduce((a, p) => a + p[1], 0) / ps.length] as [number, number];
+  const candidates = [mean(pts), ...pts.map((_, i) => mean([pts[i], pts[(i + 1) % n], pts[(i + 2) % n]]))];
+  let best = candidates[0], bestD = -1;
+  for (const c of candidates) {
+    const d = inside(c[0], c[1]) ? edgeDistance(c[0], c[1]) : -1;
+    if (d > bestD) { best = c; bestD = d; }
+  }
+  return best;
+}
+
+/**
+ * The buildings at `indices` from the package's buildings.geojson (one feature per line, in
+ * building order, as the pipeline writes it): streamed, so 10^6 lines cost no heap.
+ */
+export async function pickTargets(buildingsFile: string, indices: number[]): Promise<PickTarget[]> {
   const want = new Set(indices), out: PickTarget[] = [];
   let index = -1;
-  for await (const line of createInterface({ input: createReadStream(addressesFile, 'utf8'), crlfDelay: Infinity })) {
-    if (!line.startsWith('{"id"')) continue;
+  for await (const line of createInterface({ input: createReadStream(buildingsFile, 'utf8'), crlfDelay: Infinity })) {
+    if (!line.startsWith('{"type":"Feature"')) continue;
     index++;
     if (!want.has(index)) continue;
-    const a = JSON.parse(line.replace(/,$/, '')) as { lonDeg: number; latDeg: number; buildingId: string };
-    out.push({ index, buildingId: a.buildingId, lonDeg: a.lonDeg, latDeg: a.latDeg });
+    const f = JSON.parse(line.replace(/,$/, '')) as { id: string; geometry: { coordinates: number[][][] } };
+    const [lonDeg, latDeg] = pointInside(f.geometry.coordinates[0]);
+    out.push({ index, buildingId: f.id, lonDeg, latDeg });
     if (out.length === want.size) break;
   }
   return out;

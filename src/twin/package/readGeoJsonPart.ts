@@ -20,22 +20,28 @@ export async function readGeoJsonPart<T>(
   reader: PackageReader, path: string, convert: (doc: unknown) => T & { issues: UnplacedIssue[] }, maxTextBytes = ONE_STRING_MAX_BYTES,
 ): Promise<T> {
   const file = `${reader.location}/${path}`;
-  const bytes = await reader.bytes(path);
+  const parsed = parseGeoJsonBytes(await reader.bytes(path), file, maxTextBytes);
+  const out = convert(parsed.doc);
+  if (out.issues.length === 0) return out;
+  if (parsed.text !== null) throwIssues(out.issues, parsed.text, file);
+  // Pointers under /features/N are placed on feature N's line.
+  throw new CityPackageError(file, out.issues.map(({ onKey: _onKey, ...issue }) => {
+    const n = /^\/features\/(\d+)/.exec(issue.pointer);
+    return { ...issue, line: n ? parsed.featureLine?.[Number(n[1])] ?? 0 : 0, column: n ? 1 : 0 };
+  }));
+}
+
+/**
+ * A GeoJSON file's bytes parsed: as one JSON text up to `maxTextBytes` (then `text` is kept to
+ * place issues), else line by line (parseFeatureLines; `featureLine` places them). Throws
+ * CityPackageError naming `file` and the line.
+ */
+export function parseGeoJsonBytes(bytes: Uint8Array, file: string, maxTextBytes = ONE_STRING_MAX_BYTES): { doc: unknown; text: string | null; featureLine: Uint32Array | null } {
   if (bytes.byteLength <= maxTextBytes) {
     const text = new TextDecoder().decode(bytes);
-    const out = convert(parsePackageJson(text, file));
-    throwIssues(out.issues, text, file);
-    return out;
+    return { doc: parsePackageJson(text, file), text, featureLine: null };
   }
   const why = `the file is ${Math.round(bytes.byteLength / 1e6)} MB, more than one JSON text may be (${Math.floor(maxTextBytes / 1e6)} MB)`;
   const { doc, featureLine } = parseFeatureLines(bytes, file, why);
-  const out = convert(doc);
-  if (out.issues.length) {
-    // Pointers under /features/N are placed on feature N's line.
-    throw new CityPackageError(file, out.issues.map(({ onKey: _onKey, ...issue }) => {
-      const n = /^\/features\/(\d+)/.exec(issue.pointer);
-      return { ...issue, line: n ? featureLine[Number(n[1])] ?? 0 : 0, column: n ? 1 : 0 };
-    }));
-  }
-  return out;
+  return { doc, text: null, featureLine };
 }
