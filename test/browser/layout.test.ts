@@ -113,7 +113,7 @@ describe('Role layouts, shortcuts and the one colouring path', () => {
     const wall = await s.context.newPage();
     wall.on('console', (m) => { if (m.type() === 'error') s.errors.push(`wall: ${m.text()}`); });
     await wall.setViewportSize({ width: 800, height: 500 });
-    await wall.goto(`${baseUrl}/?view=wall&tour=0&budget=0&mode=day&feed=on&colour=live:air_quality`);
+    await wall.goto(`${baseUrl}/?view=wall&tour=0&budget=0&mode=day&feed=on&colour=live:air_quality&fps=2`);
     await wall.waitForSelector('body[data-tilesets="loaded"]', { timeout: 90_000 });
     await wall.waitForFunction(() => ((window as any).twin.wall.features.stats().coloured ?? 0) > 1000, undefined, { timeout: 120_000 });
     const live = await wall.evaluate(() => ({ stats: (window as any).twin.wall.features.stats(), programs: (window as any).twin.wall.surface.renderer.info.programs.length }));
