@@ -11,6 +11,7 @@
 import { IncidentBook } from '../src/hub/incidents/IncidentBook';
 import type { IncidentCommand } from '../src/hub/incidents/incidentCommand';
 import { incidentSetup } from '../src/hub/incidents/incidentSetup';
+import { legOf } from '../src/hub/incidents/TripLeg';
 import { VehicleMotion } from '../src/hub/incidents/VehicleMotion';
 import { demoPackage, demoRegistry } from '../test/support/demoPackage';
 
@@ -47,7 +48,7 @@ export async function run(): Promise<object> {
   });
   const stringifyMs = timeEach(made, (i) => JSON.stringify(i));
   const motion = new VehicleMotion(1);
-  d.fleet.units.forEach((u, k) => { const r = d.route(u.id, scenes[k % scenes.length]); if (r) motion.start(u.id, u.kind, 'x', r, 0); });
+  d.fleet.units.forEach((u, k) => { const r = d.route(u.id, scenes[k % scenes.length]); if (r) motion.start({ vehicleId: u.id, kind: u.kind, incidentId: 'x', departedAtMs: 0 }, legOf(r, 0)); });
   const tickMs = timeEach(Array.from({ length: 50 }, (_, k) => k * 1000), (t) => motion.message(t));
   return {
     city: 'demo', incidents: made.length, vehicles: d.fleet.units.length, stations: d.fleet.stations.length,
