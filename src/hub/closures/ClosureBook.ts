@@ -63,11 +63,11 @@ export class ClosureBook {
     const seg = this.segmentAt(lonLat, CLOSURE_LIMITS.snapM);
     this.sync();
     if (!seg) return { refused: `no road within ${CLOSURE_LIMITS.snapM} m of [${lonLat.join(', ')}]` };
-    const holder = this.closedArcs.get(seg.arcs[0]);
-    if (holder) return { refused: `${seg.lineName || seg.lineId || 'that road'} at [${seg.lonLat.map((v) => v.toFixed(5)).join(', ')}] is already closed (${holder})` };
     if (!inArea(head.by, { streetIds: [seg.streetId], districtIds: [seg.districtId] })) {
       return { refused: `${head.by.username} (${head.by.tier} ${head.by.unitId}) may not close a road outside its ${head.by.tier}: ${seg.lineName || seg.lineId} there lies in street ${seg.streetId} of district ${seg.districtId}` };
     }
+    const holder = this.closedArcs.get(seg.arcs[0]);
+    if (holder) return { refused: `${seg.lineName || seg.lineId || 'that road'} at [${seg.lonLat.map((v) => v.toFixed(5)).join(', ')}] is already closed (${holder})` };
     return this.add({ ...head, kind: 'manual', segments: [seg] });
   }
 

@@ -1,5 +1,6 @@
 import type { RoadGraph } from '../../route/RoadGraph';
 import type { Router } from '../../route/Router';
+import type { RouteResult } from '../../route/RouteResult';
 import { legOf, pointAlong, type LegRoute, type TripLeg } from '../incidents/TripLeg';
 import type { Trip, VehicleMotion } from '../incidents/VehicleMotion';
 
@@ -53,7 +54,7 @@ function aroundClosures(t: Readonly<Trip>, motion: VehicleMotion, router: Router
 function throughReopened(t: Readonly<Trip>, motion: VehicleMotion, router: Router, scene: [number, number], nowMs: number): TripLeg | null {
   const route = t.leg.route;
   if (!route) {
-    const found = t.leg.stoppedLonLat && router.route(t.leg.stoppedLonLat, scene);
+    const found = t.leg.stoppedLonLat && routeFrom(router, t.leg.stoppedLonLat, scene);
     return found ? legOf(found, nowMs) : null;
   }
   const s = motion.drivenS(t, nowMs), at = pointAlong(route, s);
@@ -65,7 +66,7 @@ function throughReopened(t: Readonly<Trip>, motion: VehicleMotion, router: Route
 /** A leg from `lonLat` (s seconds along `route`, between vertices k and k + 1) on to vertex k + 1, then the fastest route from there; null without one. */
 function fromNextVertex(route: LegRoute, s: number, lonLat: [number, number], k: number, router: Router, scene: [number, number], nowMs: number): TripLeg | null {
   const next = route.coordsLonLat[k + 1];
-  const found = router.route(next, scene);
+  const found = routeFrom(router, next, scene);
   if (!found) return null;
   const toNextS = Math.max(0, route.cumulativeS[k + 1] - s);
   const coords: Array<[number, number]> = [lonLat], cum = [0];
@@ -77,6 +78,24 @@ function fromNextVertex(route: LegRoute, s: number, lonLat: [number, number], k:
   add(next, toNextS);
   found.coordsLonLat.forEach((p, i) => add(p, toNextS + found.cumulativeS[i]));
   return { startedAtMs: nowMs, route: { coordsLonLat: coords, cumulativeS: cum, seconds: toNextS + found.seconds, arcs: found.arcs }, stoppedLonLat: null };
+}
+
+/**
+ * The fastest route from where a vehicle is to the scene (snapped as a dispatch does). It starts on
+ * its own segment (Router.route would snap it to the nearest open road: a jump), and a vehicle
+ * standing inside a closed segment may drive out of it: closures keep others from entering. From a
+ * crossing, every closed road stays closed.
+ */
+function routeFrom(router: Router, lonLat: [number, number], scene: [number, number]): RouteResult | null {
+  const from = router.snapIndex.nearest(lonLat[0], lonLat[1], 1), to = router.snap(scene), o = router.overrides;
+  if (!from || !to) return null;
+  const own = from.node >= 0 ? [] : [from.arc, from.reverse].filter((a) => a >= 0 && o.has(a)).map((a) => [a, o.factorOf(a)] as const);
+  for (const [a] of own) o.set(a, 1);
+  try {
+    return router.routeSnaps(from, to);
+  } finally {
+    for (const [a, f] of own) o.set(a, f);
+  }
 }
 
 /**
