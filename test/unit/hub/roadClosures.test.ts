@@ -89,16 +89,14 @@ describe('Road closures in the hub', () => {
   let incidentId = '', vehicleId = '', closureId = '', closeAt: [number, number] = [0, 0];
 
   it('re-routes a vehicle under way around a road closed ahead of it: a new leg avoiding it, a later ETA, who closed what on the timeline', async () => {
-    let t0 = performance.now();
     const trip = longTrip();
-    console.log(`longTrip ${(performance.now() - t0).toFixed(0)} ms`);
     ({ vehicleId, closeAt } = trip);
     incidentId = (await city({ action: 'create', type: 'fire', severity: 'critical', lonLat: trip.scene })).incidentId!;
     await city({ action: 'triage', incidentId });
     expect(await city({ action: 'dispatch', incidentId, vehicleIds: [vehicleId] })).toMatchObject({ ok: true });
     now += trip.route.seconds * 200; // a fifth of the way
     const before = vehicle(vehicleId);
-    t0 = performance.now();
+    const t0 = performance.now();
     const r = await city({ action: 'close_road', lonLat: closeAt, incidentId, text: 'burst water main' });
     console.log(`close_road + re-route of 1 vehicle: ${(performance.now() - t0).toFixed(1)} ms`);
     expect(r).toMatchObject({ ok: true, action: 'close_road', incidentId, rerouted: [{ vehicleId, incidentId, etaBeforeMs: before.etaMs }] });
