@@ -94,7 +94,9 @@ export class IncidentDesk {
     const who = this.actor(unitId, username);
     if (typeof who === 'string') return { reply: this.reply(cmd, false, who), applied: null, closure: null };
     if (isClosureAction(cmd.action)) {
-      const c = this.o.closures ? await this.o.closures(cmd, who) : { refused: 'the hub has no road network: it keeps no road closures' };
+      // A failure here (a flood run that breaks) answers the sender instead of leaving it waiting.
+      const c = this.o.closures ? await this.o.closures(cmd, who).catch((err: Error) => ({ refused: `the hub failed to apply ${cmd.action}: ${err.message}` }))
+        : { refused: 'the hub has no road network: it keeps no road closures' };
       if ('refused' in c) return { reply: this.reply(cmd, false, c.refused), applied: null, closure: null };
       const rerouted = c.reroutes.map(({ vehicleId, incidentId, etaBeforeMs, etaAfterMs }) => ({ vehicleId, incidentId, etaBeforeMs, etaAfterMs }));
       return { reply: { ...this.reply(cmd, true, null, c.closure.incidentId), closureId: c.closure.id, rerouted }, applied: null, closure: c };
