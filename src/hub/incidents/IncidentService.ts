@@ -177,10 +177,12 @@ export class IncidentService {
     const i = a.incident;
     const writes: Array<Promise<void>> = [];
     for (const [vehicleId, route] of a.routes ?? []) {
-      const v = this.o.setup.dispatcher!.vehicle(vehicleId)!, now = this.o.clock();
+      const v = this.o.setup.dispatcher!.vehicle(vehicleId)!;
+      // The assignment's time, as a restart without the stored leg would take it.
+      const at = i.assignments.find((x) => x.vehicleId === vehicleId && x.releasedAtMs === null)?.assignedAtMs ?? this.o.clock();
       if (!route) continue;
-      const leg = legOf(route, now);
-      this.motion.start({ vehicleId, kind: v.kind, incidentId: i.id, departedAtMs: now }, leg);
+      const leg = legOf(route, at);
+      this.motion.start({ vehicleId, kind: v.kind, incidentId: i.id, departedAtMs: at }, leg);
       writes.push(...this.recordLeg(i.id, vehicleId, leg));
     }
     for (const v of a.released ?? []) this.motion.stop(v);
