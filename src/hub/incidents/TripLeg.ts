@@ -28,8 +28,11 @@ export function legOf(route: RouteResult, startedAtMs: number): TripLeg {
   return { startedAtMs, route: { coordsLonLat: route.coordsLonLat, cumulativeS: route.cumulativeS, seconds: route.seconds, arcs: route.arcs }, stoppedLonLat: null };
 }
 
-/** The point `s` seconds (route time) along a route: interpolated between the vertices its times bracket. */
-export function pointAlong(route: LegRoute, s: number): PointAlong {
+/**
+ * The point `s` seconds (route time) along a route, interpolated between the vertices its times
+ * bracket, written into `out` (a fresh object by default; VehicleMotion passes one for every tick).
+ */
+export function pointAlong(route: LegRoute, s: number, out: PointAlong = { k: 0, lonLat: [0, 0], headingDeg: 0 }): PointAlong {
   const c = route.coordsLonLat, cum = route.cumulativeS;
   const t = Math.min(route.seconds, Math.max(0, s));
   let k = 0;
@@ -37,6 +40,8 @@ export function pointAlong(route: LegRoute, s: number): PointAlong {
   const a = c[k], b = c[Math.min(k + 1, c.length - 1)];
   const span = cum[Math.min(k + 1, cum.length - 1)] - cum[k];
   const f = span > 0 ? Math.min(1, (t - cum[k]) / span) : 1;
-  const heading = a[0] === b[0] && a[1] === b[1] ? 0 : (Math.atan2((b[0] - a[0]) * Math.cos(a[1] * DEG), b[1] - a[1]) / DEG + 360) % 360;
-  return { k, lonLat: t >= route.seconds ? c[c.length - 1] : [a[0] + (b[0] - a[0]) * f, a[1] + (b[1] - a[1]) * f], headingDeg: Math.round(heading) };
+  out.k = k;
+  out.lonLat = t >= route.seconds ? c[c.length - 1] : [a[0] + (b[0] - a[0]) * f, a[1] + (b[1] - a[1]) * f];
+  out.headingDeg = a[0] === b[0] && a[1] === b[1] ? 0 : Math.round((Math.atan2((b[0] - a[0]) * Math.cos(a[1] * DEG), b[1] - a[1]) / DEG + 360) % 360);
+  return out;
 }

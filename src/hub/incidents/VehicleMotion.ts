@@ -1,5 +1,5 @@
 import type { UnitKind } from '../../dispatch/Fleet';
-import { pointAlong, type TripLeg } from './TripLeg';
+import { pointAlong, type PointAlong, type TripLeg } from './TripLeg';
 
 /** A dispatched vehicle as displays draw it (in the `hub/<city>/vehicles` message). */
 export interface VehiclePosition {
@@ -25,6 +25,8 @@ export interface VehiclesMessage {
   timeMs: number;
   vehicles: VehiclePosition[];
 }
+
+const scratch: PointAlong = { k: 0, lonLat: [0, 0], headingDeg: 0 };
 
 /** A vehicle followed from its dispatch until it is released. */
 export interface Trip {
@@ -100,10 +102,15 @@ export class VehicleMotion {
 
   /** Where a trip is now. */
   position(t: Readonly<Trip>, nowMs: number): VehiclePosition {
-    const base = { vehicleId: t.vehicleId, kind: t.kind, incidentId: t.incidentId, departedAtMs: t.departedAtMs, legFromMs: t.leg.startedAtMs };
     const route = t.leg.route;
-    if (!route) return { ...base, lonLat: t.leg.stoppedLonLat ?? [0, 0], headingDeg: 0, state: 'stopped', etaMs: null, progress: 0 };
-    const s = Math.min(route.seconds, this.drivenS(t, nowMs)), p = pointAlong(route, s), arrived = s >= route.seconds;
-    return { ...base, lonLat: p.lonLat, headingDeg: arrived ? 0 : p.headingDeg, state: arrived ? 'on_scene' : 'en_route', etaMs: Math.round(this.etaMs(t)!), progress: route.seconds > 0 ? s / route.seconds : 1 };
+    if (!route) {
+      return { vehicleId: t.vehicleId, kind: t.kind, incidentId: t.incidentId, lonLat: t.leg.stoppedLonLat ?? [0, 0], headingDeg: 0, state: 'stopped', departedAtMs: t.departedAtMs, legFromMs: t.leg.startedAtMs, etaMs: null, progress: 0 };
+    }
+    const total = route.seconds, s = Math.min(total, Math.max(0, ((nowMs - t.leg.startedAtMs) / 1000) * this.speedup));
+    const p = pointAlong(route, s, scratch), arrived = s >= total;
+    return {
+      vehicleId: t.vehicleId, kind: t.kind, incidentId: t.incidentId, lonLat: p.lonLat, headingDeg: arrived ? 0 : p.headingDeg, state: arrived ? 'on_scene' : 'en_route',
+      departedAtMs: t.departedAtMs, legFromMs: t.leg.startedAtMs, etaMs: Math.round(t.leg.startedAtMs + (total * 1000) / this.speedup), progress: total > 0 ? s / total : 1,
+    };
   }
 }
