@@ -1,7 +1,8 @@
 import type { IncidentAction } from '../../hub/incidents/incidentCommand';
 import type { DispatchProposal } from '../../hub/incidents/IncidentDispatcher';
 import type { PublishedIncident } from '../../hub/incidents/IncidentService';
-import { elapsedText, slaText, stepText, words } from './incidentText';
+import type { IncidentAssignment } from '../../hub/incidents/Incident';
+import { clockText, elapsedText, slaText, stepText, words } from './incidentText';
 
 /** What the detail asks of the hub: an action with its fields; resolves with the proposal for `propose`. */
 export type IncidentAct = (action: IncidentAction, fields: { text?: string; vehicleIds?: string[] }) => Promise<DispatchProposal | undefined>;
@@ -47,7 +48,7 @@ export class IncidentDetail {
     for (const a of i.assignments) {
       const li = doc.createElement('li');
       li.dataset.vehicle = a.vehicleId;
-      li.textContent = `${a.vehicleId} (${words(a.kind)}) from ${a.stationId}: ${a.arrivedAtMs ? 'on scene' : a.releasedAtMs ? 'released' : a.etaS === null ? 'on the way' : `ETA ${Math.floor(a.etaS / 60)} min ${String(Math.round(a.etaS % 60)).padStart(2, '0')} s`}`;
+      li.textContent = `${a.vehicleId} (${words(a.kind)}) from ${a.stationId}: ${unitState(a)}`;
       units.append(li);
     }
     const timeline = doc.createElement('ol');
@@ -110,4 +111,12 @@ export class IncidentDetail {
       this.reply.dataset.state = 'refused';
     }
   }
+}
+
+/** Where a sent vehicle stands: on scene, released, re-routed (new ETA) or stopped by closures, or its planned ETA. */
+function unitState(a: IncidentAssignment): string {
+  if (a.arrivedAtMs) return 'on scene';
+  if (a.releasedAtMs) return 'released';
+  if (a.rerouted) return a.rerouted.etaMs === null ? 'stopped: road closures leave it no route' : `re-routed, ETA ${clockText(a.rerouted.etaMs)}`;
+  return a.etaS === null ? 'on the way' : `ETA ${Math.floor(a.etaS / 60)} min ${String(Math.round(a.etaS % 60)).padStart(2, '0')} s`;
 }
