@@ -7,7 +7,7 @@ import { SignsConnection, type MessageSink } from './SignsConnection';
  * Keeps a display's feed connection in step with its login: connects with the session's grant
  * (address, user name, token, client id), hands each refreshed token to the connection for its
  * next reconnect, and closes it on logout. `extraTopics` adds what the session grants besides the
- * raw sensor topics (the hub's shared state). DOM-free.
+ * raw sensor topics (the hub's shared state), subscribed before them. DOM-free.
  */
 export class SessionFeed {
   readonly events = new Emitter<{ connection: SignsConnection | null }>();
