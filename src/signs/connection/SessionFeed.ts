@@ -7,7 +7,7 @@ import { SignsConnection, type MessageSink } from './SignsConnection';
  * Keeps a display's feed connection in step with its login: connects with the session's grant
  * (address, user name, token, client id), hands each refreshed token to the connection for its
  * next reconnect, and closes it on logout. `extraTopics` adds what the session grants besides the
- * raw sensor topics (the hub's shared state). DOM-free.
+ * raw sensor topics (the hub's shared state), subscribed before them. DOM-free.
  */
 export class SessionFeed {
   readonly events = new Emitter<{ connection: SignsConnection | null }>();
@@ -32,7 +32,11 @@ export class SessionFeed {
   private follow(info: SessionInfo | null): void {
     const grant = info?.feed ?? null;
     const url = grant ? feedWebSocketUrl(grant.url, this.pageUrl) : '';
-    const topics = grant && info ? [...new Set([...grant.topics, ...this.extraTopics(info)])] : [];
+    // The session's extra topics (the hub's shared state) first: the broker sends retained messages
+    // filter by filter in this order, and the city's raw topics hold one retained reading per sensor
+    // (4,462 in the demo). Listed after them, a page opened late had the hub's alerts and incidents
+    // only after every reading went through its busy main thread: tens of seconds on a loaded machine.
+    const topics = grant && info ? [...new Set([...this.extraTopics(info), ...grant.topics])] : [];
     const c = this.conn, sameTopics = topics.join('\n') === this.topicsKey;
     this.topicsKey = topics.join('\n');
     if (grant && c && sameTopics && c.status.clientId === grant.clientId && c.status.url === url) {
