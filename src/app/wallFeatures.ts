@@ -7,6 +7,7 @@ import { OverlayMirrorFeature } from './features/overlayMirror/OverlayMirrorFeat
 import { WallCommandFeature } from './features/wall/WallCommandFeature';
 import { WallControlsFeature } from './features/wall/WallControlsFeature';
 import { WallFloodFeature } from './features/wall/WallFloodFeature';
+import { WallScenarioFeature } from './features/wall/WallScenarioFeature';
 import { TierScopeFeature } from './features/scope/TierScopeFeature';
 import type { Feature } from './host/Feature';
 import type { WallViewPort } from './views/startWallView';
@@ -14,12 +15,12 @@ import type { WallViewPort } from './views/startWallView';
 /**
  * The wall's features: its controls, colouring (static and live, `colour=` in the URL), live
  * alerts as pulsing markers the tour visits and the command panels read from the operations hub
- * (with `feed=on`), the workspace's flood and shared results.
+ * (with `feed=on`), the workspace's flood, scenario runs (through the hub from other machines) and shared results.
  */
 export function wallFeatures(view: WallViewPort): Feature[] {
   const live = new LiveSignsFeature(false);
   return [
     new WallControlsFeature(view), new ColourByFeature(), new ShortcutHelpFeature(), new CityPickerFeature(),
-    live, new TierScopeFeature(live), new WallCommandFeature(view, live), new WallFloodFeature(view, live), new WallAnalysisFeature(view), new OverlayMirrorFeature('receive'),
+    live, new TierScopeFeature(live), new WallCommandFeature(view, live), new WallFloodFeature(view, live), new WallScenarioFeature(view, live), new WallAnalysisFeature(view), new OverlayMirrorFeature('receive'),
   ];
 }
