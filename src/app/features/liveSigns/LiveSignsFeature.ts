@@ -35,6 +35,8 @@ export interface LiveSigns {
   chart(sensorId: string): void;
   /** The sensor charts (which one is open). */
   readonly charts: SensorCharts;
+  /** Takes the live alert markers off the map while true (a replay shows its moment's). */
+  holdAlertMarkers(hold: boolean): void;
   /** The feed connection, null while logged out. */
   readonly connection: SignsConnection | null;
   /** Colour buildings by their grid cell's indicator of a kind (null: stop). */
@@ -120,7 +122,7 @@ export class LiveSignsFeature implements Feature {
     followValues();
     session.resume().catch((err: Error) => host.status(`Live feed unavailable: ${err.message}`));
     this.live = {
-      store, session, hub, chart, charts, alerts: () => alerts.active,
+      store, session, hub, chart, charts, alerts: () => alerts.active, holdAlertMarkers: (hold) => alerts.holdMarkers(hold),
       scope: (sc) => { alerts.setScope(sc); host.overlay.set('signs:sensors', quietSensorLayer(sensors.filter((x) => inScope(x, sc)))); }, colourBy: (kind) => colouring.show(kind),
       get connection() { return feed.connection; },
       dispose: () => { login.dispose(); alerts.dispose(); charts.close(); badge?.dispose(); colouring.dispose(); hubValues?.dispose(); offHub(); hub.dispose(); feed.dispose(); session.dispose(); store.dispose(); },
