@@ -22,6 +22,17 @@ describe('TokenIssuer', () => {
     expect(issuer.verify(t.token, 'ops', 'ops:tab1')).toEqual({ error: 'token expired' });
   });
 
+  it('rounds the whole-second expiry up, so a 1 s token minted at x.999 s still lives 1 s', () => {
+    let now = 1_800_000_000_999;
+    const issuer = new TokenIssuer(key, 900, () => now);
+    const t = issuer.issue(account, 'ops:tab1', rights, 1);
+    expect(t.expiresAtMs - now).toBeGreaterThanOrEqual(1000);
+    now += 999;
+    expect(issuer.verify(t.token, 'ops', 'ops:tab1')).toHaveProperty('claims');
+    now = t.expiresAtMs;
+    expect(issuer.verify(t.token, 'ops', 'ops:tab1')).toEqual({ error: 'token expired' });
+  });
+
   it('refuses other keys, alg none, tampered claims and oversized tokens', () => {
     const issuer = new TokenIssuer(key, 900);
     const t = issuer.issue(account, 'ops:tab1', rights).token;

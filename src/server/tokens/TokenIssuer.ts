@@ -41,10 +41,14 @@ export class TokenIssuer {
   }
 
   issue(account: Account, clientId: string, rights: BrokerRights, ttlS = this.ttlS): IssuedToken {
-    const nowS = Math.floor(this.clock() / 1000);
+    const nowMs = this.clock();
+    const nowS = Math.floor(nowMs / 1000);
+    // JWT times are whole seconds: round the expiry up so a token lives at least ttlS (a 1 s token
+    // minted at x.999 s would otherwise expire 1 ms later).
+    const expS = Math.ceil((nowMs + Math.max(1, Math.round(ttlS)) * 1000) / 1000);
     const claims: BrokerTokenClaims = {
       iss: TOKEN_ISSUER, aud: 'mqtt', sub: account.username, cid: clientId, role: account.role, tier: account.tier,
-      unit: account.unitId, iat: nowS, exp: nowS + Math.max(1, Math.round(ttlS)), jti: randomBytes(9).toString('base64url'),
+      unit: account.unitId, iat: nowS, exp: expS, jti: randomBytes(9).toString('base64url'),
       acl: { pub: rights.publish, sub: rights.subscribe },
     };
     return { token: signJwt(claims as unknown as Record<string, unknown>, this.key), expiresAtMs: claims.exp * 1000, claims };
