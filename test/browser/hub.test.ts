@@ -177,9 +177,12 @@ describe('The operations hub seen from two displays', () => {
 
   it('replays the last 24 h on the wall (key R): a REPLAY banner, the panels and markers as they were, back to live with Esc', async () => {
     const wall = await openWall();
+    let tp = Date.now();
+    const phases: string[] = [], phase = (what: string) => { phases.push(`${what} ${Date.now() - tp} ms`); tp = Date.now(); };
     // A moment the fire alarm was open (acknowledged), just after the hub's latest indicator snapshot when it has one (one a minute).
     const snapMs = await wall.evaluate(() => fetch(`/api/hub/state?at=${Date.now()}`).then((r) => r.json()).then((j: { indicators: Array<{ tier: string; tMs: number }> }) => j.indicators.find((i) => i.tier === 'city')?.tMs ?? null));
     const at = Math.min(Date.now() - 1000, Math.max(acked.raisedAtMs + 1000, (snapMs ?? Date.now() - 2000) + 1000));
+    phase('latest snapshot');
     const t0 = Date.now();
     await wall.keyboard.press('r');
     await wall.waitForFunction(() => document.body.dataset.wallReplay === 'on', undefined, { polling: 50 });
@@ -194,6 +197,7 @@ describe('The operations hub seen from two displays', () => {
     }));
     console.log(`wall replay: ${seen.banner} drawn ${Date.now() - t0} ms after the key (the state from the store in ${seekMs} ms); ${seen.openThen} (${seen.cityTotal} on the panels); ${seen.values} vital signs with a value (snapshot ${snapMs === null ? 'none yet' : `${Math.round((at - snapMs) / 1000)} s before`}); banner at ${seen.bannerPx} px`);
     if (snapMs !== null && snapMs < at) expect(seen.values).toBeGreaterThanOrEqual(6); // the snapshot's city values, as they were
+    phase('key, seek and read');
     expect(seen.banner).toMatch(/^REPLAY \d\d:\d\d$/);
     expect(seen.tags).toBeGreaterThanOrEqual(3); // vital signs, alert counts, incidents (and the ticker)
     expect(seen.openThen).toMatch(new RegExp(`^${seen.cityTotal} alerts? open then[.;]`));
@@ -202,6 +206,7 @@ describe('The operations hub seen from two displays', () => {
     expect(seen.focus).toBe('replay-time');
     expect(seen.bannerPx).toBeGreaterThanOrEqual(40);
     await wall.screenshot({ path: join(root, 'test-results/wall-replay.png') });
+    phase('screenshot');
     // The keyboard moves it: a minute back.
     await wall.keyboard.press('ArrowLeft');
     await wall.waitForFunction((t) => window.twin!.replay!.atMs <= t - 30_000, at, { timeout: 5000, polling: 50 });
@@ -209,6 +214,8 @@ describe('The operations hub seen from two displays', () => {
     await wall.waitForFunction(() => document.body.dataset.wallReplay === 'off', undefined, { polling: 50 });
     expect(await wall.evaluate(() => ({ banner: document.querySelector<HTMLElement>('.wall-replay-banner')!.hidden, tags: document.querySelectorAll('.wall-replay-tag').length, live: !!window.twin!.overlay.get('signs:alerts'), replay: !!window.twin!.overlay.get('replay:alerts') })))
       .toEqual({ banner: true, tags: 0, live: true, replay: false });
+    phase('arrow and Esc');
+    console.log(`wall replay step phases: ${phases.join(', ')}`);
   });
 
   it('sends a flood what-if from the workspace on one machine to a wall on another through the hub, where the same water is computed', async () => {
@@ -248,16 +255,18 @@ describe('The operations hub seen from two displays', () => {
       return { ids: ids.length, sha: [...new Uint8Array(await crypto.subtle.digest('SHA-256', bytes))].map((b) => b.toString(16).padStart(2, '0')).join('') };
     });
     await a.page.waitForFunction(() => !!window.twin?.scenario, undefined, { timeout: 60_000 });
-    const tRun = Date.now();
-    const t0 = await a.page.evaluate(async () => { const w = window.twin!.scenario!; w.select('highrise-fire', 'forward-fire-post'); w.setTime(600); await w.run(); return Date.now(); });
-    await wall.waitForSelector('body[data-wall-scenario="shown"]', { timeout: 120_000 });
-    const ms = Date.now() - t0, phases: string[] = [`workspace run ${t0 - tRun} ms`];
+    // The run is sent when it starts: the wall computes it while the workspace does.
+    const tRun = await a.page.evaluate(() => { const w = window.twin!.scenario!; w.select('highrise-fire', 'forward-fire-post'); w.setTime(600); void w.run(); return Date.now(); });
+    await a.page.waitForFunction(() => document.body.dataset.scenario === 'ready', undefined, { timeout: 120_000, polling: 50 });
+    const wsMs = Date.now() - tRun;
+    await wall.waitForFunction(() => document.body.dataset.wallScenario === 'shown', undefined, { timeout: 120_000, polling: 50 });
+    const ms = Date.now() - tRun, phases: string[] = [`workspace run ${wsMs} ms`, `wall ${ms} ms`];
     let tp = Date.now();
     const phase = (what: string) => { phases.push(`${what} ${Date.now() - tp} ms`); tp = Date.now(); };
     const ws = await a.page.evaluate(() => ({ kpis: window.twin!.scenario!.state().kpis, bytes: window.twin!.scenarioRelay!.lastBytes }));
     const onWall = await wall.evaluate(() => { const r = window.twin!.wallScenario!; return { rows: (r.status as { rows?: unknown }).rows, computeMs: Math.round(r.lastMs), caption: [...document.querySelectorAll('.wall-scenario-caption p')].map((p) => p.textContent) }; });
     const [wsLayers, wallLayers] = await Promise.all([layers(a.page), layers(wall)]);
-    console.log(`scenario through the hub: ${ws.bytes} B message; on the wall ${ms} ms after the workspace showed it (computed there in ${onWall.computeMs} ms); ${wallLayers.ids} layers; ${onWall.caption.join(' | ')}`);
+    console.log(`scenario through the hub: ${ws.bytes} B message; shown on the workspace ${wsMs} ms and on the wall ${ms} ms after Run (computed there in ${onWall.computeMs} ms from the message); ${wallLayers.ids} layers; ${onWall.caption.join(' | ')}`);
     expect(onWall.rows).toEqual(ws.kpis);
     expect(wallLayers).toEqual(wsLayers);
     expect(wsLayers.ids).toBeGreaterThan(0);

@@ -24,6 +24,8 @@ export class SignsConnection {
   private readonly st: ConnectionStatus;
   /** Subscriptions added while connected (a sensor's raw topic while its chart is open); kept across reconnects. */
   private readonly extra = new Set<string>();
+  /** Topics removed while offline: the kept session still holds them until the next connect unsubscribes. */
+  private readonly unsubscribeOnConnect = new Set<string>();
 
   constructor(config: SignsConnectionConfig, private readonly sink: MessageSink) {
     if (!config.url) throw new Error('SignsConnection config.url: expected a broker URL such as ws://127.0.0.1:8083/mqtt, got nothing');
@@ -62,7 +64,9 @@ export class SignsConnection {
   /** Unsubscribes topics added with addTopics (others are ignored). */
   removeTopics(topics: readonly string[]): void {
     const gone = topics.filter((t) => this.extra.delete(t));
-    if (gone.length && this.client?.connected) this.client.unsubscribe(gone);
+    if (!gone.length) return;
+    if (this.client?.connected) this.client.unsubscribe(gone);
+    else for (const t of gone) this.unsubscribeOnConnect.add(t);
   }
 
   /** Opens the connection (idempotent). */
@@ -119,7 +123,9 @@ export class SignsConnection {
     this.setState('connected');
     // A kept session holds the topic list of the page that used this client id before, which may
     // include filters this page must not get (the raw readings, now that the hub is read instead).
-    if (sessionPresent && this.cfg.dropTopics.length) client.unsubscribe(this.cfg.dropTopics);
+    const drop = sessionPresent ? [...this.cfg.dropTopics, ...this.unsubscribeOnConnect].filter((t) => !this.extra.has(t)) : [];
+    this.unsubscribeOnConnect.clear();
+    if (drop.length) client.unsubscribe(drop);
     // Subscribe on every connect, also when the broker kept the session: the session may hold another
     // page's topic list for this client id (a page reloaded with the hub granted), and a SUBSCRIBE
     // makes the broker send the retained state again (the hub's alerts and incidents), which may have

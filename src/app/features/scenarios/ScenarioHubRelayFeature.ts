@@ -14,7 +14,8 @@ const newRunId = () => crypto.randomUUID().replaceAll('-', '').slice(0, 16);
  * Sends the scenario run this workspace shows to walls on other machines through the hub's broker:
  * the scenario definition, the variant, compare and the time shown, retained on
  * `hub/<city>/runs/scenario` (withdrawn with an empty retained message when the workspace shows
- * none), so a wall opened later gets it too; each wall runs it in its own workers. Only for
+ * none, or its run fails or is cancelled), so a wall opened later gets it too. It is sent when
+ * the run starts: each wall runs it in its own workers meanwhile. Only for
  * accounts the hub lets act (an operator); a viewer's runs reach only the walls of this browser
  * (the overlay mirror).
  */

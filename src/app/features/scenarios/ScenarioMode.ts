@@ -97,6 +97,11 @@ export class ScenarioMode {
     this.o.onStateChange?.();
   }
 
+  /** The time shown (or to show once results are in), s. */
+  get timeS(): number {
+    return this.timeline?.timeS ?? this.pendingTimeS;
+  }
+
   /** The time to show once results are in (or now, when they are). */
   setTime(tS: number): void {
     this.pendingTimeS = tS;
@@ -116,6 +121,7 @@ export class ScenarioMode {
     this.status = 'running';
     this.panel.setBusy(0, `Running ${names.join(' and ')} in Web Workers…`);
     document.body.dataset.scenario = 'running';
+    this.o.onStateChange?.();
     try {
       const out = await this.o.runner.runMany(this.scenario, names, {
         signal: ac.signal,
@@ -129,6 +135,7 @@ export class ScenarioMode {
       document.body.dataset.scenario = 'ready';
       this.o.onStateChange?.();
     } catch (err) {
+      if (this.abort !== ac) return; // a newer run took over: its state stands
       const cancelled = (err as Error).name === 'AbortError';
       this.status = cancelled ? 'cancelled' : 'error';
       this.panel.setBusy(null, '');

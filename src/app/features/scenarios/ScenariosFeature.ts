@@ -13,7 +13,7 @@ import { ScenarioMode } from './ScenarioMode';
 
 export type { ScenarioMode };
 
-/** The scenario run a workspace shows (results in), as walls elsewhere are told of it. */
+/** The scenario run a workspace shows (running, or its results in), as walls elsewhere are told of it. */
 export interface ScenarioShown {
   scenario: Scenario;
   variant: string;
@@ -21,9 +21,13 @@ export interface ScenarioShown {
   timeS: number;
 }
 
-/** What the mode shows, or null while no results are shown (idle, running, failed). */
+/**
+ * What the mode shows: a run from the moment it starts (so a wall elsewhere computes it while this
+ * page does), or null while none is (idle, failed, cancelled).
+ */
 function shownOf(w: ScenarioMode): ScenarioShown | null {
-  return w.status === 'ready' && w.runs.length ? { scenario: w.scenario, variant: w.variant, compare: w.compare, timeS: w.timeline?.timeS ?? 0 } : null;
+  const on = w.status === 'running' || (w.status === 'ready' && w.runs.length > 0);
+  return on ? { scenario: w.scenario, variant: w.variant, compare: w.compare, timeS: w.timeS } : null;
 }
 
 /** The in-browser cache holds results for the session only, so the code version is this build's. */
