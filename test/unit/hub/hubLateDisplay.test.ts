@@ -45,15 +45,16 @@ beforeAll(async () => {
 afterAll(async () => { await broker?.stop(); data.remove(); });
 
 describe('A display opened after the hub state was made (the page\'s wiring: SessionClient -> HubLink + SessionFeed)', () => {
-  it('gets the retained hub state before the city\'s thousands of retained sensor readings', async () => {
+  it('gets the retained hub state at once and none of the city\'s thousands of retained sensor readings, but one sensor\'s while it is watched', async () => {
     const info = sessionOf('op-street', 'latetab1');
     const session = new SessionClient({ tabId: 'latetab1', fetch: async () => new Response(JSON.stringify(info), { status: 200 }) });
     const hub = new HubLink(CITY, async () => {});
     session.events.subscribe('session', (i) => hub.follow(i));
-    let received = 0, readings = 0, incidentAt = -1;
+    let received = 0, incidentAt = -1;
+    const readings: string[] = [];
     const feed = new SessionFeed(session, (topic, payload) => {
       received++;
-      if (!hub.take(topic, payload)) readings++;
+      if (!hub.take(topic, payload)) readings.push(topic);
       else if (incidentAt < 0 && hub.side?.state.incidents.has('INC-LATE-1')) incidentAt = received;
     }, 'http://127.0.0.1/', (i) => hub.topicsFor(i));
     try {
@@ -61,10 +62,18 @@ describe('A display opened after the hub state was made (the page\'s wiring: Ses
       await session.resume();
       await waitFor(() => incidentAt > 0, 20_000, 'the retained incident');
       const ms = Date.now() - t0;
-      await waitFor(() => readings >= REGISTRY.sensors.length, 20_000, 'every sensor\'s retained reading');
-      console.log(`late display: the retained incident arrived as message ${incidentAt} after ${ms} ms; ${readings} retained readings in all`);
-      // The hub's few retained messages come first: on a busy page the readings take tens of seconds to go through.
+      // Before the display read the hub's topics, it also took every sensor's retained reading (4,462 in
+      // the demo) and, listed first, they held back the incident for tens of seconds on a busy page.
+      await new Promise((r) => setTimeout(r, 500));
+      console.log(`late display: the retained incident arrived as message ${incidentAt} after ${ms} ms; ${readings.length} raw readings`);
       expect(incidentAt).toBeLessThan(100);
+      expect(readings).toEqual([]);
+      // A sensor's chart opened: its raw topic only, with its retained reading.
+      const sensor = REGISTRY.sensors[0];
+      const release = feed.watch(sensor.topic);
+      await waitFor(() => readings.length > 0, 10_000, 'the watched sensor\'s retained reading');
+      expect(new Set(readings)).toEqual(new Set([sensor.topic]));
+      release();
     } finally {
       feed.dispose(); hub.dispose(); session.dispose();
     }
