@@ -1,4 +1,5 @@
 import { Emitter } from '../../signs/events/Emitter';
+import type { ClosuresMessage } from '../closures/RoadClosure';
 import { SEVERITIES } from '../../signs/rules/SignsRule';
 import { INCIDENT_SEVERITIES, type IncidentActor } from '../incidents/Incident';
 import { refusal } from '../incidents/incidentRights';
@@ -8,6 +9,7 @@ import type { HubAlert } from '../state/HubAlert';
 import type { HubStatus, HubSummary } from '../state/HubStatus';
 import { parseIndicatorMessage, type IndicatorMessage } from '../state/IndicatorMessage';
 import { parseFloodRunMessage, type FloodRunMessage } from '../runs/floodRunMessage';
+import { parseScenarioRunMessage, type ScenarioRunMessage } from '../runs/scenarioRunMessage';
 import { hubTopics, parseIndicatorTopic, type HubTopics } from '../topics';
 
 export interface HubStateEvents {
@@ -18,10 +20,14 @@ export interface HubStateEvents {
   summary: HubSummary;
   /** A workspace's what-if run shown to walls (null: withdrawn). */
   floodRun: FloodRunMessage | null;
+  /** A workspace's scenario run shown to walls (null: withdrawn; `error`: a message refused, with why). */
+  scenarioRun: ScenarioRunMessage | null | { error: string };
   /** An incident appeared, changed, or went (cleared a while after it closed). */
   incident: { incident: PublishedIncident; change: 'added' | 'updated' | 'removed' };
   /** The dispatched vehicles' positions (about once a second while any drive). */
   vehicles: VehiclesMessage;
+  /** The road closures open now (at every change). */
+  closures: ClosuresMessage;
 }
 
 /** Which incidents a list shows. */
@@ -51,8 +57,13 @@ export class HubState {
   summary: HubSummary | null = null;
   /** The flood what-if a workspace shows to walls now, or null. */
   floodRun: FloodRunMessage | null = null;
+  /** The scenario run a workspace shows to walls now, null when none; and why the latest message was refused, if it was. */
+  scenarioRun: ScenarioRunMessage | null = null;
+  scenarioRunError: string | null = null;
   readonly incidents = new Map<string, PublishedIncident>();
   vehicles: VehiclesMessage | null = null;
+  /** The road closures open now (null until the hub published them). */
+  closures: ClosuresMessage | null = null;
   readonly topics: HubTopics;
   /** Messages that were not hub state or did not parse. */
   ignored = 0;
@@ -77,6 +88,13 @@ export class HubState {
         this.events.emit('vehicles', v);
         return true;
       }
+      if (topic === t.closures) {
+        const c = text ? (JSON.parse(text) as ClosuresMessage) : null;
+        if (!Array.isArray(c?.closures)) return this.ignore();
+        this.closures = c;
+        this.events.emit('closures', c!);
+        return true;
+      }
       const ind = parseIndicatorTopic(t, topic);
       if (ind) {
         const m = parseIndicatorMessage(text);
@@ -98,6 +116,7 @@ export class HubState {
         this.events.emit('floodRun', m);
         return true;
       }
+      if (topic === t.run('scenario')) return this.takeScenarioRun(payload);
       if (topic === t.summary && text) {
         this.summary = JSON.parse(text) as HubSummary;
         this.events.emit('summary', this.summary);
@@ -112,6 +131,21 @@ export class HubState {
   private ignore(): false {
     this.ignored++;
     return false;
+  }
+
+  /** A refused run message replaces the run shown before it (the retained one is gone); its error is kept for the wall to say. */
+  private takeScenarioRun(payload: Uint8Array | string): boolean {
+    const m = parseScenarioRunMessage(payload);
+    if (m !== null && 'error' in m) {
+      this.scenarioRun = null;
+      this.scenarioRunError = m.error;
+      this.events.emit('scenarioRun', m);
+      return this.ignore();
+    }
+    this.scenarioRun = m;
+    this.scenarioRunError = null;
+    this.events.emit('scenarioRun', m);
+    return true;
   }
 
   private takeAlert(id: string, text: string): boolean {
