@@ -13,6 +13,9 @@ export default defineConfig({
           // Unit files first, then the browser files alone: browser timings are not shared with solver tests.
           sequence: { groupOrder: 0 },
           environment: 'node',
+          // Two files at a time even on two cores (vitest's default is cores - 1 = one): many unit files
+          // spend their time waiting on brokers, PGlite, PostgreSQL and NATS starting, which overlaps.
+          maxWorkers: 2,
           include: ['src/**/*.test.ts', 'workers/**/*.test.ts', 'test/unit/**/*.test.ts'],
           globalSetup: ['test/unit/globalSetup.ts'],
           testTimeout: 120_000,

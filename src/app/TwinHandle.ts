@@ -24,6 +24,8 @@ import type { LiveScope } from './features/scope/TierScopeFeature';
 import type { LiveIncidents } from './features/incidents/IncidentsFeature';
 import type { HubReplay } from '../hub/client/HubReplay';
 import type { FloodHubRelayFeature } from './features/flood/FloodHubRelayFeature';
+import type { ScenarioHubRelayFeature } from './features/scenarios/ScenarioHubRelayFeature';
+import type { RemoteScenarioRun } from './features/wall/RemoteScenarioRun';
 import type { WallCommandBoard } from './features/wall/WallCommandBoard';
 
 /**
@@ -71,11 +73,15 @@ export interface TwinHandle {
   section?: LiveSection;
   /** floodHubRelay (workspace): the flood what-if sent to walls on other machines through the hub. */
   floodRelay?: FloodHubRelayFeature;
+  /** scenarioHubRelay (workspace): the scenario run sent to walls on other machines through the hub. */
+  scenarioRelay?: ScenarioHubRelayFeature;
+  /** wallScenario: a scenario run that reached the wall through the hub, computed here. */
+  wallScenario?: RemoteScenarioRun;
   /** tierScope: the district or street a tier view shows. */
   scope?: LiveScope;
   /** incidents (workspace): incident command on the hub, while the hub is granted. */
   incidents?: LiveIncidents;
-  /** replay (workspace): the last 24 h from the hub's store, while the hub is granted. */
+  /** replay (workspace, and the wall while replaying): the last 24 h from the hub's store, while the hub is granted. */
   replay?: HubReplay;
   /** wallCommand: the command panels, while the hub is granted. */
   command?: WallCommandBoard;

@@ -7,6 +7,8 @@ import { OverlayMirrorFeature } from './features/overlayMirror/OverlayMirrorFeat
 import { WallCommandFeature } from './features/wall/WallCommandFeature';
 import { WallControlsFeature } from './features/wall/WallControlsFeature';
 import { WallFloodFeature } from './features/wall/WallFloodFeature';
+import { WallReplayFeature } from './features/wall/WallReplayFeature';
+import { WallScenarioFeature } from './features/wall/WallScenarioFeature';
 import { TierScopeFeature } from './features/scope/TierScopeFeature';
 import type { Feature } from './host/Feature';
 import type { WallViewPort } from './views/startWallView';
@@ -14,12 +16,12 @@ import type { WallViewPort } from './views/startWallView';
 /**
  * The wall's features: its controls, colouring (static and live, `colour=` in the URL), live
  * alerts as pulsing markers the tour visits and the command panels read from the operations hub
- * (with `feed=on`), the workspace's flood and shared results.
+ * (with `feed=on`), the replay of the last 24 h on them (key R), the workspace's flood, scenario runs (through the hub from other machines) and shared results.
  */
 export function wallFeatures(view: WallViewPort): Feature[] {
-  const live = new LiveSignsFeature(false);
+  const live = new LiveSignsFeature(false), command = new WallCommandFeature(view, live);
   return [
     new WallControlsFeature(view), new ColourByFeature(), new ShortcutHelpFeature(), new CityPickerFeature(),
-    live, new TierScopeFeature(live), new WallCommandFeature(view, live), new WallFloodFeature(view, live), new WallAnalysisFeature(view), new OverlayMirrorFeature('receive'),
+    live, new TierScopeFeature(live), command, new WallReplayFeature(live, command), new WallFloodFeature(view, live), new WallScenarioFeature(view, live), new WallAnalysisFeature(view), new OverlayMirrorFeature('receive'),
   ];
 }

@@ -18,6 +18,7 @@ import { FloodWhatIfFeature } from './features/flood/FloodWhatIfFeature';
 import { ShortcutHelpFeature } from './features/help/ShortcutHelpFeature';
 import { LiveSignsFeature } from './features/liveSigns/LiveSignsFeature';
 import { OverlayMirrorFeature } from './features/overlayMirror/OverlayMirrorFeature';
+import { ScenarioHubRelayFeature } from './features/scenarios/ScenarioHubRelayFeature';
 import { ScenariosFeature } from './features/scenarios/ScenariosFeature';
 import { SceneModeFeature } from './features/viewControls/SceneModeFeature';
 import { WallLinkFeature } from './features/wallLink/WallLinkFeature';
@@ -30,12 +31,12 @@ import type { WorkspaceViewPort } from './views/startWorkspaceView';
  * then the side panel's sections (placed by roles.ts, whatever the order here).
  */
 export function workspaceFeatures(view: WorkspaceViewPort): Feature[] {
-  const live = new LiveSignsFeature(), flood = new FloodWhatIfFeature(view);
+  const live = new LiveSignsFeature(), flood = new FloodWhatIfFeature(view), scenarios = new ScenariosFeature(view);
   return [
     new SceneModeFeature(view), new ColourByFeature(), new ShortcutHelpFeature(), new CityPickerFeature(),
     new WallLinkFeature(), live, new TierScopeFeature(live), new IncidentsFeature(live), new RoadClosuresFeature(live), new ReplayFeature(live), new DispatchFeature(),
     new DrillDownFeature(), new AreaQueryFeature(), new BuildingInfoFeature(),
-    new ScenariosFeature(view), flood, new FloodHubRelayFeature(live, flood), new SunFeature(view), new SunlightFeature(),
+    scenarios, new ScenarioHubRelayFeature(live, scenarios), flood, new FloodHubRelayFeature(live, flood), new SunFeature(view), new SunlightFeature(),
     new SightFeature(), new LimitsFeature(), new SectionFeature(view), new MeasureFeature(), new OverlayMirrorFeature('send'),
   ];
 }

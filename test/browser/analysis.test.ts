@@ -251,7 +251,7 @@ describe('The planner\'s and analyst\'s 3D analysis tools', () => {
     const wall = await s.context.newPage();
     wall.on('console', (m) => { if (m.type() === 'error') s.errors.push(`wall: ${m.text()}`); });
     await wall.setViewportSize({ width: 640, height: 400 });
-    await wall.goto(`${baseUrl}/?view=wall&tour=0&budget=0&mode=day`);
+    await wall.goto(`${baseUrl}/?view=wall&tour=0&budget=0&mode=day&fps=2`);
     await wall.waitForSelector('body[data-tilesets="loaded"]', { timeout: 120_000 });
     await s.page.bringToFront();
     await s.page.evaluate((id) => window.twin!.section!.set({ kind: 'f', id, floor: 3 }), f.tallest.id);

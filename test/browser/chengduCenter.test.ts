@@ -173,7 +173,7 @@ describe.skipIf(!present)('central Chengdu with its own feed: simulated live ale
     wall.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
     wall.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
     await wall.setViewportSize({ width: 960, height: 540 });
-    await wall.goto(`${siteUrl}/?view=wall&city=${CITY}&feed=on&tour=0`);
+    await wall.goto(`${siteUrl}/?view=wall&city=${CITY}&feed=on&tour=0&fps=2`);
     await wall.waitForSelector('body[data-tilesets="loaded"]', { timeout: 90_000 });
     await wall.waitForTimeout(1500);
     await wall.screenshot({ path: join(shots, 'chengdu-center-wall.png') });

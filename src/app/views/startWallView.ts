@@ -47,16 +47,17 @@ async function fetchJson<T>(url: string): Promise<T | null> {
  * Starts the wall display (`?view=wall`) on a city. URL flags: `kiosk=1` (no chrome; the tour
  * starts), `mode=night|day`, `tour=1|0`, `dwell=S`, `flight=S`, `budget=MS` (frame budget the
  * adaptive resolution holds; 0 = fixed), `scale=X` (render scale), `sse=PX` (tile refinement,
- * default 6), `aa=1`, `wall=CxR&tile=I&lead=I&wallId=NAME` (one window of a multi-window wall).
+ * default 6), `aa=1`, `fps=N` (frame-rate cap; the resolution then stays fixed), `wall=CxR&tile=I&lead=I&wallId=NAME` (one window of a multi-window wall).
  * `budgetMB` (the tiles' memory budget, src/view/tileBudget) is the host's: it arrives as `o.budgetMB`.
  */
 export async function startWallView(o: { container: HTMLElement; city: CityContext; overlay: OverlayModel; handle: PageHandle; url: UrlState; budgetMB: number }): Promise<WallViewPort> {
   const u = o.url, m = o.city.manifest;
-  u.claim('wall', 'kiosk', 'mode', 'tour', 'dwell', 'flight', 'budget', 'scale', 'sse', 'aa', 'wall', 'tile', 'lead', 'wallId');
+  u.claim('wall', 'kiosk', 'mode', 'tour', 'dwell', 'flight', 'budget', 'scale', 'sse', 'aa', 'fps', 'wall', 'tile', 'lead', 'wallId');
   const kiosk = u.get('kiosk') === '1';
   const mode = (u.get('mode') ?? 'night') as WallMode;
   if (mode !== 'night' && mode !== 'day') throw new Error(`URL parameter "mode" must be night or day (got '${mode}')`);
-  const budget = u.number('budget', 1000 / 30, 0, 1000);
+  const maxFps = u.number('fps', 0, 0, 240) || null;
+  const budget = maxFps ? 0 : u.number('budget', 1000 / 30, 0, 1000);
   document.body.dataset.view = 'wall';
   document.body.classList.toggle('kiosk', kiosk);
   const [dem, river, units] = await Promise.all([
@@ -67,7 +68,7 @@ export async function startWallView(o: { container: HTMLElement; city: CityConte
   const wall = new WallView({
     container: o.container, cityUrl: o.city.url, originLonDeg: m.origin.lonDeg, originLatDeg: m.origin.latDeg, buildingCount: m.counts.buildings, homeHalfSizeM: halfM,
     dem, river, layout: parseWallLayout(u.params()), wallName: u.get('wallId') ?? 'main', mode, budget: tileBudget(o.budgetMB, undefined, u.number('sse', 6, 0.5, 256)),
-    surface: { budgetMs: budget > 0 ? budget : null, scale: u.number('scale', 1, 0.1, 4), antialias: u.get('aa') === '1' },
+    surface: { budgetMs: budget > 0 ? budget : null, scale: u.number('scale', 1, 0.1, 4), antialias: u.get('aa') === '1', maxFps },
     tour: { flightS: u.number('flight', 4, 0.05, 60), dwellS: u.number('dwell', 10, 0.1, 600), orbitRadPerS: 0.03 },
     onLoadState: loadReporter('Wall · ', m, o.handle),
     onTourStop: (stop) => {

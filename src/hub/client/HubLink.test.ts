@@ -14,8 +14,8 @@ const info = (cityId: string, commandTopic: string | null): SessionInfo => ({
 describe('HubLink', () => {
   it('grants the hub only for the page\'s city, adds the reply topic, and routes hub messages away from the raw readings', () => {
     const link = new HubLink('demo', async () => {});
-    expect(link.topicsFor(info('other', null))).toEqual([]);
-    expect(link.topicsFor(info('demo', null))).toEqual(['hub/demo/alerts/#', 'hub/demo/runs/#', 'hub/demo/replies/op']);
+    expect(link.topicsFor(info('other', null))).toEqual({ topics: [], drop: [] });
+    expect(link.topicsFor(info('demo', null)).topics).toEqual(['hub/demo/alerts/#', 'hub/demo/runs/#', 'hub/demo/replies/op']);
     const sides: Array<unknown> = [];
     link.events.subscribe('side', (s) => sides.push(s));
     link.follow(info('demo', null));

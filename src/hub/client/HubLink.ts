@@ -1,5 +1,7 @@
 import type { SessionInfo } from '../../auth/SessionInfo';
+import type { TopicPlan } from '../../signs/connection/SessionFeed';
 import { Emitter } from '../../signs/events/Emitter';
+import { displayTopicPlan } from './displayTopics';
 import { HistoryClient } from './HistoryClient';
 import { HubAlertSource } from './HubAlertSource';
 import { HubCommands, type Publish } from './HubCommands';
@@ -19,8 +21,8 @@ export interface HubSide {
  * A page's link to the operations hub, kept in step with its login: when the session grants the
  * hub of the page's city it holds the shared state, the command sender and the history client;
  * otherwise none (the page then runs the rules itself, as before the hub). The feed connection
- * subscribes to `topicsFor(info)` besides the raw sensor topics and hands every message to
- * `take` first. DOM-free.
+ * subscribes to `topicsFor(info)` (the hub's topics instead of the raw readings while granted)
+ * and hands every message to `take` first. DOM-free.
  */
 export class HubLink {
   readonly events = new Emitter<{ side: HubSide | null }>();
@@ -34,10 +36,9 @@ export class HubLink {
     return this.current;
   }
 
-  /** The hub topics the feed connection subscribes to for this session (none without a grant of this city). */
-  topicsFor(info: SessionInfo | null): string[] {
-    const h = info?.hub;
-    return h && h.cityId === this.cityId ? [...new Set([...h.topics, h.replyTopic])] : [];
+  /** What the feed connection subscribes to for this session (see displayTopicPlan). */
+  topicsFor(info: SessionInfo | null): TopicPlan {
+    return displayTopicPlan(info, this.cityId);
   }
 
   /** Follows a session change: builds or drops the hub side. */

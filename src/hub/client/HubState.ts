@@ -9,6 +9,7 @@ import type { HubAlert } from '../state/HubAlert';
 import type { HubStatus, HubSummary } from '../state/HubStatus';
 import { parseIndicatorMessage, type IndicatorMessage } from '../state/IndicatorMessage';
 import { parseFloodRunMessage, type FloodRunMessage } from '../runs/floodRunMessage';
+import { parseScenarioRunMessage, type ScenarioRunMessage } from '../runs/scenarioRunMessage';
 import { hubTopics, parseIndicatorTopic, type HubTopics } from '../topics';
 
 export interface HubStateEvents {
@@ -19,6 +20,8 @@ export interface HubStateEvents {
   summary: HubSummary;
   /** A workspace's what-if run shown to walls (null: withdrawn). */
   floodRun: FloodRunMessage | null;
+  /** A workspace's scenario run shown to walls (null: withdrawn; `error`: a message refused, with why). */
+  scenarioRun: ScenarioRunMessage | null | { error: string };
   /** An incident appeared, changed, or went (cleared a while after it closed). */
   incident: { incident: PublishedIncident; change: 'added' | 'updated' | 'removed' };
   /** The dispatched vehicles' positions (about once a second while any drive). */
@@ -54,6 +57,9 @@ export class HubState {
   summary: HubSummary | null = null;
   /** The flood what-if a workspace shows to walls now, or null. */
   floodRun: FloodRunMessage | null = null;
+  /** The scenario run a workspace shows to walls now, null when none; and why the latest message was refused, if it was. */
+  scenarioRun: ScenarioRunMessage | null = null;
+  scenarioRunError: string | null = null;
   readonly incidents = new Map<string, PublishedIncident>();
   vehicles: VehiclesMessage | null = null;
   /** The road closures open now (null until the hub published them). */
@@ -110,6 +116,7 @@ export class HubState {
         this.events.emit('floodRun', m);
         return true;
       }
+      if (topic === t.run('scenario')) return this.takeScenarioRun(payload);
       if (topic === t.summary && text) {
         this.summary = JSON.parse(text) as HubSummary;
         this.events.emit('summary', this.summary);
@@ -124,6 +131,21 @@ export class HubState {
   private ignore(): false {
     this.ignored++;
     return false;
+  }
+
+  /** A refused run message replaces the run shown before it (the retained one is gone); its error is kept for the wall to say. */
+  private takeScenarioRun(payload: Uint8Array | string): boolean {
+    const m = parseScenarioRunMessage(payload);
+    if (m !== null && 'error' in m) {
+      this.scenarioRun = null;
+      this.scenarioRunError = m.error;
+      this.events.emit('scenarioRun', m);
+      return this.ignore();
+    }
+    this.scenarioRun = m;
+    this.scenarioRunError = null;
+    this.events.emit('scenarioRun', m);
+    return true;
   }
 
   private takeAlert(id: string, text: string): boolean {

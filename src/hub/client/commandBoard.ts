@@ -1,6 +1,7 @@
 import { SEVERITIES, type Severity } from '../../signs/rules/SignsRule';
 import { SENSOR_KIND_SPECS, type SensorKind } from '../../signs/schema/sensorKinds';
 import type { HubAlert } from '../state/HubAlert';
+import type { ReplayState } from './HubReplay';
 import type { HubState } from './HubState';
 
 /** The vital signs a command wall shows, by domain, in this order. */
@@ -18,9 +19,9 @@ export interface VitalSign {
   unitLabel: string;
   /** The city-tier indicator (kind's aggregation over fresh sensors), null when no fresh sensor reports. */
   value: number | null;
-  /** Sensors behind the value (fresh) and those gone quiet (stale). */
-  fresh: number;
-  stale: number;
+  /** Sensors behind the value (fresh) and those gone quiet (stale); null in a replay (snapshots keep values only). */
+  fresh: number | null;
+  stale: number | null;
   /** The worst open alert of this kind: the sign's state colour; null when none is open. */
   severity: Severity | null;
   openAlerts: number;
@@ -30,21 +31,29 @@ export interface VitalSign {
 
 const rank = (s: Severity) => SEVERITIES.indexOf(s);
 
-/** The city's vital signs from the hub's state: values from the city tier, state from the open alerts. */
-export function vitalSigns(state: HubState): VitalSign[] {
-  const city = state.indicators.get('city');
-  const open = state.openAlerts();
+type CityValue = Pick<VitalSign, 'value' | 'fresh' | 'stale'>;
+
+function signsOf(city: (kind: SensorKind) => CityValue, open: readonly HubAlert[], cityUnitId: string | null): VitalSign[] {
   return WALL_DOMAINS.map(({ domain, kind }) => {
-    const k = city ? city.kinds.indexOf(kind) : -1;
     const mine = open.filter((a) => a.kind === kind);
     const worst = mine.reduce<Severity | null>((w, a) => (w === null || rank(a.severity) > rank(w) ? a.severity : w), null);
     const spec = SENSOR_KIND_SPECS[kind];
-    return {
-      domain, kind, title: spec.title, unitLabel: spec.unitLabel,
-      value: k >= 0 ? city!.values[k][0] ?? null : null, fresh: k >= 0 ? city!.fresh[k][0] ?? 0 : 0, stale: k >= 0 ? city!.stale[k][0] ?? 0 : 0,
-      severity: worst, openAlerts: mine.length, cityUnitId: city?.units[0] ?? null,
-    };
+    return { domain, kind, title: spec.title, unitLabel: spec.unitLabel, ...city(kind), severity: worst, openAlerts: mine.length, cityUnitId };
   });
+}
+
+/** The city's vital signs from the hub's state: values from the city tier, state from the open alerts. */
+export function vitalSigns(state: HubState): VitalSign[] {
+  const city = state.indicators.get('city');
+  return signsOf((kind) => {
+    const k = city ? city.kinds.indexOf(kind) : -1;
+    return k >= 0 ? { value: city!.values[k][0] ?? null, fresh: city!.fresh[k][0] ?? 0, stale: city!.stale[k][0] ?? 0 } : { value: null, fresh: 0, stale: 0 };
+  }, state.openAlerts(), city?.units[0] ?? null);
+}
+
+/** The city's vital signs at a replayed moment: values from the snapshot then, state from the alerts open then. */
+export function replayVitalSigns(s: ReplayState): VitalSign[] {
+  return signsOf((kind) => ({ value: s.city.get(kind) ?? null, fresh: null, stale: null }), s.alerts, null);
 }
 
 /** Open alerts counted by severity for each district (the tier that owns them) and for the whole city. */

@@ -1,5 +1,6 @@
 import mqtt from 'mqtt';
 import type { IClientOptions, ISubscriptionGrant, MqttClient } from 'mqtt';
+import { filterCovers } from '../../feed/topicFilters';
 import { Emitter } from '../events/Emitter';
 import { SENSOR_TOPIC_FILTER } from '../topics';
 import type { ConnectionStatus, SignsConnectionConfig } from './SignsConnectionConfig';
@@ -21,12 +22,16 @@ export class SignsConnection {
   private readonly cfg: Required<SignsConnectionConfig>;
   private delayMs: number;
   private readonly st: ConnectionStatus;
+  /** Subscriptions added while connected (a sensor's raw topic while its chart is open); kept across reconnects. */
+  private readonly extra = new Set<string>();
+  /** Topics removed while offline: the kept session still holds them until the next connect unsubscribes. */
+  private readonly unsubscribeOnConnect = new Set<string>();
 
   constructor(config: SignsConnectionConfig, private readonly sink: MessageSink) {
     if (!config.url) throw new Error('SignsConnection config.url: expected a broker URL such as ws://127.0.0.1:8083/mqtt, got nothing');
     if (!config.clientId) throw new Error('SignsConnection config.clientId: expected a fixed client id (a persistent session needs one), got nothing');
     this.cfg = {
-      username: '', password: '', topics: [SENSOR_TOPIC_FILTER], qos: 1, clean: false,
+      username: '', password: '', topics: [SENSOR_TOPIC_FILTER], dropTopics: [], qos: 1, clean: false,
       reconnectMinMs: 500, reconnectMaxMs: 30_000, connectTimeoutMs: 10_000, keepaliveS: 30, ...config,
     };
     this.delayMs = this.cfg.reconnectMinMs;
@@ -39,6 +44,29 @@ export class SignsConnection {
   /** Current status (a live object; copy what you keep). */
   get status(): Readonly<ConnectionStatus> {
     return this.st;
+  }
+
+  /** Every filter subscribed now: the configured ones, then those added. */
+  get topics(): string[] {
+    return [...this.cfg.topics, ...this.extra];
+  }
+
+  /**
+   * Subscribes to more topics besides the configured ones, now and after every reconnect; a topic a
+   * configured filter already covers is left out (the broker would deliver its messages twice).
+   */
+  addTopics(topics: readonly string[]): void {
+    const add = topics.filter((t) => !this.extra.has(t) && !this.cfg.topics.some((f) => filterCovers(f, t)));
+    for (const t of add) this.extra.add(t);
+    if (add.length && this.client?.connected) this.subscribe(this.client, add);
+  }
+
+  /** Unsubscribes topics added with addTopics (others are ignored). */
+  removeTopics(topics: readonly string[]): void {
+    const gone = topics.filter((t) => this.extra.delete(t));
+    if (!gone.length) return;
+    if (this.client?.connected) this.client.unsubscribe(gone);
+    else for (const t of gone) this.unsubscribeOnConnect.add(t);
   }
 
   /** Opens the connection (idempotent). */
@@ -93,15 +121,23 @@ export class SignsConnection {
     this.delayMs = this.cfg.reconnectMinMs;
     client.options.reconnectPeriod = this.delayMs;
     this.setState('connected');
+    // A kept session holds the topic list of the page that used this client id before, which may
+    // include filters this page must not get (the raw readings, now that the hub is read instead).
+    const drop = sessionPresent ? [...this.cfg.dropTopics, ...this.unsubscribeOnConnect].filter((t) => !this.extra.has(t)) : [];
+    this.unsubscribeOnConnect.clear();
+    if (drop.length) client.unsubscribe(drop);
     // Subscribe on every connect, also when the broker kept the session: the session may hold another
     // page's topic list for this client id (a page reloaded with the hub granted), and a SUBSCRIBE
     // makes the broker send the retained state again (the hub's alerts and incidents), which may have
     // changed while the display was away. Queued QoS 1 messages are delivered either way.
-    client.subscribe(this.cfg.topics, { qos: this.cfg.qos }, (err, granted) => {
+    this.subscribe(client, this.topics);
+  }
+
+  private subscribe(client: MqttClient, topics: string[]): void {
+    client.subscribe(topics, { qos: this.cfg.qos }, (err, granted) => {
       const refused = (granted ?? []).filter((g: ISubscriptionGrant) => g.qos === 128).map((g) => g.topic);
       if (err || refused.length) {
-        const topics = refused.length ? refused : this.cfg.topics;
-        this.st.lastError = `subscribe to ${topics.join(', ')} refused by the broker${err ? ` (${err.message})` : ''}`;
+        this.st.lastError = `subscribe to ${(refused.length ? refused : topics).join(', ')} refused by the broker${err ? ` (${err.message})` : ''}`;
         this.emit();
       }
     });

@@ -9,6 +9,12 @@ export interface SignsConnectionConfig {
   password?: string;
   /** Subscription filters; default ['city/#']. */
   topics?: string[];
+  /**
+   * Filters an earlier page of this client id may have left in its kept session that this one must
+   * not receive (the raw sensor filter, once the page reads the hub instead): unsubscribed at every
+   * connect where the broker kept the session. Default none.
+   */
+  dropTopics?: string[];
   /** Subscription QoS; default 1 (queued for the persistent session while offline). */
   qos?: 0 | 1;
   /** MQTT clean session; default false (persistent). */

@@ -27,6 +27,8 @@ export interface SeriesChartOptions {
   refreshMs?: number;
   width?: number;
   height?: number;
+  /** What an empty chart says (default 'No readings in the last hour'). */
+  emptyText?: string;
 }
 
 /**
@@ -45,7 +47,7 @@ export class SeriesChart {
   private readonly opts: Required<SeriesChartOptions>;
 
   constructor(parent: HTMLElement, private readonly source: SeriesSource, target: ChartTarget | null, options: SeriesChartOptions = {}) {
-    this.opts = { windowS: 3600, bucketS: 60, refreshMs: 2000, width: 320, height: 180, ...options };
+    this.opts = { windowS: 3600, bucketS: 60, refreshMs: 2000, width: 320, height: 180, emptyText: 'No readings in the last hour', ...options };
     const doc = parent.ownerDocument;
     this.element = doc.createElement('section');
     this.element.className = 'panel rc-chart';
@@ -88,7 +90,7 @@ export class SeriesChart {
     const series = 'sensorId' in t ? this.source.sensorSeries(t.sensorId, fromMs, nowMs) : this.source.unitSeries(t.unitId, t.kind, fromMs, nowMs, this.opts.bucketS);
     this.heading.textContent = d.title;
     const n = series.timesMs.length;
-    this.empty.textContent = n === 0 ? 'No readings in the last hour' : '';
+    this.empty.textContent = n === 0 ? this.opts.emptyText : '';
     // The window's ends as empty points, so the x axis always spans the window and guides run across it.
     const xs = [fromMs / 1000, ...Array.from(series.timesMs, (ms) => ms / 1000), nowMs / 1000];
     const ys = [null, ...Array.from(series.values, (v) => (v === v ? v : null)), null];

@@ -66,7 +66,22 @@ export class CommandPanels {
     this.sparks.set(kind, { points, fromMs, toMs });
   }
 
-  showVitals(signs: readonly VitalSign[]): void {
+  /**
+   * Marks the panels as showing a replayed moment (`label`, e.g. 'REPLAY 14:32': a tag on every
+   * panel heading, amber borders) or live again (null).
+   */
+  setReplay(label: string | null): void {
+    this.element.classList.toggle('wall-command-replay', label !== null);
+    for (const h of this.element.querySelectorAll('.wall-panel > h2')) {
+      let tag = h.querySelector<HTMLElement>('.wall-replay-tag');
+      if (!label) { tag?.remove(); continue; }
+      if (!tag) { tag = h.ownerDocument.createElement('span'); tag.className = 'wall-replay-tag'; h.append(tag); }
+      tag.textContent = ` · ${label}`;
+    }
+  }
+
+  /** The vital signs; `markMs` draws that moment on the 24 h sparklines (the replayed one). */
+  showVitals(signs: readonly VitalSign[], markMs: number | null = null): void {
     if (!this.vitals) return;
     const doc = this.vitals.ownerDocument;
     const rows = signs.map((s) => {
@@ -77,14 +92,16 @@ export class CommandPanels {
       const colour = s.severity ? SEVERITY_COLOURS[s.severity] : s.value === null ? '#64748b' : NORMAL;
       const spark = this.sparks.get(s.kind);
       const path = spark ? sparklinePath(spark.points, spark.fromMs, spark.toMs, 120, 32) : '';
+      const markX = spark && markMs !== null ? (((markMs - spark.fromMs) / (spark.toMs - spark.fromMs)) * 120).toFixed(1) : null;
       row.innerHTML = `<span class="wall-dot" style="background:${colour}"></span><span class="wall-domain"></span>`
         + `<span class="wall-value"></span><svg class="wall-spark" viewBox="0 0 120 32" preserveAspectRatio="none" aria-hidden="true">`
-        + (path ? `<polyline points="${path}" fill="none" stroke="${colour}" stroke-width="1.5"/>` : '') + '</svg><span class="wall-sub"></span>';
+        + (path ? `<polyline points="${path}" fill="none" stroke="${colour}" stroke-width="1.5"/>` : '')
+        + (markX !== null ? `<line class="wall-spark-mark" x1="${markX}" x2="${markX}" y1="0" y2="32" stroke="#fbbf24" stroke-width="2"/>` : '') + '</svg><span class="wall-sub"></span>';
       row.querySelector('.wall-domain')!.textContent = s.domain;
       const value = row.querySelector('.wall-value')!;
       if (s.value === null) value.textContent = 'no data';
       else { const b = doc.createElement('b'), u = doc.createElement('small'); b.textContent = fmt(s.value); u.textContent = ` ${s.unitLabel}`; value.append(b, u); }
-      row.querySelector('.wall-sub')!.textContent = `${s.title} · ${s.fresh} sensors${s.stale ? `, ${s.stale} silent` : ''}${s.openAlerts ? ` · ${s.openAlerts} open alert${s.openAlerts > 1 ? 's' : ''}` : ''}${spark ? ` · 24 h: ${spark.points.length} point${spark.points.length === 1 ? '' : 's'}` : ''}`;
+      row.querySelector('.wall-sub')!.textContent = `${s.title}${s.fresh === null ? '' : ` · ${s.fresh} sensors${s.stale ? `, ${s.stale} silent` : ''}`}${s.openAlerts ? ` · ${s.openAlerts} open alert${s.openAlerts > 1 ? 's' : ''}` : ''}${spark ? ` · 24 h: ${spark.points.length} point${spark.points.length === 1 ? '' : 's'}` : ''}`;
       return row;
     });
     this.vitals.replaceChildren(this.vitals.firstElementChild!, ...rows);
@@ -106,7 +123,7 @@ export class CommandPanels {
   }
 
   /** Open incidents, most severe first: status, owning centre and time since reported. */
-  showIncidents(rows: ReadonlyArray<{ id: string; severity: string; text: string; overdue: boolean }>): void {
+  showIncidents(rows: ReadonlyArray<{ id: string; severity: string; text: string; overdue: boolean }>, emptyText = 'No open incidents.'): void {
     if (!this.incidents) return;
     const doc = this.incidents.ownerDocument;
     const ul = doc.createElement('ul');
@@ -118,12 +135,12 @@ export class CommandPanels {
       li.append(r.text);
       return li;
     }));
-    if (!rows.length) ul.innerHTML = '<li>No open incidents.</li>';
+    if (!rows.length) { const li = doc.createElement('li'); li.textContent = emptyText; ul.append(li); }
     else if (rows.length > 8) { const more = doc.createElement('li'); more.textContent = `and ${rows.length - 8} more`; ul.append(more); }
     this.incidents.replaceChildren(this.incidents.firstElementChild!, ul);
   }
 
-  showTicker(lines: ReadonlyArray<{ severity: Severity; text: string }>): void {
+  showTicker(lines: ReadonlyArray<{ severity: Severity; text: string }>, emptyText = 'No events since the wall opened.'): void {
     if (!this.ticker) return;
     const doc = this.ticker.ownerDocument;
     const items = lines.map((l) => {
@@ -135,7 +152,7 @@ export class CommandPanels {
     });
     const ul = doc.createElement('ul');
     ul.append(...items);
-    if (!items.length) ul.innerHTML = '<li>No events since the wall opened.</li>';
+    if (!items.length) { const li = doc.createElement('li'); li.textContent = emptyText; ul.append(li); }
     this.ticker.replaceChildren(this.ticker.firstElementChild!, ul);
   }
 

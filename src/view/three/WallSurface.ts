@@ -8,6 +8,12 @@ export interface WallSurfaceOptions {
   /** Render scale (x device pixel ratio) when not adaptive, the maximum when adaptive. */
   scale: number;
   antialias: boolean;
+  /**
+   * Frame-rate cap (frames/s), null for every animation frame. A wall PC that also runs other work
+   * (or a test machine on software WebGL) draws less often; the adaptive resolution must then be
+   * off, since capped frame intervals no longer measure what a frame costs.
+   */
+  maxFps?: number | null;
 }
 
 /**

@@ -134,11 +134,14 @@ export class WallView {
     this.flyHome();
   }
 
-  /** Starts rendering (every animation frame: the markers pulse and the water moves). */
+  /** Starts rendering (every animation frame, or at most `surface.maxFps`: the markers pulse and the water moves). */
   start(): void {
+    const minIntervalMs = this.o.surface.maxFps ? 1000 / this.o.surface.maxFps : 0;
     const loop = (t: number) => {
       if (this.disposed) return;
       this.rafId = requestAnimationFrame(loop);
+      // 2 ms of slack: animation frames land on a vsync grid, a cap of 30 on 60 Hz must not halve again.
+      if (minIntervalMs && this.lastFrameMs && t - this.lastFrameMs < minIntervalMs - 2) return;
       this.renderFrame(t);
     };
     this.rafId = requestAnimationFrame(loop);

@@ -97,6 +97,57 @@ describe('embedded feed (aedes + simulator)', () => {
   });
 });
 
+describe('a display that reads the hub (embedded feed)', () => {
+  let feed: Feed, accounts: TestAccounts;
+  beforeAll(async () => {
+    accounts = (await testAuthority(data.dir)).accounts;
+    feed = await startFeed({ port: 0, wsPort: 0, seed: 8, dataDir: data.dir });
+  });
+  afterAll(async () => { await feed?.stop(); });
+
+  it('takes one sensor\'s raw topic only while asked, and drops the raw filter a kept session still held', async () => {
+    const raw = cityTopicFilter('demo');
+    // An earlier page of this client id (no hub then) left its raw subscription in the kept session.
+    const before = new SignsConnection({ url: feed.urls.ws, ...accounts.display('kept'), topics: [raw] }, () => {});
+    before.connect();
+    await waitFor(() => before.status.messages > 0, 10_000, 'raw readings on the first page');
+    await before.dispose();
+    const got: string[] = [];
+    const conn = new SignsConnection({ url: feed.urls.ws, ...accounts.display('kept'), topics: ['hub/demo/summary'], dropTopics: [raw] }, (t) => got.push(t));
+    /** Waits until nothing arrived for `quietMs` (at most 15 s: what a kept session queued, or what was in flight, drains first), then forgets it. */
+    const settle = async (quietMs: number) => {
+      const until = Date.now() + 15_000;
+      let seen = -1;
+      while (seen !== got.length && Date.now() < until) { seen = got.length; await new Promise((r) => setTimeout(r, quietMs)); }
+      got.length = 0;
+    };
+    try {
+      conn.connect();
+      await waitFor(() => conn.status.state === 'connected', 5000, 'the hub page to connect');
+      expect(conn.status.sessionPresent).toBe(true);
+      await settle(1000); // what the kept session queued while away arrives first (slow on a loaded machine)
+      await new Promise((r) => setTimeout(r, 1500));
+      expect(got.filter((t) => t.startsWith('city/'))).toEqual([]);
+      const sensor = feed.registry.sensors.find((x) => x.kind === 'traffic_speed')!;
+      conn.addTopics([sensor.topic, sensor.topic]);
+      expect(conn.topics).toEqual(['hub/demo/summary', sensor.topic]);
+      await waitFor(() => got.includes(sensor.topic), 10_000, `readings of ${sensor.id} while its chart is open`);
+      expect(new Set(got)).toEqual(new Set([sensor.topic]));
+      conn.removeTopics([sensor.topic]);
+      await settle(500);
+      await new Promise((r) => setTimeout(r, 1500));
+      expect(got).toEqual([]);
+      // A topic a configured filter covers is not subscribed twice (its readings would come twice).
+      const wide = new SignsConnection({ url: feed.urls.ws, ...accounts.display('wide'), topics: [raw] }, () => {});
+      wide.addTopics([sensor.topic]);
+      expect(wide.topics).toEqual([raw]);
+      await wide.dispose();
+    } finally {
+      await conn.dispose();
+    }
+  });
+});
+
 describe('embedded broker restart (aedes, same persistence)', () => {
   it('delivers every QoS 1 alarm published while it was down to the persistent-session display, and readings resume', async () => {
     const ports = { tcpPort: await freePort(), wsPort: await freePort() };

@@ -1,7 +1,7 @@
 import type { FloodRunMessage } from '../../../hub/runs/floodRunMessage';
-import { hubTopics } from '../../../hub/topics';
 import type { Feature } from '../../host/Feature';
 import type { FeatureHost } from '../../host/FeatureHost';
+import { publishHubRun } from '../hubRuns/publishHubRun';
 import type { LiveSigns, LiveSignsFeature } from '../liveSigns/LiveSignsFeature';
 import type { FloodWhatIfFeature } from './FloodWhatIfFeature';
 
@@ -40,11 +40,8 @@ export class FloodHubRelayFeature implements Feature {
   }
 
   private send(host: FeatureHost, signs: LiveSigns): void {
-    const side = signs.hub.side, conn = signs.connection;
-    if (!side?.commands || !conn) return; // not an operator of the hub, or offline: walls beside this page still get it
-    const topic = hubTopics(side.state.cityId).run('flood');
-    conn.publish(topic, this.current ? JSON.stringify(this.current) : '', { retain: true })
-      .then(() => { this.published++; host.announce('floodRelayed', String(this.published)); })
+    publishHubRun(signs, 'flood', this.current)
+      .then((sent) => { if (sent) { this.published++; host.announce('floodRelayed', String(this.published)); } })
       .catch((err: Error) => host.status(`Flood run not sent to other walls: ${err.message}`));
   }
 

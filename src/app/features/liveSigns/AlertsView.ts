@@ -39,6 +39,8 @@ export class AlertsView {
   private source: AlertSource;
   private side: HubSide | null = null;
   private scope: UnitScope | null = null;
+  private held = false;
+  private draw: () => void = () => {};
 
   constructor(
     private readonly host: FeatureHost, private readonly slot: HTMLElement | null, private readonly store: SignsStore,
@@ -63,6 +65,12 @@ export class AlertsView {
     this.use(this.side);
   }
 
+  /** Takes the live alert markers off the map while `hold` (a replay shows the alerts of its moment instead). */
+  holdMarkers(hold: boolean): void {
+    this.held = hold;
+    this.draw();
+  }
+
   /** The alert book shown now. */
   get active(): AlertSource {
     return this.source;
@@ -83,7 +91,10 @@ export class AlertsView {
         : 'Alerts computed in this page (no operations hub granted): acknowledgements stay in this window.';
     }
     this.list = this.slot ? new AlertList(this.slot, this.source, { locale: 'en', onFlyTo: this.onFlyTo, simulated: this.registry.synthetic }) : null;
-    const draw = () => this.host.overlay.set('signs:alerts', alertingSensorLayer(this.registry.sensors, new Map(this.source.openAlerts().map((a) => [a.sensorId, alertText(a, 'en').title]))));
+    const draw = (this.draw = () => {
+      if (this.held) this.host.overlay.remove('signs:alerts');
+      else this.host.overlay.set('signs:alerts', alertingSensorLayer(this.registry.sensors, new Map(this.source.openAlerts().map((a) => [a.sensorId, alertText(a, 'en').title]))));
+    });
     this.offSource = this.source.events.subscribe('alert', draw);
     this.offFailures = side ? side.alerts.failures.subscribe('failure', (f) => this.host.status(`Acknowledge ${f.alertId}: ${f.message}`)) : () => {};
     draw();

@@ -1,3 +1,4 @@
+import type { UnitValues } from '../../../hub/client/HubIndicatorValues';
 import { SENSOR_KINDS, SENSOR_KIND_SPECS, type SensorKind } from '../../../signs/schema/sensorKinds';
 import type { SignsStore } from '../../../signs/SignsStore';
 import { indicatorScale } from '../../../ui/signs/indicatorScales';
@@ -9,9 +10,17 @@ const LAYER = 'live', LEGEND = 'live';
 /** Buildings are recoloured at most this often (ms): a screen needs no more, and it keeps the page free. */
 const REFRESH_MS = 1000;
 
+/** The page's own indicators (from the raw readings it ingests) as unit values. */
+export const storeValues = (store: SignsStore): UnitValues => ({
+  get version() { return store.indicators.version; },
+  valuesOfKind: (kind) => store.indicators.valuesOfKind(SENSOR_KINDS.indexOf(kind)),
+});
+
 /**
  * Buildings coloured by a live indicator of their grid cell, as one `buildingColors` layer
- * refilled in place when the indicators change (at most once a second) and its legend.
+ * refilled in place when the indicators change (at most once a second) and its legend. The values
+ * come from the hub's indicators while the page reads the hub (it then gets no raw readings), else
+ * from the page's own store.
  */
 export class LiveColouring {
   private kind: SensorKind | null = null;
@@ -19,8 +28,17 @@ export class LiveColouring {
   private gridOf: Int32Array | null = null;
   private drawnVersion = -1;
   private lastMs = 0;
+  private values: UnitValues;
 
-  constructor(private readonly host: FeatureHost, private readonly store: SignsStore) {}
+  constructor(private readonly host: FeatureHost, private readonly store: SignsStore) {
+    this.values = storeValues(store);
+  }
+
+  /** Takes values from another source (the hub's indicators, or the store's again) and redraws. */
+  use(values: UnitValues): void {
+    this.values = values;
+    this.refresh(true);
+  }
 
   /** Starts colouring by a kind (null: stops). */
   show(kind: SensorKind | null): void {
@@ -45,11 +63,11 @@ export class LiveColouring {
   refresh(force = false): void {
     const kind = this.kind, gridOf = this.gridOf, now = performance.now();
     if (!kind || !gridOf) return;
-    if (!force && (this.store.indicators.version === this.drawnVersion || now - this.lastMs < REFRESH_MS)) return;
-    this.drawnVersion = this.store.indicators.version;
+    if (!force && (this.values.version === this.drawnVersion || now - this.lastMs < REFRESH_MS)) return;
+    this.drawnVersion = this.values.version;
     this.lastMs = now;
     this.rgba ??= new Uint8Array(gridOf.length * 4);
-    const values = this.store.indicators.valuesOfKind(SENSOR_KINDS.indexOf(kind));
+    const values = this.values.valuesOfKind(kind);
     fillLiveColours(this.rgba, gridOf, values, this.store.units.parents, LIVE_FALLBACK_LEVELS[kind] ?? 0, indicatorScale(kind));
     this.host.overlay.set(LAYER, { kind: 'buildingColors', rgba: this.rgba, priority: BUILDING_COLOR_PRIORITY.live });
   }

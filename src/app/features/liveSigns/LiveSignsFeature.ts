@@ -6,17 +6,17 @@ import { defaultRules } from '../../../signs/rules/defaultRules';
 import { SENSOR_KIND_SPECS, type SensorKind } from '../../../signs/schema/sensorKinds';
 import { SignsStore } from '../../../signs/SignsStore';
 import type { AlertSource } from '../../../ui/signs/AlertList';
-import { HistoryChart } from '../../../ui/signs/HistoryChart';
+import { HubIndicatorValues } from '../../../hub/client/HubIndicatorValues';
 import { HubLink } from '../../../hub/client/HubLink';
 import { ConnectionBadge } from '../../../ui/signs/ConnectionBadge';
-import { SeriesChart } from '../../../ui/signs/SeriesChart';
 import { CLICK_PRIORITY } from '../../host/ClickRouter';
 import type { SignsCity } from '../../host/CityContext';
 import type { Feature } from '../../host/Feature';
 import type { FeatureHost } from '../../host/FeatureHost';
-import { LiveColouring } from './LiveColouring';
+import { LiveColouring, storeValues } from './LiveColouring';
 import { AlertsView } from './AlertsView';
 import { LoginGate } from './LoginGate';
+import { SensorCharts } from './SensorCharts';
 import { inScope, type UnitScope } from '../../../twin/scope/unitScope';
 import { quietSensorLayer } from './sensorMarkerLayers';
 
@@ -33,6 +33,10 @@ export interface LiveSigns {
   scope(scope: UnitScope | null): void;
   /** Opens a sensor's charts (last hour in this page, history from the hub) in the detail drawer. */
   chart(sensorId: string): void;
+  /** The sensor charts (which one is open). */
+  readonly charts: SensorCharts;
+  /** Takes the live alert markers off the map while true (a replay shows its moment's). */
+  holdAlertMarkers(hold: boolean): void;
   /** The feed connection, null while logged out. */
   readonly connection: SignsConnection | null;
   /** Colour buildings by their grid cell's indicator of a kind (null: stop). */
@@ -89,15 +93,19 @@ export class LiveSignsFeature implements Feature {
     store.start(500);
     const session = new SessionClient({ tabId: tabId(sessionStorage) });
     // Hub messages (shared alerts, indicators, command replies) go to the link; raw readings to this page's store.
+    // With a hub grant the page subscribes to the hub's topics only (HubLink.topicsFor), and to a sensor's raw topic while its chart is open.
     const hub: HubLink = new HubLink(city.registry.city, (topic, payload): Promise<void> => (feed.connection ? feed.connection.publish(topic, payload) : Promise.reject(new Error('not connected to the feed'))));
     const offHub = session.events.subscribe('session', (info) => hub.follow(info));
     const feed: SessionFeed = new SessionFeed(session, (topic, payload) => { if (!hub.take(topic, payload)) store.ingest(topic, payload); }, location.href, (info) => hub.topicsFor(info));
     const badgeHost = document.querySelector<HTMLElement>('.statusbar') ?? document.body;
     let badge: ConnectionBadge | null = null;
     const colouring = (this.colouring = new LiveColouring(host, store));
+    let hubValues: HubIndicatorValues | null = null;
+    const followValues = () => { hubValues?.dispose(); hubValues = hub.side ? new HubIndicatorValues(hub.side.state, store.units) : null; colouring.use(hubValues ?? storeValues(store)); };
     const sensors = city.registry.sensors;
     host.overlay.set('signs:sensors', quietSensorLayer(sensors));
-    const chart = this.chart(host, store, hub, city.registry.synthetic);
+    const charts = new SensorCharts(host, this.name, store, hub, feed, city.registry.synthetic);
+    const chart = (id: string) => charts.show(id);
     const alerts = new AlertsView(host, slot, store, hub, city.registry, (a) => { this.locate(host, store, a.sensorId); chart(a.sensorId); });
     const login = new LoginGate(session, slot, host);
     this.offs.push(
@@ -107,15 +115,17 @@ export class LiveSignsFeature implements Feature {
         markLive(host, c ? null : 'log in for the live feed…');
       }),
       store.events.subscribe('tick', () => colouring.refresh()),
+      hub.events.subscribe('side', followValues),
       host.clicks.add(CLICK_PRIORITY.object, (hit) => { if (!hit.objectId || !store.sensor(hit.objectId)) return false; chart(hit.objectId); return true; }),
     );
     for (const [key, what] of [['↑ ↓', 'move between alerts'], ['Enter', 'locate the alert and open its chart'], ['A', 'acknowledge']]) host.shortcuts.describe(key, what, this.name, 'alert list');
+    followValues();
     session.resume().catch((err: Error) => host.status(`Live feed unavailable: ${err.message}`));
     this.live = {
-      store, session, hub, chart, alerts: () => alerts.active,
+      store, session, hub, chart, charts, alerts: () => alerts.active, holdAlertMarkers: (hold) => alerts.holdMarkers(hold),
       scope: (sc) => { alerts.setScope(sc); host.overlay.set('signs:sensors', quietSensorLayer(sensors.filter((x) => inScope(x, sc)))); }, colourBy: (kind) => colouring.show(kind),
       get connection() { return feed.connection; },
-      dispose: () => { login.dispose(); alerts.dispose(); badge?.dispose(); colouring.dispose(); offHub(); hub.dispose(); feed.dispose(); session.dispose(); store.dispose(); },
+      dispose: () => { login.dispose(); alerts.dispose(); charts.close(); badge?.dispose(); colouring.dispose(); hubValues?.dispose(); offHub(); hub.dispose(); feed.dispose(); session.dispose(); store.dispose(); },
     };
     host.expose('signs', this.live);
     for (const fn of this.waiting.splice(0)) fn(this.live);
@@ -125,22 +135,6 @@ export class LiveSignsFeature implements Feature {
   whenLive(fn: (live: LiveSigns) => void): void {
     if (this.live) fn(this.live);
     else this.waiting.push(fn);
-  }
-
-  /** Opens a sensor's last hour in the detail drawer (replacing the chart shown; titled "simulated" for synthetic sensors), and its stored history when the hub is granted. */
-  private chart(host: FeatureHost, store: SignsStore, hub: HubLink, simulated: boolean): (sensorId: string) => void {
-    const box = document.createElement('div');
-    let chart: SeriesChart | null = null, history: HistoryChart | null = null;
-    const close = () => { chart?.dispose(); history?.dispose(); chart = history = null; };
-    return (sensorId) => {
-      close();
-      chart = new SeriesChart(box, store, { sensorId });
-      const s = store.sensor(sensorId), side = hub.side;
-      if (s && side) {
-        history = new HistoryChart(box, (range) => side.history.sensorSeries(sensorId, range), { title: `${s.id} · ${s.label}`, unitLabel: SENSOR_KIND_SPECS[s.kind].unitLabel });
-      }
-      host.details?.show(this.name, `Sensor ${sensorId}${simulated ? ' · simulated' : ''}`, box, close);
-    };
   }
 
   private locate(host: FeatureHost, store: SignsStore, sensorId: string): void {

@@ -2,11 +2,9 @@ import type { Viewer } from 'cesium';
 import type { DemGrid } from '../../../geo/DemGrid';
 import { kpiTable, type KpiRow } from '../../../scenario/compare/compareKpis';
 import { ScenarioTimeline } from '../../../scenario/compare/ScenarioTimeline';
-import { resultLayerToOverlay, SCENARIO_OVERLAY_PREFIX } from '../../../scenario/layers/toOverlayLayers';
 import type { RunResult } from '../../../scenario/run/RunResult';
 import type { ScenarioRunner } from '../../../scenario/runner/ScenarioRunner';
 import type { CameraState, Scenario } from '../../../scenario/schema/Scenario';
-import { frameAt } from '../../../scenario/run/frameTimes';
 import { BASELINE } from '../../../scenario/variants/applyVariant';
 import { ScenarioPanel } from '../../../ui/scenario/ScenarioPanel';
 import { scenarioLegend } from '../../../scenario/layers/scenarioLegend';
@@ -15,6 +13,7 @@ import { TimelineSlider } from '../../../ui/scenario/TimelineSlider';
 import type { OverlayModel } from '../../../view/overlay/OverlayModel';
 import { applyCamera, readCamera } from '../../../view/cesium/compare/cameraState';
 import { SplitCompare } from '../../../view/cesium/compare/SplitCompare';
+import { drawScenarioRun } from './drawScenarioRun';
 
 /** What the workspace's scenario mode needs from the app. */
 export interface ScenarioModeOptions {
@@ -98,6 +97,11 @@ export class ScenarioMode {
     this.o.onStateChange?.();
   }
 
+  /** The time shown (or to show once results are in), s. */
+  get timeS(): number {
+    return this.timeline?.timeS ?? this.pendingTimeS;
+  }
+
   /** The time to show once results are in (or now, when they are). */
   setTime(tS: number): void {
     this.pendingTimeS = tS;
@@ -117,6 +121,7 @@ export class ScenarioMode {
     this.status = 'running';
     this.panel.setBusy(0, `Running ${names.join(' and ')} in Web Workers…`);
     document.body.dataset.scenario = 'running';
+    this.o.onStateChange?.();
     try {
       const out = await this.o.runner.runMany(this.scenario, names, {
         signal: ac.signal,
@@ -128,12 +133,15 @@ export class ScenarioMode {
       this.status = 'ready';
       this.panel.setBusy(null, `Done: ${out.map((x) => `${x.variant} ${(x.result.wallMs / 1000).toFixed(1)} s`).join(', ')}${cached ? ` (${cached} from cache)` : ''}`);
       document.body.dataset.scenario = 'ready';
+      this.o.onStateChange?.();
     } catch (err) {
+      if (this.abort !== ac) return; // a newer run took over: its state stands
       const cancelled = (err as Error).name === 'AbortError';
       this.status = cancelled ? 'cancelled' : 'error';
       this.panel.setBusy(null, '');
       this.panel.setStatus(cancelled ? 'Cancelled.' : `Run failed: ${(err as Error).message}`, !cancelled);
       document.body.dataset.scenario = this.status;
+      this.o.onStateChange?.();
       if (!cancelled) console.warn(err);
     } finally {
       if (this.abort === ac) this.abort = null;
@@ -161,8 +169,8 @@ export class ScenarioMode {
   draw(): void {
     const t = this.timeline?.timeS ?? 0;
     const base = this.runs.find((r) => r.variant === BASELINE), chosen = this.runs.find((r) => r.variant === this.variant) ?? base;
-    setRun(this.o.overlay, this.compare ? base : chosen, t, true);
-    if (this.split) setRun(this.split.rightOverlay, chosen, t, false);
+    drawScenarioRun(this.o.overlay, this.compare ? base : chosen, t, true);
+    if (this.split) drawScenarioRun(this.split.rightOverlay, chosen, t, false);
   }
 
   async setCompare(on: boolean): Promise<void> {
@@ -199,33 +207,9 @@ export class ScenarioMode {
     this.abort?.abort();
     this.offCamera();
     this.split?.dispose();
-    setRun(this.o.overlay, undefined, 0, true);
+    drawScenarioRun(this.o.overlay, undefined, 0, true);
     this.o.legend(null);
     this.slider.dispose();
     this.panel.dispose();
-  }
-}
-
-/** What each overlay model shows per scenario layer: run hash and frame, so unchanged layers are not rebuilt. */
-const drawn = new WeakMap<OverlayModel, Map<string, string>>();
-
-/**
- * Replaces the scenario layers of an overlay model with a run's layers at time t (none for no
- * run); `share`: the city's other displays (the wall) mirror them.
- */
-function setRun(overlay: OverlayModel, run: RunResult | undefined, tS: number, share: boolean): void {
-  const frame = run ? frameAt(run.timeline.timesS, tS) : 0;
-  const shown = drawn.get(overlay) ?? new Map<string, string>();
-  drawn.set(overlay, shown);
-  const keep = new Set<string>();
-  for (const l of run?.layers ?? []) {
-    const key = `${run!.hash}|${l.frames ? frame : 'static'}`;
-    for (const [id, layer] of resultLayerToOverlay(l, frame)) {
-      keep.add(id);
-      if (shown.get(id) !== key) { overlay.set(id, layer, { share }); shown.set(id, key); }
-    }
-  }
-  for (const id of overlay.ids()) {
-    if (id.startsWith(SCENARIO_OVERLAY_PREFIX) && !keep.has(id)) { overlay.remove(id); shown.delete(id); }
   }
 }

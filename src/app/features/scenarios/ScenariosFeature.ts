@@ -2,7 +2,9 @@ import { ResultCache } from '../../../scenario/cache/ResultCache';
 import { shippedScenarios } from '../../../scenario/io/shippedScenarios';
 import { ScenarioRunner } from '../../../scenario/runner/ScenarioRunner';
 import { webWorkerExecutor } from '../../../scenario/runner/webWorkerExecutor';
+import type { Scenario } from '../../../scenario/schema/Scenario';
 import { parseShareLink, ShareLinkError } from '../../../scenario/share/shareLink';
+import { Emitter } from '../../../signs/events/Emitter';
 import type { Feature } from '../../host/Feature';
 import type { FeatureHost } from '../../host/FeatureHost';
 import type { WorkspaceViewPort } from '../../views/startWorkspaceView';
@@ -10,6 +12,23 @@ import { currentShareLink, exportScenario } from './exportScenario';
 import { ScenarioMode } from './ScenarioMode';
 
 export type { ScenarioMode };
+
+/** The scenario run a workspace shows (running, or its results in), as walls elsewhere are told of it. */
+export interface ScenarioShown {
+  scenario: Scenario;
+  variant: string;
+  compare: boolean;
+  timeS: number;
+}
+
+/**
+ * What the mode shows: a run from the moment it starts (so a wall elsewhere computes it while this
+ * page does), or null while none is (idle, failed, cancelled).
+ */
+function shownOf(w: ScenarioMode): ScenarioShown | null {
+  const on = w.status === 'running' || (w.status === 'ready' && w.runs.length > 0);
+  return on ? { scenario: w.scenario, variant: w.variant, compare: w.compare, timeS: w.timeS } : null;
+}
 
 /** The in-browser cache holds results for the session only, so the code version is this build's. */
 const BROWSER_CODE_VERSION = 'browser-1';
@@ -24,6 +43,8 @@ const LEGEND = 'scenario';
  */
 export class ScenariosFeature implements Feature {
   readonly name = 'scenarios';
+  /** `change` after every change of what is shown (also camera moves: listeners compare). */
+  readonly shown = new Emitter<{ change: ScenarioShown | null }>();
   private mode: ScenarioMode | null = null;
 
   constructor(private readonly view: WorkspaceViewPort) {}
@@ -49,6 +70,7 @@ export class ScenariosFeature implements Feature {
       onStateChange: () => {
         engaged ||= w.status !== 'idle';
         if (!restoring && engaged) history.replaceState(history.state, '', currentShareLink(w));
+        this.shown.emit('change', shownOf(w));
       },
     }));
     host.expose('scenario', w);
@@ -78,5 +100,6 @@ export class ScenariosFeature implements Feature {
   dispose(): void {
     this.mode?.dispose();
     this.mode = null;
+    this.shown.dispose();
   }
 }

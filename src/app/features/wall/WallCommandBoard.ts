@@ -1,5 +1,6 @@
-import { alertCounts, tickerLine, vitalSigns } from '../../../hub/client/commandBoard';
+import { alertCounts, replayVitalSigns, tickerLine, vitalSigns } from '../../../hub/client/commandBoard';
 import type { HubSide } from '../../../hub/client/HubLink';
+import type { ReplayState } from '../../../hub/client/HubReplay';
 import type { UnitIndex } from '../../../signs/units/UnitIndex';
 import { CommandPanels, type PanelPlaces } from '../../../ui/wall/CommandPanels';
 import { INCIDENT_SEVERITIES } from '../../../hub/incidents/Incident';
@@ -29,6 +30,8 @@ const SPARK_REFRESH_MS = 5 * 60_000;
  * Keeps the wall's command panels in step with the hub's state: vital signs and alert counts
  * redrawn at most twice a second on indicator and alert messages, a ticker line per alert change,
  * and the 24 h sparklines fetched from the history API every 5 minutes. Reads hub state only.
+ * While a replay runs (`replay(state)`) the panels show that moment instead, tagged, and the
+ * incident markers and vehicles are taken off the map (the store's state has none of them).
  */
 export class WallCommandBoard {
   readonly panels: CommandPanels;
@@ -40,6 +43,7 @@ export class WallCommandBoard {
   /** Renders so far (the wall test waits on it). */
   renders = 0;
   private disposed = false;
+  private replayed: { state: ReplayState; label: string } | null = null;
 
   constructor(parent: HTMLElement, places: PanelPlaces, private readonly side: HubSide, units: UnitIndex, private readonly on: BoardHooks = {}) {
     this.districtIds = Array.from(units.unitsOfLevel('district'), (i) => units.ids[i]);
@@ -56,7 +60,7 @@ export class WallCommandBoard {
         if (change === 'added') { this.lines.unshift(incidentTickerLine(incident)); this.lines.splice(TICKER_LINES); this.on.incidentAdded?.(incident); }
         this.schedule();
       }),
-      s.events.subscribe('vehicles', (v) => this.on.vehicles?.(v)),
+      s.events.subscribe('vehicles', (v) => { if (!this.replayed) this.on.vehicles?.(v); }),
     );
     this.render();
     void this.refreshSparks();
@@ -67,7 +71,23 @@ export class WallCommandBoard {
     this.timer ??= setTimeout(() => { this.timer = null; this.render(); }, 500);
   }
 
+  /** Shows a replayed moment (tagged with `label`, e.g. 'REPLAY 14:32') until called with null: live again. */
+  replay(state: ReplayState | null, label = ''): void {
+    const was = this.replayed;
+    this.replayed = state ? { state, label } : null;
+    this.panels.setReplay(state ? label : null);
+    if (state && !was) this.on.vehicles?.({ timeMs: state.atMs, vehicles: [] });
+    if (!state && was && this.side.state.vehicles) this.on.vehicles?.(this.side.state.vehicles);
+    this.render();
+  }
+
   private render(): void {
+    if (this.replayed) this.renderReplay(this.replayed.state);
+    else this.renderLive();
+    this.renders++;
+  }
+
+  private renderLive(): void {
     const s = this.side.state;
     this.panels.showVitals(vitalSigns(s));
     this.panels.showCounts(alertCounts(s.openAlerts(), this.districtIds));
@@ -78,7 +98,16 @@ export class WallCommandBoard {
       text: `${i.id} · ${words(i.type)} · ${words(i.status)} · ${i.owner.tier} · ${elapsedText(i.statusAtMs.reported ?? i.updatedAtMs, now)}${(i.sla?.overdueS ?? 0) > 0 ? ' · overdue' : ''}`,
     })));
     this.on.incidents?.(open);
-    this.renders++;
+  }
+
+  /** The moment replayed: its vital signs (marked on the sparklines), the alerts open then counted and listed. */
+  private renderReplay(r: ReplayState): void {
+    this.panels.showVitals(replayVitalSigns(r), r.atMs);
+    this.panels.showCounts(alertCounts(r.alerts, this.districtIds));
+    const open = [...r.alerts].sort((a, b) => b.raisedAtMs - a.raisedAtMs).slice(0, TICKER_LINES);
+    this.panels.showTicker(open.map((a) => tickerLine(a, 'added', r.atMs)), 'No alert was open then.');
+    this.panels.showIncidents([], 'Incidents are not replayed: the live list is back with live.');
+    this.on.incidents?.([]);
   }
 
   /** Fetches each sign's 24 h series of the city unit; a sign whose history fails keeps its last line. */

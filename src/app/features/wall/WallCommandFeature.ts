@@ -1,4 +1,5 @@
 import type { HubSide } from '../../../hub/client/HubLink';
+import type { ReplayState } from '../../../hub/client/HubReplay';
 import type { Feature } from '../../host/Feature';
 import type { FeatureHost } from '../../host/FeatureHost';
 import type { LiveSigns, LiveSignsFeature } from '../liveSigns/LiveSignsFeature';
@@ -51,6 +52,11 @@ export class WallCommandFeature implements Feature {
       incidentAdded: (i) => this.interruptTour(i),
     });
     host.expose('command', this.board);
+  }
+
+  /** Shows a replayed moment on the panels (tagged `label`), or live again with null. */
+  replay(state: ReplayState | null, label = ''): void {
+    this.board?.replay(state, label);
   }
 
   /** A new high or critical incident: the running tour flies there first (its marker pulses), then goes on. */
