@@ -1,3 +1,5 @@
+import { readRunPayload } from './readRunPayload';
+
 /**
  * A flood what-if shown on a workspace, as it travels to walls on other machines through the hub's
  * broker (retained on `hub/<city>/runs/flood`; an empty retained payload withdraws it). Not the
@@ -23,15 +25,9 @@ export const MAX_FLOOD_RUN_BYTES = 16_384;
 
 /** Reads a runs/flood payload: the message, null for a withdrawal (empty), or the reason it is refused. */
 export function parseFloodRunMessage(payload: Uint8Array | string): FloodRunMessage | null | { error: string } {
-  const size = typeof payload === 'string' ? payload.length : payload.byteLength;
-  if (size === 0) return null;
-  if (size > MAX_FLOOD_RUN_BYTES) return { error: `runs/flood: ${size} bytes, over the limit of ${MAX_FLOOD_RUN_BYTES}` };
-  let v: unknown;
-  try {
-    v = JSON.parse(typeof payload === 'string' ? payload : new TextDecoder('utf-8', { fatal: true }).decode(payload));
-  } catch {
-    return { error: 'runs/flood: expected UTF-8 JSON' };
-  }
+  const read = readRunPayload('flood', payload, MAX_FLOOD_RUN_BYTES);
+  if (read === null || 'error' in read) return read;
+  const v = read.value;
   const o = v as Partial<FloodRunMessage> | null;
   if (!o || typeof o !== 'object' || o.v !== 1) return { error: 'runs/flood: /v: expected 1' };
   if (typeof o.run !== 'string' || !/^[A-Za-z0-9_-]{1,64}$/.test(o.run)) return { error: 'runs/flood: /run: expected an id of 1-64 letters, digits, - or _' };

@@ -1,6 +1,7 @@
 import type { Scenario } from '../../scenario/schema/Scenario';
 import { BASELINE } from '../../scenario/variants/applyVariant';
 import { validateScenarioValue } from '../../scenario/validate/validateScenario';
+import { readRunPayload } from './readRunPayload';
 
 /**
  * A what-if scenario run shown on a workspace, as it travels to walls on other machines through
@@ -38,15 +39,9 @@ const fail = (where: string, expected: string) => ({ error: `runs/scenario: ${wh
  * refused (size, UTF-8 JSON, each field, and the scenario's own validation with its JSON pointers).
  */
 export function parseScenarioRunMessage(payload: Uint8Array | string): ScenarioRunMessage | null | { error: string } {
-  const size = typeof payload === 'string' ? new TextEncoder().encode(payload).length : payload.byteLength;
-  if (size === 0) return null;
-  if (size > MAX_SCENARIO_RUN_BYTES) return { error: `runs/scenario: ${size} bytes, over the limit of ${MAX_SCENARIO_RUN_BYTES}` };
-  let v: unknown;
-  try {
-    v = JSON.parse(typeof payload === 'string' ? payload : new TextDecoder('utf-8', { fatal: true }).decode(payload));
-  } catch {
-    return { error: 'runs/scenario: expected UTF-8 JSON' };
-  }
+  const read = readRunPayload('scenario', payload, MAX_SCENARIO_RUN_BYTES);
+  if (read === null || 'error' in read) return read;
+  const v = read.value;
   const o = v as Partial<ScenarioRunMessage> | null;
   if (!o || typeof o !== 'object' || Array.isArray(o) || o.v !== 1) return fail('/v', '1');
   if (typeof o.run !== 'string' || !/^[A-Za-z0-9_-]{1,64}$/.test(o.run)) return fail('/run', 'an id of 1-64 letters, digits, - or _');
