@@ -53,13 +53,18 @@ export class AnalysisClient {
     this.requireScene();
     const n = Math.max(1, Math.min(opts.workers ?? this.workers, this.workers, samples.count || 1));
     const done = new Float64Array(n);
+    // Progress travels on each callback's own port, so a worker's last report can arrive after
+    // its result: once all parts are in, late reports are dropped and 1 is reported here.
+    let finished = false;
     const parts = Array.from({ length: n }, (_, k) => {
       const part = sliceSamples(samples, Math.floor((k * samples.count) / n), Math.floor(((k + 1) * samples.count) / n));
-      const onProgress = opts.onProgress && proxy((f: number) => { done[k] = f * part.count; opts.onProgress!(done.reduce((a, b) => a + b, 0) / samples.count); });
+      const onProgress = opts.onProgress && proxy((f: number) => { if (finished) return; done[k] = f * part.count; opts.onProgress!(done.reduce((a, b) => a + b, 0) / samples.count); });
       return this.bridge(k).call((api) => api.sunlight(transfer(part, sampleBuffers(part)), path, opts.minRunMin ?? 1, onProgress), opts.signal);
     });
     // One part aborted or failed: stop the others too (their results are of no use).
     const results = await Promise.all(parts).catch((err) => { if (opts.signal?.aborted) this.stop(); throw err; });
+    finished = true;
+    opts.onProgress?.(1);
     const out = new Float32Array(samples.count);
     let at = 0;
     for (const r of results) { out.set(r, at); at += r.length; }
