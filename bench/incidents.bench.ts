@@ -5,12 +5,18 @@
  *   between the same places (what a dispatch computes per vehicle);
  * - lifecycle: create + triage + note + resolve + close through the IncidentBook (rights,
  *   ownership, unit lookup), beside JSON.stringify of the incident (what publishing it costs);
- * - motion: positions of every fleet vehicle in one tick, per vehicle.
+ * - motion: positions of every fleet vehicle in one tick, per vehicle;
+ * - re-route: a road closed ahead of one vehicle while every fleet vehicle drives (a third of the
+ *   way): rerouteVehicles checks them all and re-routes those the closure concerns; per closure
+ *   and per vehicle re-routed, beside the point-to-point route peer.
  * Timings in ms (median of the runs), each beside its peer as a ratio; never asserted.
  */
+import { rerouteVehicles } from '../src/hub/closures/rerouteVehicles';
 import { IncidentBook } from '../src/hub/incidents/IncidentBook';
+import { overrideSegmentAt } from '../src/route/roadClosures';
 import type { IncidentCommand } from '../src/hub/incidents/incidentCommand';
 import { incidentSetup } from '../src/hub/incidents/incidentSetup';
+import { legOf } from '../src/hub/incidents/TripLeg';
 import { VehicleMotion } from '../src/hub/incidents/VehicleMotion';
 import { demoPackage, demoRegistry } from '../test/support/demoPackage';
 
@@ -47,12 +53,32 @@ export async function run(): Promise<object> {
   });
   const stringifyMs = timeEach(made, (i) => JSON.stringify(i));
   const motion = new VehicleMotion(1);
-  d.fleet.units.forEach((u, k) => { const r = d.route(u.id, scenes[k % scenes.length]); if (r) motion.start(u.id, u.kind, 'x', r, 0); });
+  d.fleet.units.forEach((u, k) => { const r = d.route(u.id, scenes[k % scenes.length]); if (r) motion.start({ vehicleId: u.id, kind: u.kind, incidentId: `x${k % scenes.length}`, departedAtMs: 0 }, legOf(r, 0)); });
   const tickMs = timeEach(Array.from({ length: 50 }, (_, k) => k * 1000), (t) => motion.message(t));
+  const reroute = rerouteBench(motion, setup.router!, scenes);
   return {
     city: 'demo', incidents: made.length, vehicles: d.fleet.units.length, stations: d.fleet.stations.length,
     proposeMs: r3(proposeMs), routePeerMs: r3(routeMs), proposeOverRoute: r3(proposeMs / routeMs),
     lifecycle5CommandsMs: r3(lifecycleMs), stringifyPeerMs: r3(stringifyMs), lifecycleOverStringify: r3(lifecycleMs / stringifyMs),
     motionTickMs: r3(tickMs), motionPerVehicleUs: r3((tickMs * 1000) / motion.size), movingVehicles: motion.size,
+    rerouteClosureMs: r3(reroute.perClosureMs), reroutedPerClosure: r3(reroute.reroutedPerClosure), reroutePerVehicleMs: r3(reroute.perVehicleMs),
+    reroutePerVehicleOverRoute: r3(reroute.perVehicleMs / routeMs),
   };
+}
+
+/** Closes a segment 60 % along one moving vehicle's route at a time and re-routes the fleet (legs not applied: each closure starts from the same state). */
+function rerouteBench(motion: VehicleMotion, router: NonNullable<Awaited<ReturnType<typeof incidentSetup>>['router']>, scenes: Array<[number, number]>): { perClosureMs: number; reroutedPerClosure: number; perVehicleMs: number } {
+  const trips = [...motion.all()].filter((t) => (t.leg.route?.arcs.length ?? 0) >= 10).slice(0, 30);
+  const g = router.graph, ll = g.nodeLonLatDeg, times: number[] = [];
+  let rerouted = 0;
+  for (const t of trips) {
+    const arcs = t.leg.route!.arcs, a = arcs[Math.floor(arcs.length * 0.6)], now = t.departedAtMs + (t.leg.route!.seconds * 1000) / 3;
+    overrideSegmentAt(router, [(ll[2 * g.arcFrom[a]] + ll[2 * g.arcTo[a]]) / 2, (ll[2 * g.arcFrom[a] + 1] + ll[2 * g.arcTo[a] + 1]) / 2]);
+    const t0 = performance.now();
+    rerouted += rerouteVehicles(motion, router, (id) => scenes[Number(id.slice(1))] ?? null, now, 'closed').length;
+    times.push(performance.now() - t0);
+    router.overrides.clear();
+  }
+  const total = times.reduce((x, y) => x + y, 0);
+  return { perClosureMs: median(times), reroutedPerClosure: rerouted / trips.length, perVehicleMs: total / Math.max(1, rerouted) };
 }

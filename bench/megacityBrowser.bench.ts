@@ -5,7 +5,7 @@
  * budget), and restyling every building through the state texture beside a plain frame and, in
  * the workspace, a Cesium3DTileStyle colour expression (the peer, built only here).
  * `npm run bench -- megacity` runs it after the tiling bench. Env: MEGACITY_BROWSER_BUILDINGS
- * (default 100000; the package tilesets/megaNk is built once if missing), MEGACITY_TOUR_MIN
+ * (default 100000; the package tilesets/demo-100k, named by scaledDemoName, is built once if missing), MEGACITY_TOUR_MIN
  * (minutes of tour per view, default 2; 30 for the soak), MEGACITY_BUDGET_MB (default: the app's).
  */
 import { execFileSync } from 'node:child_process';
@@ -14,8 +14,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { build, preview } from 'vite';
+import { scaledDemoName } from '../src/pipeline/demo-city/demoCityName';
 import { DEFAULT_TILE_BUDGET_MB, tileBudget } from '../src/view/tileBudget';
-import { fetchedTiles, flyWallUntil, flyWorkspaceUntil, pickMatchesState, restyleAll, tourPoses, wallTileMemory, workspaceTileMemory } from './megacityPage';
+import { fetchedTiles, flyWallUntil, flyWorkspaceUntil, restyleAll, tourPoses, wallTileMemory, workspaceTileMemory } from './megacityPage';
+import { checkPicking, pickIndices, pickTargets, type PickTarget } from './megacityPicking';
 
 const root = join(import.meta.dirname, '..');
 const VIEWPORT = { width: 1280, height: 720 };
@@ -28,7 +30,7 @@ const median = (xs: number[]) => { const s = [...xs].sort((a, b) => a - b); retu
 
 /** The package folder for `buildings`, tiled once with the CLI when missing. */
 function ensurePackage(buildings: number): string {
-  const name = `mega${Math.round(buildings / 1000)}k`, dir = join(root, 'tilesets', name);
+  const name = scaledDemoName(buildings), dir = join(root, 'tilesets', name);
   if (!existsSync(join(dir, 'city.json'))) {
     process.stderr.write(`megacityBrowser: tiling ${buildings} buildings into tilesets/${name}...\n`);
     execFileSync(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'tiles', '--city', 'demo', '--buildings', String(buildings), '--out', `tilesets/${name}`], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
@@ -65,11 +67,13 @@ async function tour(context: BrowserContext, page: Page, fly: Fly, memory: Memor
 }
 
 /** Opens one view of the city, waits for the first city-wide view, tours, restyles. */
-async function measureView(context: BrowserContext, base: string, city: string, view: 'workspace' | 'wall', o: { budgetMB: number; minutes: number; buildings: number; halfSizeM: number; origin: [number, number] }) {
+async function measureView(context: BrowserContext, base: string, city: string, view: 'workspace' | 'wall', o: { budgetMB: number; minutes: number; buildings: number; halfSizeM: number; origin: [number, number]; pickTargets: PickTarget[] }) {
   const page = await context.newPage();
   await page.addInitScript('window.__name = (f) => f; performance.setResourceTimingBufferSize(1000000);');
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
+  // A feature that fails to load its data at this size logs it (e.g. the city model's parts).
+  page.on('console', (m) => { if (m.type() === 'error') errors.push(`console: ${m.text()}`); });
   const query = view === 'wall' ? `view=wall&tour=0&budget=0&scale=1` : 'fly=0&feed=none';
   const t0 = Date.now();
   await page.goto(`${base}/?city=${city}&${query}&budgetMB=${o.budgetMB}`);
@@ -82,12 +86,7 @@ async function measureView(context: BrowserContext, base: string, city: string, 
   const afterTour = { ...(await page.evaluate(fetchedTiles, city)), ...(await page.evaluate(memory)), heap: await heap(context, page) };
   let picking: object | undefined;
   if (view === 'workspace') {
-    // Close up over the centre (leaf tiles): picking against the state texture.
-    await page.evaluate(([lon, lat]) => window.twin!.workspace.lookAt(lon, lat, 500, 1500, -50), o.origin);
-    // Past Cesium's deferral of requests while the camera moves, then until the close-up's tiles are in.
-    await page.evaluate(async () => { const s = window.twin!.workspace.viewer.scene; for (let i = 0; i < 6; i++) await new Promise<void>((ok) => { const off = s.postRender.addEventListener(() => { off(); ok(); }); s.requestRender(); }); });
-    await page.waitForFunction(() => { window.twin!.workspace.viewer.scene.requestRender(); return window.twin!.workspace.tilesets.buildings.tilesLoaded; }, undefined, { timeout: 600_000, polling: 500 });
-    picking = await page.evaluate(pickMatchesState, { grid: 4 });
+    picking = await checkPicking(page, o.pickTargets);
     process.stderr.write(`megacityBrowser picking: ${JSON.stringify(picking)}\n`);
   }
   // Back to the city-wide view for the restyle: every tile it shows is loaded first.
@@ -130,7 +129,8 @@ export async function run(): Promise<object> {
     args: ['--no-sandbox', '--use-angle=swiftshader', '--enable-unsafe-swiftshader', '--enable-precise-memory-info', '--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1'],
   });
   try {
-    const o = { budgetMB, minutes, buildings: manifest.counts.buildings as number, halfSizeM, origin: [(w + e) / 2, (s + n) / 2] as [number, number] };
+    const pickAt = await pickTargets(join(root, 'tilesets', city, manifest.buildings.table), pickIndices(manifest.counts.buildings));
+    const o = { budgetMB, minutes, buildings: manifest.counts.buildings as number, halfSizeM, origin: [(w + e) / 2, (s + n) / 2] as [number, number], pickTargets: pickAt };
     const workspace = await measureView(context, base, city, 'workspace', o);
     const wall = await measureView(context, base, city, 'wall', o);
     return {

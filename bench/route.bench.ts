@@ -7,12 +7,15 @@
  * Euclidean heuristic on the real graphs, our bidirectional A*, Dijkstra) with a check that they
  * find the same costs. Data folder: $ROADS_LARGE_DIR or ../shared/data/roads-large.
  * $ROUTE_BENCH_CITIES=delhi limits the large graphs (default delhi,moscow); $ROUTE_BENCH_SIZES
- * the synthetic grids (default 100000,1000000; '' for none). The whole run takes ~12 minutes on 2
+ * the synthetic grids (default 100000,1000000; '' for none); $ROUTE_BENCH_PACKAGES=demo-1m,DIR adds
+ * the network.bin of city packages (names under tilesets/ or paths), e.g. a scaled demo city. The whole run takes ~12 minutes on 2
  * cores (the 10^6-node contraction ~6 of them); it was measured with NODE_OPTIONS=--max-old-space-size=10240.
  */
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { demoRoadGraph } from '../test/support/demoPackage';
+import { openCityPackage } from '../src/pipeline/package/openCityPackage';
+import { decodeRoadGraph } from '../src/route/roadGraphCodec';
 import { bidirectionalAStar } from '../src/route/bidirectionalAStar';
 import { chManyToMany } from '../src/route/chManyToMany';
 import { maxChordSpeed } from '../src/route/chordPotential';
@@ -120,6 +123,13 @@ export async function run(): Promise<object> {
     const loadS = ms(t0) / 1000;
     report[city] = { loadS: r3(loadS), ...benchNetwork(g, peer, 2) };
     log(`${city} done`);
+  }
+  for (const name of (process.env.ROUTE_BENCH_PACKAGES ?? '').split(',').filter(Boolean)) {
+    const network = await (await openCityPackage(name)).network();
+    if (!network) { report[`package:${name}`] = { skipped: 'the package has no network.bin' }; continue; }
+    const g = decodeRoadGraph(network, `${name}/network.bin`);
+    report[`package:${name}`] = benchNetwork(g, demoPeer(g), 5);
+    log(`package ${name} done`);
   }
   const sizes = (process.env.ROUTE_BENCH_SIZES ?? '100000,1000000').split(',').filter(Boolean).map(Number);
   for (const size of sizes) {

@@ -11,6 +11,7 @@ import { ColourByFeature } from './features/colourBy/ColourByFeature';
 import { DispatchFeature } from './features/dispatch/DispatchFeature';
 import { DrillDownFeature } from './features/drilldown/DrillDownFeature';
 import { IncidentsFeature } from './features/incidents/IncidentsFeature';
+import { RoadClosuresFeature } from './features/incidents/RoadClosuresFeature';
 import { ReplayFeature } from './features/replay/ReplayFeature';
 import { FloodHubRelayFeature } from './features/flood/FloodHubRelayFeature';
 import { FloodWhatIfFeature } from './features/flood/FloodWhatIfFeature';
@@ -33,7 +34,7 @@ export function workspaceFeatures(view: WorkspaceViewPort): Feature[] {
   const live = new LiveSignsFeature(), flood = new FloodWhatIfFeature(view), scenarios = new ScenariosFeature(view);
   return [
     new SceneModeFeature(view), new ColourByFeature(), new ShortcutHelpFeature(), new CityPickerFeature(),
-    new WallLinkFeature(), live, new TierScopeFeature(live), new IncidentsFeature(live), new ReplayFeature(live), new DispatchFeature(),
+    new WallLinkFeature(), live, new TierScopeFeature(live), new IncidentsFeature(live), new RoadClosuresFeature(live), new ReplayFeature(live), new DispatchFeature(),
     new DrillDownFeature(), new AreaQueryFeature(), new BuildingInfoFeature(),
     scenarios, new ScenarioHubRelayFeature(live, scenarios), flood, new FloodHubRelayFeature(live, flood), new SunFeature(view), new SunlightFeature(),
     new SightFeature(), new LimitsFeature(), new SectionFeature(view), new MeasureFeature(), new OverlayMirrorFeature('send'),

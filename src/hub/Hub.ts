@@ -133,7 +133,7 @@ export class Hub {
       const city = this.o.registry.city;
       const filters = this.o.districts === null ? [cityTopicFilter(city)] : this.districts.map((d) => `city/${city}/${d}/#`);
       filters.push(this.topics.commandFilter);
-      if (this.incidents) filters.push(this.topics.incidentCommandFilter);
+      if (this.incidents) filters.push(this.topics.incidentCommandFilter, this.topics.run('flood'));
       if (this.aggregator) filters.push(this.topics.districtIndicatorFilter, `${this.topics.root}/status/+`);
       this.subscribed = client.subscribeAsync(filters, { qos: 1 }).then((granted) => {
         const refused = granted.filter((g) => g.qos === 128).map((g) => g.topic);
@@ -176,6 +176,7 @@ export class Hub {
     if (cmd) return this.command(cmd.unitId, cmd.username, payload);
     const icmd = this.incidents ? parseCommandTopic(this.topics, topic, 'incident-commands') : null;
     if (icmd) { this.stats.commands++; return this.incidents!.command(icmd.unitId, icmd.username, payload); }
+    if (this.incidents && topic === this.topics.run('flood')) { this.incidents.takeFloodRun(payload); return []; }
     if (parseIndicatorTopic(this.topics, topic)?.tier === 'district') this.indicators.takeDistrictMessage(payload);
     else if (topic.startsWith(`${this.topics.root}/status/`) && payload.length) {
       try { this.statuses.set(topic.slice(topic.lastIndexOf('/') + 1), JSON.parse(payload.toString('utf8')) as HubStatus); } catch { /* a malformed status is ignored */ }

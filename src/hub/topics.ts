@@ -10,6 +10,7 @@
  * - `runs/<kind>`: what-if runs (flood, scenario) a workspace shows to walls elsewhere, retained;
  * - `incidents/<incidentId>`: retained, at every change (cleared a while after it closed);
  * - `vehicles`: retained, the dispatched vehicles' simulated positions, about once a second;
+ * - `closures`: retained, every road closure open now (at every change);
  * - `incident-commands/<unitId>/<username>`: a display's incident command (rights as for commands).
  */
 export const HUB_ROOT = 'hub';
@@ -43,6 +44,7 @@ export const hubTopics = (cityId: string) => {
     incident: (incidentId: string) => `${root}/incidents/${check(incidentId, 'incident id')}`,
     incidentFilter: `${root}/incidents/+`,
     vehicles: `${root}/vehicles`,
+    closures: `${root}/closures`,
     incidentCommand: (unitId: string, username: string) => `${root}/incident-commands/${check(unitId, 'unit id')}/${check(username, 'user name')}`,
     incidentCommandFilter: `${root}/incident-commands/+/+`,
   };

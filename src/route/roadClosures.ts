@@ -1,5 +1,8 @@
 import type { LonLat, Router } from './Router';
 
+/** How far a flooded road sample may lie from the segment it closes (m): about one flood cell. */
+export const FLOOD_SNAP_M = 30;
+
 /** What a closure or slowdown touched. */
 export interface OverrideChange {
   /** Arc ids now overridden. */

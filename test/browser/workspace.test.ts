@@ -1,6 +1,7 @@
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { isMagenta, pickedColourProbe } from '../support/pickedColourProbe';
 import { launchBrowser, type BrowserSession } from './launchBrowser';
 
 const root = join(import.meta.dirname, '../..');
@@ -56,6 +57,17 @@ describe('Cesium workspace in headless Chromium', () => {
     expect(height).toMatch(/^\d+(\.\d)? m$/);
     expect(await s.page.textContent('#building-panel dd[data-field="address"]')).toBe(tallest.properties.address);
     await s.page.screenshot({ path: join(shots, 'workspace-picked.png') });
+  });
+
+  it('colours only the picked building, by its texel, in the first frame drawn after the change', async () => {
+    // Still close up on the tallest building: mid-screen is its roof.
+    const size = await s.page.evaluate(() => { (window as unknown as { __name: unknown }).__name = (f: unknown) => f; const c = window.twin!.workspace.viewer.scene.canvas; return [c.clientWidth, c.clientHeight]; });
+    const [p] = await s.page.evaluate(pickedColourProbe, { points: [[size[0] / 2, size[1] / 2]] });
+    expect(p.id).not.toBeNull();
+    expect(p.index).toBeGreaterThanOrEqual(0);
+    expect(isMagenta(p.before), `before ${p.before}`).toBe(false);
+    expect(isMagenta(p.onlyIt), `only ${p.id} (texel ${p.index}) magenta: ${p.onlyIt}`).toBe(true);
+    expect(isMagenta(p.neighbours), `only texels ${p.index - 1} and ${p.index + 1} magenta: ${p.neighbours}`).toBe(false);
   });
 
   it('colours buildings by use with a legend, and switches to 2D from the keyboard', async () => {

@@ -21,6 +21,7 @@ export const SLOT_PLACES: Readonly<Record<string, SlotPlace>> = {
   wallLink: { tab: 'operate', order: 0 },
   alerts: { tab: 'operate', order: 10 },
   incidents: { tab: 'operate', order: 12 },
+  roadClosures: { tab: 'operate', order: 13 },
   replay: { tab: 'operate', order: 15 },
   dispatch: { tab: 'operate', order: 20 },
   drilldown: { tab: 'analyse', order: 10 },

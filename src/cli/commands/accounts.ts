@@ -6,9 +6,11 @@ import { randomPassword } from '../../server/accounts/demoAccounts';
 import { Authority } from '../../server/Authority';
 import { DEFAULT_DATA_DIR } from '../../server/dataDir';
 import { numberFlag } from './numberFlag';
+import { cityFlag } from '../cityFlag';
+import { openCityPackage } from '../../pipeline/package/openCityPackage';
 
 const USAGE = 'accounts list | add NAME --role ROLE --tier city|district|street --unit ID [--name TEXT] [--service] [--password-stdin]'
-  + ' | passwd NAME [--password-stdin] | remove NAME | token NAME [--client SUFFIX] [--ttl SECONDS]   (all take [--data DIR])';
+  + ' | passwd NAME [--password-stdin] | remove NAME | token NAME [--client SUFFIX] [--ttl SECONDS] [--city NAME]   (all take [--data DIR])';
 
 function passwordOf(p: ParsedArgs): { password: string; generated: boolean } {
   if (p.flags.get('password-stdin') !== true) return { password: randomPassword(), generated: true };
@@ -27,14 +29,17 @@ function nameOf(p: ParsedArgs): string {
  * `accounts ...`: manages the accounts file of the server's data folder (default .data/): people
  * who log in on displays and services that connect to the broker. Passwords are generated (printed
  * once) or read from stdin, and stored as scrypt hashes only. `token` prints a broker token for
- * tools (e.g. mosquitto_pub -u NAME -P TOKEN -i CLIENTID to control/anomaly).
+ * tools (e.g. mosquitto_pub -u NAME -P TOKEN -i CLIENTID to control/anomaly); its topics are the
+ * demo city's, or with `--city NAME` that package's (its name, as the feed fills {city}).
  */
 export async function run(args: string[]): Promise<unknown> {
   const p = parseArgs(args);
   const dataFlag = p.flags.get('data');
   if (dataFlag === true) throw new UsageError('--data expects a folder');
   const cfg = loadFeedConfig();
-  const authority = new Authority({ dataDir: dataFlag ?? DEFAULT_DATA_DIR, roles: cfg.roles, cityId: 'demo', tokenTtlS: cfg.tokens.ttlS });
+  // A token's rights fill {city} with the package's name, as the feed does: a scaled city's topics are its own.
+  const cityId = p.flags.has('city') ? (await openCityPackage(cityFlag(p))).name : 'demo';
+  const authority = new Authority({ dataDir: dataFlag ?? DEFAULT_DATA_DIR, roles: cfg.roles, cityId, tokenTtlS: cfg.tokens.ttlS });
   const store = authority.accounts;
   switch (p.positional[0]) {
     case 'list':

@@ -4,12 +4,15 @@ import { buildDemoCity } from '../../pipeline/buildDemoCity';
 import { importCity } from '../../pipeline/cityImport/importCity';
 import { ensureDemoPackage } from '../../pipeline/ensureDemoPackage';
 import { MAX_DEMO_BUILDINGS } from '../../pipeline/demo-city/DemoPlan';
+import { packageNameProblem } from '../../pipeline/demo-city/demoCityName';
 
 /**
- * `tiles --city demo --out DIR [--seed N] [--buildings N] [--workers N]`: generates the demo city
- * (or, with --buildings N, the same look scaled to exactly N buildings) and writes its package
- * (sources, tilesets, network, registries, city.json) to DIR; prints { buildings, tiles, bytes,
- * seconds, ... }. --workers: tiler threads.
+ * `tiles --city demo --out DIR [--seed N] [--buildings N] [--name NAME] [--workers N]`: generates
+ * the demo city (or, with --buildings N, the same look scaled to exactly N buildings) and writes
+ * its package (sources, tilesets, network, registries, city.json) to DIR; prints { city,
+ * buildings, tiles, bytes, seconds, ... }. --name: the package's name (city.json, sensor topics;
+ * default `demo`, and for a scaled city its own, e.g. `demo-100k`: see scaledDemoName); serve it
+ * as tilesets/NAME. --workers: tiler threads.
  * `tiles --city demo --if-stale`: rebuilds tilesets/demo only when it is missing or was built by
  * other code (npm start runs this).
  * `tiles --buildings FILE [--dem FILE] [--crs EPSG:4544] [--dem-crs CRS] [--name NAME] --out DIR`:
@@ -38,8 +41,11 @@ export async function run(args: string[]): Promise<unknown> {
     return importCity({ file: `tiles --buildings ${buildings}`, config, baseDir: process.cwd() }, out, stderrProgress());
   }
   if (city !== 'demo') throw new UsageError(`--city expects "demo" (got ${JSON.stringify(city ?? null)}); real data comes with --buildings FILE`);
+  const name = p.flags.get('name');
+  const problem = name === undefined ? null : packageNameProblem(name, '--name');
+  if (problem) throw new UsageError(problem);
   return buildDemoCity(out, {
-    seed: intFlag(p.flags, 'seed'), buildings: intFlag(p.flags, 'buildings', 1, MAX_DEMO_BUILDINGS), workers: intFlag(p.flags, 'workers', 0, 64),
+    name: name as string | undefined, seed: intFlag(p.flags, 'seed'), buildings: intFlag(p.flags, 'buildings', 1, MAX_DEMO_BUILDINGS), workers: intFlag(p.flags, 'workers', 0, 64),
     onProgress: stderrProgress(),
   });
 }

@@ -45,19 +45,22 @@ export class HubCommands {
 
   /**
    * Sends an incident command (create, triage, propose, dispatch, on_scene, resolve, close,
-   * escalate, hand_down, note); resolves with the reply (`incidentId`: the new incident's for
-   * create; `proposal` for propose), rejects with CommandRefused (the hub's reason) or a timeout.
+   * escalate, hand_down, note, and the road closures close_road, reopen_road,
+   * close_flooded_roads); resolves with the reply (`incidentId`: the new incident's for create;
+   * `proposal` for propose; `closureId` and `rerouted` for closures), rejects with CommandRefused
+   * (the hub's reason) or a timeout (a minute for close_flooded_roads: the hub may run the flood first).
    */
   async incident(action: IncidentAction, fields: IncidentFields): Promise<IncidentReply> {
     const cmd: IncidentCommand = { id: commandId(), action, ...fields };
-    return this.exchange(this.topics.incidentCommand(this.account.unitId, this.account.username), cmd, `${action} ${fields.incidentId ?? 'incident'}`);
+    const timeoutMs = action === 'close_flooded_roads' ? Math.max(this.timeoutMs, 60_000) : this.timeoutMs;
+    return this.exchange(this.topics.incidentCommand(this.account.unitId, this.account.username), cmd, `${action} ${fields.incidentId ?? fields.closureId ?? fields.run ?? 'incident'}`, timeoutMs);
   }
 
-  private async exchange<R extends HubReply | IncidentReply>(topic: string, cmd: { id: string }, what: string): Promise<R> {
+  private async exchange<R extends HubReply | IncidentReply>(topic: string, cmd: { id: string }, what: string, timeoutMs = this.timeoutMs): Promise<R> {
     for (let attempt = 0; ; attempt++) {
       const reply = new Promise<R>((resolve, reject) => {
         this.waiting.set(cmd.id, { resolve: resolve as (r: HubReply & IncidentReply) => void, reject });
-        setTimeout(() => reject(new Error(`no reply from the hub to ${what} within ${this.timeoutMs} ms`)), this.timeoutMs);
+        setTimeout(() => reject(new Error(`no reply from the hub to ${what} within ${timeoutMs} ms`)), timeoutMs);
       });
       await this.publish(topic, JSON.stringify(cmd));
       try {

@@ -1,4 +1,5 @@
 import { Emitter } from '../../signs/events/Emitter';
+import type { ClosuresMessage } from '../closures/RoadClosure';
 import { SEVERITIES } from '../../signs/rules/SignsRule';
 import { INCIDENT_SEVERITIES, type IncidentActor } from '../incidents/Incident';
 import { refusal } from '../incidents/incidentRights';
@@ -25,6 +26,8 @@ export interface HubStateEvents {
   incident: { incident: PublishedIncident; change: 'added' | 'updated' | 'removed' };
   /** The dispatched vehicles' positions (about once a second while any drive). */
   vehicles: VehiclesMessage;
+  /** The road closures open now (at every change). */
+  closures: ClosuresMessage;
 }
 
 /** Which incidents a list shows. */
@@ -59,6 +62,8 @@ export class HubState {
   scenarioRunError: string | null = null;
   readonly incidents = new Map<string, PublishedIncident>();
   vehicles: VehiclesMessage | null = null;
+  /** The road closures open now (null until the hub published them). */
+  closures: ClosuresMessage | null = null;
   readonly topics: HubTopics;
   /** Messages that were not hub state or did not parse. */
   ignored = 0;
@@ -81,6 +86,13 @@ export class HubState {
         if (!Array.isArray(v?.vehicles)) return this.ignore();
         this.vehicles = v;
         this.events.emit('vehicles', v);
+        return true;
+      }
+      if (topic === t.closures) {
+        const c = text ? (JSON.parse(text) as ClosuresMessage) : null;
+        if (!Array.isArray(c?.closures)) return this.ignore();
+        this.closures = c;
+        this.events.emit('closures', c!);
         return true;
       }
       const ind = parseIndicatorTopic(t, topic);

@@ -16,9 +16,10 @@ describe('displayTopicPlan', () => {
     });
   });
 
-  it('keeps non-sensor topics of the feed grant and drops every raw filter', () => {
+  it('keeps non-sensor topics of the feed grant after the hub\'s, and drops every raw filter', () => {
     expect(displayTopicPlan(info('demo', ['feed/#', 'city/demo/#', '#']), 'demo')).toEqual({
-      topics: ['feed/#', 'hub/demo/alerts/#', 'hub/demo/indicators/#', 'hub/demo/replies/op'],
+      // The hub's topics first: the broker sends retained messages filter by filter in SUBSCRIBE order.
+      topics: ['hub/demo/alerts/#', 'hub/demo/indicators/#', 'hub/demo/replies/op', 'feed/#'],
       drop: ['city/demo/#', '#'],
     });
   });

@@ -17,5 +17,7 @@ export function displayTopicPlan(info: SessionInfo | null, cityId: string): Topi
   const h = info?.hub;
   if (!h || h.cityId !== cityId) return { topics: [...feed], drop: [] };
   const raw = feed.filter(isRaw);
-  return { topics: [...new Set([...feed.filter((t) => !isRaw(t)), ...h.topics, h.replyTopic])], drop: raw };
+  // The hub's topics first: the broker sends retained messages filter by filter in this order, and a
+  // page opened late must get the hub's alerts and incidents before anything else it asked for.
+  return { topics: [...new Set([...h.topics, h.replyTopic, ...feed.filter((t) => !isRaw(t))])], drop: raw };
 }

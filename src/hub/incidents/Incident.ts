@@ -50,7 +50,8 @@ export interface IncidentStep {
   atMs: number;
   /** null: the hub did it (a unit arrived, automatic ownership). */
   by: IncidentActor | null;
-  action: 'create' | 'triage' | 'dispatch' | 'on_scene' | 'resolve' | 'close' | 'escalate' | 'hand_down' | 'note' | 'arrive' | 'release';
+  action: 'create' | 'triage' | 'dispatch' | 'on_scene' | 'resolve' | 'close' | 'escalate' | 'hand_down' | 'note' | 'arrive' | 'release'
+    | 'close_road' | 'reopen_road' | 'reroute';
   /** Status before and after (equal for a note, an escalation, an arrival after the first). */
   from: IncidentStatus | null;
   to: IncidentStatus;
@@ -59,6 +60,10 @@ export interface IncidentStep {
   /** Owner before and after an escalation or hand-down; vehicles of a dispatch. */
   owner?: { from: IncidentOwner; to: IncidentOwner };
   vehicleIds?: string[];
+  /** close_road, reopen_road, reroute: the road closure (`by` closed or reopened it). */
+  closureId?: string;
+  /** reroute: the vehicle's arrival before and after (epoch ms; null: no route, it stands still). */
+  etaMs?: { from: number | null; to: number | null };
 }
 
 /** A vehicle sent to the incident. */
@@ -74,6 +79,8 @@ export interface IncidentAssignment {
   arrivedAtMs: number | null;
   /** When it was freed (resolved or closed incident), null while busy. */
   releasedAtMs: number | null;
+  /** The latest re-route around a road closure: when, and the new arrival (epoch ms; null: no route, stopped). */
+  rerouted?: { atMs: number; etaMs: number | null };
 }
 
 /** An incident as the hub keeps, stores and publishes it (retained on `hub/<city>/incidents/<id>`). */

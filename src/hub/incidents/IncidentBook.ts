@@ -178,6 +178,12 @@ export class IncidentBook {
     return this.step(i, null, 'arrive', i.status === 'dispatched' ? 'on_scene' : i.status, undefined, { vehicleIds: [vehicleId] });
   }
 
+  /** A step that changes no status (a road closed or reopened, a vehicle re-routed) on an incident still held; null when it is not. */
+  annotate(incidentId: string, by: IncidentActor | null, action: IncidentStep['action'], text: string, extra: Partial<IncidentStep> = {}): BookOutcome | null {
+    const i = this.incidents.get(incidentId);
+    return i ? this.step(i, by, action, i.status, text, extra) : null;
+  }
+
   /** Frees the incident's vehicles; returns their ids. */
   private release(i: Incident): string[] {
     const now = this.o.clock(), freed: string[] = [];

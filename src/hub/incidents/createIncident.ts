@@ -67,8 +67,8 @@ export function createIncident(cmd: IncidentCommand, actor: IncidentActor, c: Cr
   };
 }
 
-/** `INC-<yyyymmdd>-<hhmmss>-<ms>` (UTC) of a time: readable, sortable, a topic level. */
-export function incidentIdAt(ms: number): string {
+/** `INC-<yyyymmdd>-<hhmmss>-<ms>` (UTC) of a time: readable, sortable, a topic level (`CLO-...` for road closures). */
+export function incidentIdAt(ms: number, prefix = 'INC'): string {
   const iso = new Date(ms).toISOString();
-  return `INC-${iso.slice(0, 10).replaceAll('-', '')}-${iso.slice(11, 19).replaceAll(':', '')}-${iso.slice(20, 23)}`;
+  return `${prefix}-${iso.slice(0, 10).replaceAll('-', '')}-${iso.slice(11, 19).replaceAll(':', '')}-${iso.slice(20, 23)}`;
 }

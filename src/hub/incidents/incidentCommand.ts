@@ -1,8 +1,9 @@
+import { CLOSURE_ACTIONS, closureFields, isClosureAction, type ClosureFields } from '../closures/closureCommand';
 import { readCommandObject } from '../commands/hubCommand';
 import { INCIDENT_SEVERITIES, INCIDENT_TYPES, type IncidentSeverity, type IncidentType } from './Incident';
 
 /** What a display may ask the hub to do with incidents. */
-export const INCIDENT_ACTIONS = ['create', 'triage', 'propose', 'dispatch', 'on_scene', 'resolve', 'close', 'escalate', 'hand_down', 'note'] as const;
+export const INCIDENT_ACTIONS = ['create', 'triage', 'propose', 'dispatch', 'on_scene', 'resolve', 'close', 'escalate', 'hand_down', 'note', ...CLOSURE_ACTIONS] as const;
 export type IncidentAction = (typeof INCIDENT_ACTIONS)[number];
 
 /** Bounds on what one command can multiply. */
@@ -17,12 +18,12 @@ export interface HotlineCase {
   callerPhone?: string;
 }
 
-/** An incident command as published on `hub/<city>/incident-commands/<unitId>/<username>`. */
-export interface IncidentCommand {
+/** An incident command as published on `hub/<city>/incident-commands/<unitId>/<username>` (road closures too: ClosureFields). */
+export interface IncidentCommand extends ClosureFields {
   /** Chosen by the sender, unique per command (a retry reuses it): 8-64 of [A-Za-z0-9_-]. */
   id: string;
   action: IncidentAction;
-  /** Every action but create. */
+  /** Every action but create and the closure actions (optional for close_road and close_flooded_roads). */
   incidentId?: string;
   /** create (from an alert, a hotline case, or by hand) and triage (re-grading). */
   type?: IncidentType;
@@ -53,7 +54,11 @@ export function parseIncidentCommand(payload: Uint8Array): IncidentCommand | Fai
   const id = read.id, fail = (error: string): Fail => ({ id, error });
   if (!INCIDENT_ACTIONS.includes(o.action as IncidentAction)) return fail(`action: expected one of ${INCIDENT_ACTIONS.join('|')}, got ${JSON.stringify(o.action) ?? 'nothing'}`);
   const cmd: IncidentCommand = { id, action: o.action as IncidentAction };
-  if (cmd.action !== 'create') {
+  if (isClosureAction(cmd.action)) {
+    const fields = closureFields(o, cmd.action);
+    if (typeof fields === 'string') return fail(fields);
+    Object.assign(cmd, fields);
+  } else if (cmd.action !== 'create') {
     if (typeof o.incidentId !== 'string' || !/^[A-Za-z0-9_-]{1,64}$/.test(o.incidentId)) return fail('incidentId: expected an incident id');
     cmd.incidentId = o.incidentId;
   }

@@ -16,8 +16,8 @@ export function owns(who: Pick<IncidentActor, 'tier' | 'unitId'>, i: Pick<Incide
   return who.tier === i.owner.tier && who.unitId === i.owner.unitId;
 }
 
-/** Tier order, coarse last: a centre is above another when its index is larger. */
-const RANK = { street: 0, district: 1, city: 2 } as const;
+/** Tier order, coarse last: a centre is above another when its rank is larger. */
+export const TIER_RANK = { street: 0, district: 1, city: 2 } as const;
 
 /**
  * Why an account may not do `right` on an incident, or null when it may:
@@ -32,6 +32,6 @@ export function refusal(who: IncidentActor, right: IncidentRight, i: Scope & { i
   if (owns(who, i)) return null;
   const owner = `${i.owner.tier} ${i.owner.unitId}`;
   if (right === 'see' || right === 'note') return inArea(who, i) ? null : `${who.username} (${who.tier} ${who.unitId}) does not see incident ${i.id}: it is outside that ${who.tier} and owned by ${owner}`;
-  if (right === 'escalate' && RANK[who.tier] > RANK[i.owner.tier] && inArea(who, i)) return null;
+  if (right === 'escalate' && TIER_RANK[who.tier] > TIER_RANK[i.owner.tier] && inArea(who, i)) return null;
   return `${who.username} (${who.tier} ${who.unitId}) may not act on incident ${i.id}: it is owned by ${owner}`;
 }

@@ -1,4 +1,6 @@
+import type { RoadClosure } from '../closures/RoadClosure';
 import type { Incident, IncidentStep } from '../incidents/Incident';
+import type { TripLeg } from '../incidents/TripLeg';
 import type { HubAlert } from '../state/HubAlert';
 import type { IndicatorMessage } from '../state/IndicatorMessage';
 import { migrate } from './migrate';
@@ -21,6 +23,8 @@ export interface CommandRecord {
   alertId: string | null;
   /** The incident of an incident command (null for alert commands). */
   incidentId?: string | null;
+  /** The road closure of a closure command. */
+  closureId?: string | null;
   action: string | null;
   payload: unknown;
   ok: boolean;
@@ -88,7 +92,8 @@ export class HubStore {
         [i.id, i.type, i.severity, i.status, i.owner.tier, i.owner.unitId, i.districtId, i.streetId, i.unitId, i.lonLat[0], i.lonLat[1], alertId, this.hubId,
           i.statusAtMs.reported ?? step.atMs, i.updatedAtMs, i.statusAtMs.closed ?? null, JSON.stringify(i)],
       );
-      const detail = { ...(step.text ? { text: step.text } : {}), ...(step.owner ? { owner: step.owner } : {}), ...(step.vehicleIds ? { vehicleIds: step.vehicleIds } : {}) };
+      const { text, owner, vehicleIds, closureId, etaMs } = step;
+      const detail = Object.fromEntries(Object.entries({ text, owner, vehicleIds, closureId, etaMs }).filter(([, v]) => v !== undefined));
       await tx.query(
         `INSERT INTO incident_events (incident_id, t, action, by_user, by_tier, by_unit, from_status, to_status, detail)
          VALUES ($1, to_timestamp($2 / 1000.0), $3, $4, $5, $6, $7, $8, $9)`,
@@ -104,17 +109,52 @@ export class HubStore {
     return rows.map((r) => (typeof r.body === 'string' ? JSON.parse(r.body) : r.body));
   }
 
+  /** Writes a road closure as closed (a new row) or reopened (when and by whom). */
+  async recordClosure(c: RoadClosure, change: 'closed' | 'reopened', byUser: string, atMs: number): Promise<void> {
+    if (change === 'reopened') {
+      await this.sql.query('UPDATE road_closures SET reopened_at = to_timestamp($2 / 1000.0), reopened_by = $3 WHERE id = $1', [c.id, atMs, byUser]);
+      return;
+    }
+    await this.sql.query(
+      `INSERT INTO road_closures (id, kind, closed_at, closed_by, incident_id, hub_id, body) VALUES ($1, $2, to_timestamp($3 / 1000.0), $4, $5, $6, $7)
+       ON CONFLICT (id) DO NOTHING`,
+      [c.id, c.kind, c.atMs, byUser, c.incidentId, this.hubId, JSON.stringify(c)],
+    );
+  }
+
+  /** The road closures not reopened, oldest first. */
+  async openClosures(): Promise<RoadClosure[]> {
+    const { rows } = await this.sql.query<{ body: RoadClosure | string }>('SELECT body FROM road_closures WHERE reopened_at IS NULL ORDER BY closed_at, id');
+    return rows.map((r) => (typeof r.body === 'string' ? JSON.parse(r.body) : r.body));
+  }
+
+  /** Keeps a vehicle's latest leg (its dispatch route, or a re-route). */
+  async recordLeg(incidentId: string, vehicleId: string, leg: TripLeg): Promise<void> {
+    await this.sql.query(
+      `INSERT INTO vehicle_legs (incident_id, vehicle_id, started_at, body) VALUES ($1, $2, to_timestamp($3 / 1000.0), $4)
+       ON CONFLICT (incident_id, vehicle_id) DO UPDATE SET started_at = excluded.started_at, body = excluded.body`,
+      [incidentId, vehicleId, leg.startedAtMs, JSON.stringify(leg)],
+    );
+  }
+
+  /** The latest legs of these incidents' vehicles, by `<incidentId> <vehicleId>`. */
+  async loadLegs(incidentIds: readonly string[]): Promise<Map<string, TripLeg>> {
+    const { rows } = await this.sql.query<{ incident_id: string; vehicle_id: string; body: TripLeg | string }>('SELECT incident_id, vehicle_id, body FROM vehicle_legs WHERE incident_id = ANY($1::text[])', [incidentIds]);
+    return new Map(rows.map((r) => [`${r.incident_id} ${r.vehicle_id}`, typeof r.body === 'string' ? JSON.parse(r.body) : r.body]));
+  }
+
   async recordCommand(c: CommandRecord): Promise<void> {
     await this.sql.query(
-      `INSERT INTO commands (id, received_at, username, unit_id, alert_id, action, payload, ok, reason, hub_id, incident_id)
-       VALUES ($1, to_timestamp($2 / 1000.0), $3, $4, $5, $6, $7, $8, $9, $10, $11) ON CONFLICT (id) DO NOTHING`,
-      [c.id, c.receivedAtMs, c.username, c.unitId, c.alertId, c.action, JSON.stringify(c.payload ?? null), c.ok, c.reason, this.hubId, c.incidentId ?? null],
+      `INSERT INTO commands (id, received_at, username, unit_id, alert_id, action, payload, ok, reason, hub_id, incident_id, closure_id)
+       VALUES ($1, to_timestamp($2 / 1000.0), $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) ON CONFLICT (id) DO NOTHING`,
+      [c.id, c.receivedAtMs, c.username, c.unitId, c.alertId, c.action, JSON.stringify(c.payload ?? null), c.ok, c.reason, this.hubId, c.incidentId ?? null, c.closureId ?? null],
     );
   }
 
   /** The outcome of a command already handled (by any hub on this store), or null. */
-  async findCommand(id: string): Promise<{ ok: boolean; reason: string | null; incidentId: string | null } | null> {
-    const { rows } = await this.sql.query<{ ok: boolean; reason: string | null; incidentId: string | null }>('SELECT ok, reason, incident_id AS "incidentId" FROM commands WHERE id = $1', [id]);
+  async findCommand(id: string): Promise<{ ok: boolean; reason: string | null; incidentId: string | null; closureId: string | null } | null> {
+    const { rows } = await this.sql.query<{ ok: boolean; reason: string | null; incidentId: string | null; closureId: string | null }>(
+      'SELECT ok, reason, incident_id AS "incidentId", closure_id AS "closureId" FROM commands WHERE id = $1', [id]);
     return rows[0] ?? null;
   }
 

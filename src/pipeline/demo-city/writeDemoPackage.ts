@@ -9,8 +9,11 @@ import { featureCollectionText, poiFeatures, recordsText, roundDeg } from '../pa
 import { demBoundsLonLat, tiersOf } from '../package/manifestParts';
 import { resourcesFromBuildings } from '../package/resourcesFromBuildings';
 import { writeCityManifest } from '../package/writeManifest';
+import { DEMO_CITY_NAME } from './demoCityName';
 import { demoGeneratorVersion } from './demoGeneratorVersion';
 import type { DemoCity } from './generateDemoCity';
+
+const DEMO_TITLE = 'Rongcheng demo city (Chengdu-like, generated)';
 
 /** Building uses shown as points of interest. */
 const POI_USES = new Set(['hospital', 'school', 'stadium', 'government', 'police', 'fire_station']);
@@ -19,10 +22,12 @@ const POI_USES = new Set(['hospital', 'school', 'stadium', 'government', 'police
  * Completes the demo city's package after its sources, tilesets and network are written: the
  * sensor registry (the simulator's placement rules), resources (stations, vehicles, hospitals,
  * shelters from the buildings' uses), the address registry, points of interest, and city.json.
+ * `name` is the package's name (default `demo`; a scaled city has its own, see scaledDemoName):
+ * city.json's name and the city level of every sensor topic.
  */
-export function writeDemoPackage(dir: string, city: DemoCity): CityManifest {
+export function writeDemoPackage(dir: string, city: DemoCity, name = DEMO_CITY_NAME): CityManifest {
   const { frame } = city;
-  const registry = buildSensorRegistry({ ...city, name: 'demo' });
+  const registry = buildSensorRegistry({ ...city, name });
   const resources = resourcesFromBuildings(city.buildings, frame);
   const centre = (ring: Array<[number, number]>) => frame.toLonLat(...ringCentroid(ring)).map(roundDeg) as [number, number];
   const addresses: AddressRecord[] = city.buildings.map((b) => {
@@ -39,7 +44,7 @@ export function writeDemoPackage(dir: string, city: DemoCity): CityManifest {
   writeFileSync(join(dir, 'pois.geojson'), featureCollectionText(poiFeatures(pois)));
   const root = city.units.find((u) => u.level === 'city')!;
   return writeCityManifest(dir, {
-    name: 'demo', title: 'Rongcheng demo city (Chengdu-like, generated)', seed: city.seed,
+    name, title: name === DEMO_CITY_NAME ? DEMO_TITLE : `${DEMO_TITLE}, ${city.buildings.length.toLocaleString('en')} buildings`, seed: city.seed,
     origin: { lonDeg: frame.originLonDeg, latDeg: frame.originLatDeg }, boundsLonLat: demBoundsLonLat(frame, city.dem), sourceCrs: 'EPSG:4326',
     counts: {
       buildings: city.buildings.length, roads: city.roads.length, units: city.units.length,

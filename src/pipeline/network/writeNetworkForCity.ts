@@ -47,8 +47,8 @@ export function writeNetworkForCity(cityDir: string, opts: { nodeCrossings?: boo
   return { ...modes.car, modes };
 }
 
-/** The summary's figures as the tiles command prints them: the car network's, and the walk network's. */
+/** The summary's figures as the tiles command prints them: the car network's, and the walk network's (with the time its hierarchy took, s). */
 export function networkFigures(s: NetworkSummary) {
-  const pick = (m: ModeNetworkSummary) => ({ nodes: m.nodes, edges: m.edges, bytes: m.bytes });
+  const pick = (m: ModeNetworkSummary) => ({ nodes: m.nodes, edges: m.edges, bytes: m.bytes, contractionS: m.contractionS });
   return { ...pick(s.modes.car), walk: pick(s.modes.walk) };
 }

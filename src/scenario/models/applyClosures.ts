@@ -1,11 +1,9 @@
 import type { Router } from '../../route/Router';
-import { overrideLine, overrideSegmentAt } from '../../route/roadClosures';
+import { FLOOD_SNAP_M, overrideLine, overrideSegmentAt } from '../../route/roadClosures';
 import type { Scenario } from '../schema/Scenario';
 import type { SharedState } from '../run/ModuleContext';
 
 const M_PER_DEG_LAT = 111_320;
-/** How far a flooded road sample may lie from the segment it closes (m): about one flood cell. */
-const FLOOD_SNAP_M = 30;
 /** Default factor on travel times near a crowd. */
 export const DEFAULT_CROWD_SLOWDOWN = 2.5;
 

@@ -10,6 +10,7 @@ import { ADDRESSES_FILE_SCHEMA, RESOURCES_FILE_SCHEMA, SENSORS_FILE_SCHEMA } fro
 import type { PackageReader } from './PackageReader';
 import { parsePackageJson, readValidatedJson, throwIssues } from './readPackageJson';
 import { readBuildings } from './readBuildings';
+import { readGeoJsonPart } from './readGeoJsonPart';
 import { readRoads, readWater, type WaterBody } from './readLines';
 import { readPois, type PoiRecord } from './readPois';
 import { readUnits } from './readUnits';
@@ -57,13 +58,9 @@ export class CityPackage {
     return p;
   }
 
-  /** Parses a GeoJSON part and converts it, throwing its located issues. */
-  private async geoJson<T>(path: string, convert: (doc: unknown) => T & { issues: UnplacedIssue[] }): Promise<T> {
-    const file = `${this.reader.location}/${path}`;
-    const text = await this.reader.text(path);
-    const out = convert(parsePackageJson(text, file));
-    throwIssues(out.issues, text, file);
-    return out;
+  /** Parses a GeoJSON part and converts it, throwing its located issues (readGeoJsonPart: any size). */
+  private geoJson<T>(path: string, convert: (doc: unknown) => T & { issues: UnplacedIssue[] }): Promise<T> {
+    return readGeoJsonPart(this.reader, path, convert);
   }
 
   buildings(): Promise<BuildingRecord[]> {

@@ -1,7 +1,8 @@
 import type { IncidentAction } from '../../hub/incidents/incidentCommand';
 import type { DispatchProposal } from '../../hub/incidents/IncidentDispatcher';
 import type { PublishedIncident } from '../../hub/incidents/IncidentService';
-import { elapsedText, slaText, stepText, words } from './incidentText';
+import type { IncidentAssignment } from '../../hub/incidents/Incident';
+import { clockText, elapsedText, slaText, stepText, words } from './incidentText';
 
 /** What the detail asks of the hub: an action with its fields; resolves with the proposal for `propose`. */
 export type IncidentAct = (action: IncidentAction, fields: { text?: string; vehicleIds?: string[] }) => Promise<DispatchProposal | undefined>;
@@ -22,6 +23,11 @@ export class IncidentDetail {
   readonly element: HTMLElement;
   private readonly reply: HTMLElement;
   private proposal: DispatchProposal | null = null;
+  /** The action buttons and the note field, kept across refreshes (see show). */
+  private readonly actionBox: HTMLElement;
+  private readonly note: HTMLInputElement;
+  private actionsKey = '';
+  private current: PublishedIncident | null = null;
 
   constructor(private readonly act: IncidentAct) {
     this.element = document.createElement('div');
@@ -29,11 +35,19 @@ export class IncidentDetail {
     this.reply = document.createElement('p');
     this.reply.className = 'incident-reply';
     this.reply.setAttribute('role', 'alert');
+    this.actionBox = document.createElement('div');
+    this.actionBox.className = 'incident-actions';
+    this.note = document.createElement('input');
+    this.note.name = 'incident-note';
+    this.note.placeholder = 'Note or reason';
+    this.note.maxLength = 500;
+    this.note.setAttribute('aria-label', 'Note or reason for the action');
   }
 
   show(i: PublishedIncident, nowMs: number): void {
     const doc = this.element.ownerDocument;
-    if (this.element.dataset.id !== i.id) { this.reply.textContent = ''; delete this.reply.dataset.state; }
+    if (this.element.dataset.id !== i.id) { this.reply.textContent = ''; delete this.reply.dataset.state; this.note.value = ''; }
+    this.current = i;
     const head = doc.createElement('dl');
     const row = (k: string, v: string) => { const dt = doc.createElement('dt'), dd = doc.createElement('dd'); dt.textContent = k; dd.textContent = v; dd.dataset.field = k; head.append(dt, dd); };
     row('type', `${words(i.type)}, ${i.severity}`);
@@ -47,37 +61,45 @@ export class IncidentDetail {
     for (const a of i.assignments) {
       const li = doc.createElement('li');
       li.dataset.vehicle = a.vehicleId;
-      li.textContent = `${a.vehicleId} (${words(a.kind)}) from ${a.stationId}: ${a.arrivedAtMs ? 'on scene' : a.releasedAtMs ? 'released' : a.etaS === null ? 'on the way' : `ETA ${Math.floor(a.etaS / 60)} min ${String(Math.round(a.etaS % 60)).padStart(2, '0')} s`}`;
+      li.textContent = `${a.vehicleId} (${words(a.kind)}) from ${a.stationId}: ${unitState(a)}`;
       units.append(li);
     }
     const timeline = doc.createElement('ol');
     timeline.className = 'incident-timeline';
     for (const s of i.timeline) { const li = doc.createElement('li'); li.textContent = stepText(s); timeline.append(li); }
     const h = (t: string) => { const e = doc.createElement('h4'); e.textContent = t; return e; };
-    this.element.replaceChildren(head, this.actions(i), this.proposalBox(i), this.reply, h(`Units (${i.assignments.length})`), units, h('Timeline'), timeline);
+    this.updateActions(i);
+    // The detail is shown again at every change of any incident and every 5 s: the rest is rebuilt, but the
+    // action box stays in place (moving it would blur the note being typed and detach the button being clicked).
+    const rest = [this.proposalBox(i), this.reply, h(`Units (${i.assignments.length})`), units, h('Timeline'), timeline];
+    if (this.actionBox.parentNode !== this.element) this.element.replaceChildren(head, this.actionBox, ...rest);
+    else {
+      while (this.actionBox.previousSibling) this.actionBox.previousSibling.remove();
+      while (this.actionBox.nextSibling) this.actionBox.nextSibling.remove();
+      this.actionBox.before(head);
+      this.actionBox.after(...rest);
+    }
     this.element.dataset.id = i.id;
     this.element.dataset.status = i.status;
   }
 
-  private actions(i: PublishedIncident): HTMLElement {
+  /** Rebuilds the buttons only when the actions change (another incident, a new status); the note field is kept. */
+  private updateActions(i: PublishedIncident): void {
+    const key = `${i.id}|${i.status}`;
+    if (key === this.actionsKey) return;
+    this.actionsKey = key;
     const doc = this.element.ownerDocument;
-    const box = doc.createElement('div');
-    box.className = 'incident-actions';
-    const note = doc.createElement('input');
-    note.name = 'incident-note';
-    note.placeholder = 'Note or reason';
-    note.maxLength = 500;
-    note.setAttribute('aria-label', 'Note or reason for the action');
-    for (const action of [...NEXT[i.status], 'escalate', 'hand_down', 'note'] as IncidentAction[]) {
+    const buttons = ([...NEXT[i.status], 'escalate', 'hand_down', 'note'] as IncidentAction[]).map((action) => {
       const b = doc.createElement('button');
       b.type = 'button';
       b.dataset.action = action;
       b.textContent = LABEL[action] ?? words(action).replace(/^./, (c) => c.toUpperCase());
-      b.addEventListener('click', () => void this.run(i, action, note.value.trim()));
-      box.append(b);
-    }
-    box.append(note);
-    return box;
+      b.addEventListener('click', () => { if (this.current) void this.run(this.current, action, this.note.value.trim()); });
+      return b;
+    });
+    for (const b of [...this.actionBox.querySelectorAll('button')]) b.remove();
+    this.actionBox.prepend(...buttons);
+    if (!this.note.parentNode) this.actionBox.append(this.note);
   }
 
   private proposalBox(i: PublishedIncident): HTMLElement {
@@ -110,4 +132,12 @@ export class IncidentDetail {
       this.reply.dataset.state = 'refused';
     }
   }
+}
+
+/** Where a sent vehicle stands: on scene, released, re-routed (new ETA) or stopped by closures, or its planned ETA. */
+function unitState(a: IncidentAssignment): string {
+  if (a.arrivedAtMs) return 'on scene';
+  if (a.releasedAtMs) return 'released';
+  if (a.rerouted) return a.rerouted.etaMs === null ? 'stopped: road closures leave it no route' : `re-routed, ETA ${clockText(a.rerouted.etaMs)}`;
+  return a.etaS === null ? 'on the way' : `ETA ${Math.floor(a.etaS / 60)} min ${String(Math.round(a.etaS % 60)).padStart(2, '0')} s`;
 }

@@ -21,12 +21,18 @@ export function slaText(i: PublishedIncident, nowMs: number): string {
     : `${words(i.sla.stage)} due in ${elapsedText(nowMs, i.sla.dueAtMs)}`;
 }
 
-/** One timeline line: "14:02 triage by op (street) — reported → triaged: text". */
+/** "14:02:05": a time of day (local). */
+export function clockText(ms: number): string {
+  return new Date(ms).toLocaleTimeString('en-GB', { hour: '2-digit', minute: '2-digit', second: '2-digit' });
+}
+
+/** One timeline line: "14:02 triage by op (street) — reported → triaged: text"; a re-route with its ETA before and after. */
 export function stepText(s: IncidentStep): string {
-  const t = new Date(s.atMs).toLocaleTimeString('en-GB', { hour: '2-digit', minute: '2-digit', second: '2-digit' });
+  const t = clockText(s.atMs);
   const who = s.by ? `${s.by.username} (${s.by.tier})` : 'hub';
   const move = s.from && s.from !== s.to ? ` · ${words(s.from)} → ${words(s.to)}` : '';
   const owner = s.owner ? ` · owner ${s.owner.from.tier} → ${s.owner.to.tier}` : '';
   const vehicles = s.vehicleIds?.length ? ` · ${s.vehicleIds.join(', ')}` : '';
-  return `${t} ${words(s.action)} by ${who}${move}${owner}${vehicles}${s.text ? `: ${s.text}` : ''}`;
+  const eta = s.etaMs ? ` · ETA ${s.etaMs.from === null ? 'none' : clockText(s.etaMs.from)} → ${s.etaMs.to === null ? 'no route' : clockText(s.etaMs.to)}` : '';
+  return `${t} ${words(s.action)} by ${who}${move}${owner}${vehicles}${eta}${s.text ? `: ${s.text}` : ''}`;
 }

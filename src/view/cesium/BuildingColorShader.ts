@@ -1,5 +1,5 @@
 import {
-  Color, CustomShader, TextureMagnificationFilter, TextureMinificationFilter, TextureUniform, UniformType, Cartesian2,
+  Color, CustomShader, VaryingType, TextureMagnificationFilter, TextureMinificationFilter, TextureUniform, UniformType, Cartesian2,
   type Cesium3DTile, type Cesium3DTileset, type Scene,
 } from 'cesium';
 import { BuildingColorCompositor, HIDDEN_ALPHA, STATE_TEXTURE_WIDTH } from '../overlay/BuildingColorCompositor';
@@ -7,15 +7,26 @@ import type { BuildingColorLayer, FeatureColorLayer } from '../overlay/overlayLa
 
 /**
  * The building tiles' `_CITY_INDEX` attribute (see tileBuildings) is each building's texel in the
- * city-wide state texture. The overlay colour is blended over the lit material by its alpha; CSS
- * colours are sRGB, the material is linear. A texel with the reserved alpha HIDDEN_ALPHA (1/255)
- * is a hidden building: discarded, so it is neither drawn, picked nor casts a shadow.
+ * city-wide state texture. The texel is read in the vertex shader, where highp is guaranteed (a
+ * fragment shader may have only mediump, exact to 2,048), and handed to the fragment as a colour:
+ * all vertices of a building carry the same index, so the varying is that texel's colour. Row and
+ * column are whole numbers, exact up to 2^24 buildings: the row is floored half a texel into it,
+ * so a division that lands just below a whole row still finds it. The overlay colour is blended
+ * over the lit material by its alpha; CSS colours are sRGB, the material is linear. A texel with
+ * the reserved alpha HIDDEN_ALPHA (1/255) is a hidden building: discarded, so it is neither
+ * drawn, picked nor casts a shadow.
  */
+const VERTEX = `
+void vertexMain(VertexInput vsInput, inout czm_modelVertexOutput vsOutput) {
+  float i = floor(vsInput.attributes.city_index + 0.5);
+  float row = floor((i + 0.5) / u_stateSize.x);
+  float col = i - row * u_stateSize.x;
+  v_overlay = texture(u_state, (vec2(col, row) + 0.5) / u_stateSize);
+}`;
+
 const FRAGMENT = `
 void fragmentMain(FragmentInput fsInput, inout czm_modelMaterial material) {
-  float i = floor(fsInput.attributes.city_index + 0.5);
-  vec2 st = vec2(mod(i, u_stateSize.x) + 0.5, floor(i / u_stateSize.x) + 0.5) / u_stateSize;
-  vec4 c = texture(u_state, st);
+  vec4 c = v_overlay;
   if (abs(c.a * 255.0 - ${HIDDEN_ALPHA.toFixed(1)}) < 0.5) discard;
   material.diffuse = mix(material.diffuse, czm_srgbToLinear(c.rgb), c.a);
 }`;
@@ -43,8 +54,9 @@ interface TextureManagerAccess { _textureManager: { getTexture(id: string): Priv
 /**
  * Every building colour of the workspace, through one CustomShader on the buildings tileset: the
  * overlay's building colour layers are stacked by a BuildingColorCompositor into one state
- * texture (one texel per building), updated in place when colours change. No Cesium3DTileStyle
- * and no shader rebuild: restyling 10^5 buildings costs one texture upload.
+ * texture (one texel per building), updated in place when colours change (`flush`, before each
+ * frame). No Cesium3DTileStyle and no shader rebuild: restyling 10^5 buildings costs one texture
+ * upload.
  */
 export class BuildingColorShader {
   readonly compositor: BuildingColorCompositor;
@@ -60,7 +72,9 @@ export class BuildingColorShader {
   constructor(private readonly tileset: Cesium3DTileset, private readonly scene: Scene, buildings: number) {
     this.compositor = new BuildingColorCompositor(cssToBytes, buildings);
     this.shader = new CustomShader({
+      vertexShaderText: VERTEX,
       fragmentShaderText: FRAGMENT,
+      varyings: { v_overlay: VaryingType.VEC4 },
       uniforms: {
         u_state: { type: UniformType.SAMPLER_2D, value: this.textureUniform() },
         u_stateSize: { type: UniformType.VEC2, value: new Cartesian2(STATE_TEXTURE_WIDTH, this.compositor.rows) },
@@ -73,7 +87,6 @@ export class BuildingColorShader {
     this.offs.push(
       tileset.tileLoad.addEventListener((tile: Cesium3DTile) => this.learn(tile)),
       tileset.tileUnload.addEventListener((tile: Cesium3DTile) => { this.loaded.delete(tile); }),
-      scene.preRender.addEventListener(() => this.flush()),
     );
   }
 
@@ -103,8 +116,14 @@ export class BuildingColorShader {
     this.scene.requestRender();
   }
 
-  /** Before each frame: recompose if a layer changed and upload the state in place. */
-  private flush(): void {
+  /**
+   * Before a frame, after the overlay's changes of that frame were applied (setLayer): recompose
+   * if a layer changed and upload the state in place, so the frame drawn next shows it. The
+   * owner calls it (CesiumOverlayAdapter, in scene.preRender after its OverlaySync): a listener of
+   * its own would run before or after the sync by the order of subscription, and before it, a
+   * change would show one frame late.
+   */
+  flush(): void {
     const t0 = performance.now();
     if (!this.compositor.compose()) return;
     const c = this.compositor;

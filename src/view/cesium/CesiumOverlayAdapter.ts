@@ -201,7 +201,8 @@ export class CesiumOverlayAdapter implements OverlayAdapter {
       labels: () => new LabelsLayer(ctx),
     };
     this.sync = new OverlaySync(factories, () => scene.requestRender());
-    this.offPreRender = scene.preRender.addEventListener(() => this.sync.sync());
+    // The building colours are uploaded after the sync applied this frame's changes: the frame shows them.
+    this.offPreRender = scene.preRender.addEventListener(() => { this.sync.sync(); this.buildingColors.flush(); });
   }
 
   private pulse(): void {

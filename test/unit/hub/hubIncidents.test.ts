@@ -105,6 +105,15 @@ describe('Hub incidents (embedded broker, PGlite)', () => {
     expect(wall.state.summary!.incidents).toMatchObject({ open: 2, byTier: { street: 2, district: 0, city: 0 } });
   });
 
+  it('shows a road closed by a district centre on every display (retained on closures) until it reopens', async () => {
+    const r = await district.commands.incident('close_road', { lonLat: [FIRE.lonDeg, FIRE.latDeg], text: 'gas leak' });
+    await waitFor(() => wall.state.closures?.closures.some((c) => c.id === r.closureId) ?? false, 2000, 'the closure on the wall');
+    expect(wall.state.closures!.closures[0]).toMatchObject({ id: r.closureId, kind: 'manual', reason: 'gas leak', by: { username: 'inc-district', tier: 'district' } });
+    await expect(neighbour.commands.incident('reopen_road', { closureId: r.closureId })).rejects.toThrow(`may not reopen ${r.closureId}: it was closed by district ${FIRE.districtId}`);
+    await district.commands.incident('reopen_road', { closureId: r.closureId });
+    await waitFor(() => wall.state.closures!.closures.length === 0, 2000, 'the reopening on the wall');
+  });
+
   it('escalates to the district list and keeps the log across a hub crash and restart', async () => {
     await street.commands.incident('escalate', { incidentId, text: 'second building involved' });
     await waitFor(() => wall.state.incidents.get(incidentId)?.owner.tier === 'district', 2000, 'the escalation');

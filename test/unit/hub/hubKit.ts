@@ -63,7 +63,7 @@ export async function display(authority: Authority, url: string, username: strin
   const commands = new HubCommands(CITY, account, async (topic, payload) => { await client.publishAsync(topic, payload, { qos: 1 }); }, 3000);
   client.on('message', (t, p) => { if (!commands.takeReply(t, p)) state.ingest(t, p); });
   const t = state.topics;
-  await client.subscribeAsync([t.alertFilter, t.indicatorFilter, `${t.root}/status/+`, t.summary, t.incidentFilter, t.vehicles, commands.replyTopic], { qos: 1 });
+  await client.subscribeAsync([t.alertFilter, t.indicatorFilter, `${t.root}/status/+`, t.summary, t.incidentFilter, t.vehicles, t.closures, commands.replyTopic], { qos: 1 });
   return { client, state, commands, close: async () => { await client.endAsync(true); state.dispose(); } };
 }
 

@@ -23,14 +23,24 @@ describe.skipIf(!hasPostgres())('hub on a real PostgreSQL 15', () => {
   }, 120_000);
   afterAll(async () => { await sql?.close(); await broker?.stop(); pg?.dispose(); data.remove(); });
 
-  it('runs the same migrations as PGlite (schema versions 1 and 2, partitioned readings)', async () => {
+  it('runs the same migrations as PGlite (schema versions 1 to 3, partitioned readings; closures and legs round-trip)', async () => {
     const store = await HubStore.open(sql, 'hub-pg');
     await HubStore.open(sql, 'hub-pg');
     const v = await sql.query<{ version: number }>('SELECT version FROM schema_migrations ORDER BY version');
-    expect(v.rows.map((r) => r.version)).toEqual([1, 2]);
+    expect(v.rows.map((r) => r.version)).toEqual([1, 2, 3]);
     const kind = await sql.query<{ relkind: string }>("SELECT relkind FROM pg_class WHERE relname = 'readings'");
     expect(kind.rows[0].relkind).toBe('p');
     expect(store.hubId).toBe('hub-pg');
+    const by = { username: 'op', tier: 'city' as const, unitId: '510100' };
+    const closure = { id: 'CLO-1', kind: 'manual' as const, reason: null, incidentId: null, by, atMs: 1e12, streetIds: ['s'], districtIds: ['d'],
+      segments: [{ arcs: [7, 8], lineId: 'l', lineName: 'Renmin Lu', endsLonLat: [[104.1, 30.6], [104.2, 30.7]] as [[number, number], [number, number]], lonLat: [104.15, 30.65] as [number, number], streetId: 's', districtId: 'd' }] };
+    await store.recordClosure(closure, 'closed', 'op', 1e12);
+    expect(await store.openClosures()).toEqual([closure]);
+    await store.recordClosure(closure, 'reopened', 'op', 1e12 + 1);
+    expect(await store.openClosures()).toEqual([]);
+    const leg = { startedAtMs: 1e12, route: { coordsLonLat: [[104.1, 30.6], [104.123456789012, 30.7]] as Array<[number, number]>, cumulativeS: [0, 12.5], seconds: 12.5, arcs: [7] }, stoppedLonLat: null };
+    await store.recordLeg('INC-1', 'V1', leg);
+    expect((await store.loadLegs(['INC-1'])).get('INC-1 V1')).toEqual(leg);
   });
 
   it('answers the history queries with the same SQL as on PGlite', async () => {
