@@ -22,6 +22,6 @@ export function wallFeatures(view: WallViewPort): Feature[] {
   const live = new LiveSignsFeature(false), command = new WallCommandFeature(view, live);
   return [
     new WallControlsFeature(view), new ColourByFeature(), new ShortcutHelpFeature(), new CityPickerFeature(),
-    live, new TierScopeFeature(live), command, new WallReplayFeature(live, command), new WallFloodFeature(view, live), new WallScenarioFeature(view, live), new WallAnalysisFeature(view), new OverlayMirrorFeature('receive'),
+    live, new TierScopeFeature(live), command, new WallReplayFeature(view, live, command), new WallFloodFeature(view, live), new WallScenarioFeature(view, live), new WallAnalysisFeature(view), new OverlayMirrorFeature('receive'),
   ];
 }

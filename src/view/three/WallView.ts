@@ -92,6 +92,11 @@ export class WallView {
   private frameWaiters: Array<(t: number) => void> = [];
   private disposed = false;
 
+  /** The wall's name (`wallId`, default 'main'): its windows' channels carry it. */
+  get wallName(): string {
+    return this.o.wallName;
+  }
+
   /** This window's place in a multi-window wall (1x1 for one window). */
   get layout(): WallLayout {
     return this.o.layout;

@@ -106,7 +106,7 @@ export class WallCommandBoard {
     this.panels.showCounts(alertCounts(r.alerts, this.districtIds));
     const open = [...r.alerts].sort((a, b) => b.raisedAtMs - a.raisedAtMs).slice(0, TICKER_LINES);
     this.panels.showTicker(open.map((a) => tickerLine(a, 'added', r.atMs)), 'No alert was open then.');
-    this.panels.showIncidents([], 'Incidents are not replayed: the live list is back with live.');
+    this.panels.showIncidents([], 'Not replayed: incidents show again when live.');
     this.on.incidents?.([]);
   }
 

@@ -5,8 +5,10 @@ import type { Feature } from '../../host/Feature';
 import type { FeatureHost } from '../../host/FeatureHost';
 import type { LiveSigns, LiveSignsFeature } from '../liveSigns/LiveSignsFeature';
 import { alertingSensorLayer } from '../liveSigns/sensorMarkerLayers';
+import type { WallViewPort } from '../../views/startWallView';
 import { replayBanner } from './replayBanner';
 import type { WallCommandFeature } from './WallCommandFeature';
+import { WallReplayLink } from './WallReplayLink';
 
 const LAYER = 'replay:alerts';
 
@@ -15,8 +17,9 @@ const LAYER = 'replay:alerts';
  * workspace's section, with a large bar at the bottom (time slider: arrows a minute, Page Up/Down
  * an hour; Space plays or pauses; Play at 1 min/s, 10 min/s or 1 h/s; Esc, R or "Back to live"
  * end it), an amber "REPLAY hh:mm" banner across the top, the command panels showing that moment
- * (tagged), and the alerts open then as pulsing markers instead of the live ones. Needs the hub's
- * store: without a grant the bar says so. `body[data-wall-replay]`: on | off.
+ * (tagged), and the alerts open then as pulsing markers instead of the live ones. On a wall of
+ * several windows the one worked drives the others (WallReplayLink). Needs the hub's store:
+ * without a grant the bar says so. `body[data-wall-replay]`: on | off.
  */
 export class WallReplayFeature implements Feature {
   readonly name = 'wallReplay';
@@ -27,8 +30,14 @@ export class WallReplayFeature implements Feature {
   private replay: HubReplay | null = null;
   private panel: ReplayPanel | null = null;
   private readonly offs: Array<() => void> = [];
+  private link: WallReplayLink | null = null;
 
-  constructor(private readonly live: LiveSignsFeature, private readonly command: WallCommandFeature) {}
+  constructor(private readonly view: WallViewPort, private readonly live: LiveSignsFeature, private readonly command: WallCommandFeature) {}
+
+  /** Someone works this window: it drives the wall's other windows. */
+  private worked(): void {
+    if (this.link) this.link.driving = true;
+  }
 
   init(host: FeatureHost): void {
     this.bar.className = 'wall-replay';
@@ -48,6 +57,13 @@ export class WallReplayFeature implements Feature {
     this.offs.push(host.shortcuts.add('r', 'Replay the last 24 h / back to live', this.name, () => this.toggle(host)));
     for (const [key, what] of [['← →', 'a minute back / forward'], ['Page Up / Down', 'an hour'], ['Space', 'play / pause'], ['Esc', 'back to live']]) host.shortcuts.describe(key, what, this.name, 'wall replay');
     host.announce('wallReplay', 'off');
+    const l = this.view.wall.layout;
+    if (l.cols * l.rows > 1) {
+      this.link = new WallReplayLink(this.view.wall.wallName, {
+        at: (t) => { if (this.bar.hidden) this.start(host); this.replay?.pause(); void this.replay?.seek(t); },
+        live: () => this.stop(host),
+      });
+    }
     this.live.whenLive((signs) => {
       this.signs = signs;
       this.offs.push(signs.hub.events.subscribe('side', () => { if (this.replay) this.stop(host); }));
@@ -55,6 +71,7 @@ export class WallReplayFeature implements Feature {
   }
 
   private toggle(host: FeatureHost): void {
+    this.worked();
     if (this.bar.hidden) this.start(host);
     else this.stop(host);
   }
@@ -62,9 +79,10 @@ export class WallReplayFeature implements Feature {
   /** Keys of the bar: Esc or R back to live, Space plays or pauses (the slider keeps its arrows and Page keys). */
   private onKey(host: FeatureHost, e: KeyboardEvent): void {
     if (e.ctrlKey || e.metaKey || e.altKey) return;
-    if (e.key === 'Escape' || e.key === 'r' || e.key === 'R') { e.preventDefault(); e.stopPropagation(); this.stop(host); }
+    if (e.key === 'Escape' || e.key === 'r' || e.key === 'R') { e.preventDefault(); e.stopPropagation(); this.worked(); this.stop(host); }
     else if (e.key === ' ' && (e.target as HTMLElement).tagName === 'INPUT' && this.replay) {
       e.preventDefault();
+      this.worked();
       if (this.replay.playing) this.replay.pause(); else this.replay.play();
     }
   }
@@ -83,10 +101,10 @@ export class WallReplayFeature implements Feature {
     const replay = (this.replay = new HubReplay(side.history));
     this.bar.replaceChildren(heading('Replay · last 24 h from the hub\'s store'));
     this.panel = new ReplayPanel(this.bar, {
-      onSeek: (t) => { replay.pause(); void replay.seek(t); },
-      onPlay: (speed) => replay.play(speed),
-      onPause: () => replay.pause(),
-      onLive: () => this.stop(host),
+      onSeek: (t) => { this.worked(); replay.pause(); void replay.seek(t); },
+      onPlay: (speed) => { this.worked(); replay.play(speed); },
+      onPause: () => { this.worked(); replay.pause(); },
+      onLive: () => { this.worked(); this.stop(host); },
     });
     replay.events.subscribe('state', (s) => this.show(host, s));
     replay.events.subscribe('error', (e) => { this.panel?.showError(e.message); this.showBanner(e.atMs); });
@@ -106,6 +124,7 @@ export class WallReplayFeature implements Feature {
     const sensors = this.signs!.store.sensors;
     host.overlay.set(LAYER, alertingSensorLayer(sensors, new Map(s.alerts.map((a) => [a.sensorId, `${alertText(a, 'en').title} (replay)`]))));
     host.announce('replay', String(s.atMs));
+    this.link?.post(s.atMs);
   }
 
   private showBanner(atMs: number): { label: string; detail: string } {
@@ -131,10 +150,12 @@ export class WallReplayFeature implements Feature {
     if (was) { this.command.replay(null); this.signs?.holdAlertMarkers(false); }
     host.announce('wallReplay', 'off');
     host.announce('replay', 'live');
+    this.link?.post(null);
   }
 
   dispose(): void {
     for (const off of this.offs.splice(0)) off();
+    this.link?.dispose();
     this.replay?.dispose();
     this.panel?.dispose();
     this.bar.remove();
