@@ -36,6 +36,7 @@ export async function startWorkspaceView(o: {
   await workspace.load();
   const adapter = new CesiumOverlayAdapter(workspace.viewer, workspace.tilesets.buildings, await o.city.dem(), m.counts.buildings);
   adapter.attach(o.overlay);
+  workspace.pickThrough(() => adapter.pickTransparent());
   o.handle.expose('colours', adapter.buildingColors);
   const scene = workspace.viewer.scene;
   return {

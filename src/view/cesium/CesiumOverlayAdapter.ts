@@ -109,6 +109,9 @@ class PolygonsLayer extends PrimitiveLayer<PolygonLayer> {
 }
 
 class HeatGridImpl extends PrimitiveLayer<HeatGridLayer> {
+  /** The drape while shown (picks go through it: see CesiumOverlayAdapter.pickTransparent). */
+  get shownPrimitive(): { show: boolean } | null { return this.primitive?.show ? this.primitive : null; }
+
   /**
    * One textured ground rectangle over the grid (a canvas with a pixel per cell, NaN transparent),
    * draped on the terrain and the buildings: a 400 x 400 viewshed is one primitive, not thousands.
@@ -214,6 +217,18 @@ export class CesiumOverlayAdapter implements OverlayAdapter {
 
   attach(model: OverlayModel): void {
     this.sync.attach(model);
+  }
+
+  /**
+   * The primitives a click should go through: the heat grids (a viewshed, a concentration grid) are
+   * draped over the buildings and carry no id, and a classification primitive over 3D Tiles hides
+   * the building under it from a pick even with allowPicking false (cesium#6633); the workspace
+   * hides these during its pick pass only (CesiumWorkspace.pickThrough).
+   */
+  pickTransparent(): Array<{ show: boolean }> {
+    const out: Array<{ show: boolean }> = [];
+    this.sync.forEach((l) => { if (l instanceof HeatGridImpl && l.shownPrimitive) out.push(l.shownPrimitive); });
+    return out;
   }
 
   /** The version each layer was last drawn at, and how many buildings carry an overlay colour. */

@@ -1,6 +1,6 @@
 import {
   BoundingSphere, Cartesian2, Cartesian3, Cartographic, Cesium3DTileFeature, HeadingPitchRange, JulianDate, Math as CesiumMath, Matrix4,
-  SceneMode, ScreenSpaceEventHandler, ScreenSpaceEventType, SceneTransforms, type Viewer,
+  type Scene, SceneMode, ScreenSpaceEventHandler, ScreenSpaceEventType, SceneTransforms, type Viewer,
 } from 'cesium';
 import 'cesium/Build/Cesium/Widgets/widgets.css';
 import type { BuildingProperties } from '../../ui/BuildingPanel';
@@ -41,6 +41,7 @@ export class CesiumWorkspace {
   readonly viewer: Viewer;
   readonly tilesets: CityTilesets;
   private readonly handler: ScreenSpaceEventHandler;
+  private pickTransparent: () => Iterable<{ show: boolean }> = () => [];
 
   constructor(private readonly opts: WorkspaceOptions) {
     this.viewer = createOfflineViewer(opts.container);
@@ -107,8 +108,20 @@ export class CesiumWorkspace {
   }
 
   /** What a click at a window position hits: the surface position and the picked building or object. */
+  /** Primitives hidden while hitAt picks (drapes over the buildings that would hide them from the pick). */
+  pickThrough(primitives: () => Iterable<{ show: boolean }>): void {
+    this.pickTransparent = primitives;
+  }
+
+  /** scene.pick with the drapes of pickThrough hidden for the pick pass only (scene.pick renders its own framebuffer; the frame on screen is not redrawn). */
+  private pick(position: Cartesian2): ReturnType<Scene['pick']> {
+    const hidden = [...this.pickTransparent()];
+    for (const p of hidden) p.show = false;
+    try { return this.viewer.scene.pick(position); } finally { for (const p of hidden) p.show = true; }
+  }
+
   hitAt(position: Cartesian2): WorkspaceClick {
-    const picked = this.viewer.scene.pick(position);
+    const picked = this.pick(position);
     let building: BuildingProperties | null = null, objectId: string | null = null;
     if (picked instanceof Cesium3DTileFeature && picked.tileset === this.tilesets.buildings) {
       building = {};
