@@ -319,6 +319,15 @@ describe('The operations hub seen from two displays', () => {
     await step('triage', 'triaged');
     await a.page.click('.incident-actions button[data-action="propose"]');
     await a.page.waitForSelector('.incident-proposal input[name="vehicle"]', { timeout: 15_000 });
+    // An unticked vehicle stays unticked when the detail is refreshed (every 5 s and at each change), and is not sent.
+    const proposed = await a.page.locator('.incident-proposal input[name="vehicle"]').evaluateAll((cs) => cs.map((c) => (c as HTMLInputElement).value));
+    const kept = proposed.length > 1 ? proposed.pop()! : null;
+    if (kept) {
+      await a.page.uncheck(`.incident-proposal input[name="vehicle"][value="${kept}"]`);
+      await a.page.evaluate(() => { document.querySelector<HTMLElement>('.incident-proposal')!.dataset.before = 'refresh'; });
+      await a.page.waitForFunction(() => !!document.querySelector('.incident-proposal input') && !document.querySelector('.incident-proposal[data-before]'), undefined, { timeout: 15_000 });
+      expect(await a.page.isChecked(`.incident-proposal input[name="vehicle"][value="${kept}"]`)).toBe(false);
+    }
     const t0 = await a.page.evaluate(() => { const t = Date.now(); document.querySelector<HTMLButtonElement>('.incident-proposal button[data-action="dispatch"]')!.click(); return t; });
     await wall.waitForFunction((x) => document.querySelector(`.wall-incidents li[data-id="${x}"]`)?.textContent?.includes('dispatched'), id, { timeout: 10_000, polling: 50 });
     const onWallMs = Date.now() - t0;
@@ -328,7 +337,8 @@ describe('The operations hub seen from two displays', () => {
     await wall.waitForFunction((p) => JSON.stringify((window.twin!.overlay.get('incidents:vehicles') as unknown as { points: Array<{ lonDeg: number }> }).points.map((q) => q.lonDeg)) !== p, p1, { timeout: 10_000 });
     const units = await a.page.locator('.incident-units li').allTextContents();
     console.log(`incident ${id}: dispatched ${units.length} vehicles (${units.join('; ')}); on the wall after ${onWallMs} ms, vehicles moving`);
-    expect(units.length).toBeGreaterThan(0);
+    expect(units.length).toBe(proposed.length);
+    if (kept) expect(units.join(' ')).not.toContain(`${kept} (`);
     for (const u of units) expect(u).toMatch(/ETA \d+ min \d\d s|on the way|on scene/);
     expect(onWallMs).toBeLessThan(2000);
     await wall.screenshot({ path: join(root, 'test-results/wall-incident.png') });

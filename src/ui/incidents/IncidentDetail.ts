@@ -23,6 +23,8 @@ export class IncidentDetail {
   readonly element: HTMLElement;
   private readonly reply: HTMLElement;
   private proposal: DispatchProposal | null = null;
+  /** Vehicles of the shown proposal the operator unticked: the box is rebuilt at each refresh. */
+  private readonly unticked = new Set<string>();
   /** The action buttons and the note field, kept across refreshes (see show). */
   private readonly actionBox: HTMLElement;
   private readonly note: HTMLInputElement;
@@ -71,7 +73,9 @@ export class IncidentDetail {
     this.updateActions(i);
     // The detail is shown again at every change of any incident and every 5 s: the rest is rebuilt, but the
     // action box stays in place (moving it would blur the note being typed and detach the button being clicked).
-    const rest = [this.proposalBox(i), this.reply, h(`Units (${i.assignments.length})`), units, h('Timeline'), timeline];
+    const focused = doc.activeElement instanceof HTMLInputElement && doc.activeElement.name === 'vehicle' && this.element.contains(doc.activeElement) ? doc.activeElement.value : null;
+    const proposalBox = this.proposalBox(i);
+    const rest = [proposalBox, this.reply, h(`Units (${i.assignments.length})`), units, h('Timeline'), timeline];
     if (this.actionBox.parentNode !== this.element) this.element.replaceChildren(head, this.actionBox, ...rest);
     else {
       while (this.actionBox.previousSibling) this.actionBox.previousSibling.remove();
@@ -79,6 +83,8 @@ export class IncidentDetail {
       this.actionBox.before(head);
       this.actionBox.after(...rest);
     }
+    // A keyboard user ticking the proposal keeps the focus on the same vehicle across the refresh.
+    if (focused) proposalBox.querySelector<HTMLInputElement>(`input[name=vehicle][value="${CSS.escape(focused)}"]`)?.focus();
     this.element.dataset.id = i.id;
     this.element.dataset.status = i.status;
   }
@@ -108,8 +114,12 @@ export class IncidentDetail {
     box.className = 'incident-proposal';
     const p = this.proposal;
     if (!p || p.incidentId !== i.id) return box;
-    const list = p.vehicles.map((v) => `<label><input type="checkbox" name="vehicle" value="${v.vehicleId}" checked> ${v.vehicleId} (${words(v.kind)}) from ${v.stationId}: ETA ${Math.floor(v.etaS / 60)} min</label>`).join('');
+    const list = p.vehicles.map((v) => `<label><input type="checkbox" name="vehicle" value="${v.vehicleId}"${this.unticked.has(v.vehicleId) ? '' : ' checked'}> ${v.vehicleId} (${words(v.kind)}) from ${v.stationId}: ETA ${Math.floor(v.etaS / 60)} min</label>`).join('');
     box.innerHTML = `<p>Proposed for ${Object.entries(p.requirements).map(([k, n]) => `${n} x ${words(k)}`).join(', ')}${p.unfilled.length ? `; not filled: ${p.unfilled.map((u) => `${u.missing} x ${words(u.kind)}`).join(', ')}` : ''}</p>${list}<button type="button" data-action="dispatch">Dispatch ticked</button>`;
+    box.addEventListener('change', (e) => {
+      const c = e.target as HTMLInputElement;
+      if (c.name === 'vehicle') { if (c.checked) this.unticked.delete(c.value); else this.unticked.add(c.value); }
+    });
     box.querySelector('button')!.addEventListener('click', () => {
       const ids = [...box.querySelectorAll<HTMLInputElement>('input[name=vehicle]:checked')].map((c) => c.value);
       void this.run(i, 'dispatch', '', ids);
@@ -122,8 +132,8 @@ export class IncidentDetail {
     this.reply.dataset.state = 'waiting';
     try {
       const proposal = await this.act(action, { ...(text ? { text } : {}), ...(vehicleIds ? { vehicleIds } : {}) });
-      if (action === 'propose') this.proposal = proposal ?? null;
-      if (action === 'dispatch') this.proposal = null;
+      if (action === 'propose') { this.proposal = proposal ?? null; this.unticked.clear(); }
+      if (action === 'dispatch') { this.proposal = null; this.unticked.clear(); }
       this.reply.textContent = action === 'propose' && proposal ? `${proposal.vehicles.length} vehicles proposed: untick any you do not send.` : `${words(action)}: done.`;
       this.reply.dataset.state = 'ok';
       if (action === 'propose') this.element.querySelector('.incident-proposal')?.replaceWith(this.proposalBox(i));
