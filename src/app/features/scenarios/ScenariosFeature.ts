@@ -60,13 +60,23 @@ export class ScenariosFeature implements Feature {
   }
 
   private async start(host: FeatureHost, slot: HTMLElement): Promise<void> {
+    const scenarios = shippedScenarios(host.city.name);
+    if (!scenarios.length) {
+      // A package with no scenario of its own (a scaled demo, an import): say so instead of an empty mode.
+      const p = document.createElement('p');
+      p.className = 'muted';
+      p.textContent = `No what-if scenario is written for this city ("${host.city.name}"). Scenarios are JSON files in scenarios/ with "city": "${host.city.name}" (schema: scenarios/scenario.schema.json; check one with npm run -s cli -- scenario validate FILE).`;
+      slot.append(p);
+      host.announce('scenario', 'none');
+      return;
+    }
     const dem = await host.city.dem();
     const runner = new ScenarioRunner({ executor: webWorkerExecutor(), cache: new ResultCache(), codeVersion: BROWSER_CODE_VERSION });
     let restoring = true, engaged = host.url.get('scenario') !== null;
     const w = (this.mode = new ScenarioMode({
       viewer: this.view.workspace.viewer, viewHost: document.getElementById('view')!, overlay: host.overlay, side: slot,
       dock: document.getElementById('dock') ?? document.body, legend: (scale) => host.legend.show(LEGEND, scale),
-      cityUrl: host.city.url, dem, scenarios: shippedScenarios(host.city.name), runner, onExport: (what) => { void exportScenario(w, what); },
+      cityUrl: host.city.url, dem, scenarios, runner, onExport: (what) => { void exportScenario(w, what); },
       onStateChange: () => {
         engaged ||= w.status !== 'idle';
         if (!restoring && engaged) history.replaceState(history.state, '', currentShareLink(w));
