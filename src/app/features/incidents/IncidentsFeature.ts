@@ -8,6 +8,7 @@ import { words } from '../../../ui/incidents/incidentText';
 import { CLICK_PRIORITY } from '../../host/ClickRouter';
 import type { Feature } from '../../host/Feature';
 import type { FeatureHost } from '../../host/FeatureHost';
+import { followHubSide } from '../liveSigns/hubSideSection';
 import type { LiveSignsFeature } from '../liveSigns/LiveSignsFeature';
 import { incidentSceneLayer, vehicleLayer } from './incidentLayers';
 
@@ -43,19 +44,13 @@ export class IncidentsFeature implements Feature {
   init(host: FeatureHost): void {
     const slot = host.slot('incidents', 'Incidents');
     if (!slot) return;
-    const note = slot.appendChild(document.createElement('p'));
-    note.className = 'muted';
-    note.textContent = 'Incidents are kept by the operations hub: log in for the live feed to see them.';
-    this.live.whenLive((signs) => {
-      const follow = (side: HubSide | null) => {
-        this.detach(host);
-        note.hidden = side !== null;
-        if (!side) { note.textContent = 'Incidents need the operations hub, and this log-in has no hub grant for this city.'; return; }
-        this.attach(host, slot, side, () => signs.session.current?.account ?? null);
-      };
-      this.offs.push(signs.hub.events.subscribe('side', follow));
-      follow(signs.hub.side);
-    });
+    this.offs.push(followHubSide(this.live, slot, {
+      waiting: 'Incidents are kept by the operations hub: log in for the live feed to see them.',
+      noGrant: 'Incidents need the operations hub, and this log-in has no hub grant for this city.',
+    }, (side, signs) => {
+      this.detach(host);
+      if (side) this.attach(host, slot, side, () => signs.session.current?.account ?? null);
+    }));
     this.offs.push(
       host.shortcuts.add('e', 'New incident at the next point clicked on the map', this.name, () => { this.armed = !this.armed; host.status(this.armed ? 'Click the map where the incident is (E again to cancel).' : 'New incident cancelled.'); }),
       host.clicks.add(CLICK_PRIORITY.tool, (hit) => {

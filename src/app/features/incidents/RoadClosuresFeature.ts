@@ -4,6 +4,7 @@ import { ClosurePanel, closureReplyText } from '../../../ui/incidents/ClosurePan
 import { CLICK_PRIORITY } from '../../host/ClickRouter';
 import type { Feature } from '../../host/Feature';
 import type { FeatureHost } from '../../host/FeatureHost';
+import { followHubSide } from '../liveSigns/hubSideSection';
 import type { LiveSignsFeature } from '../liveSigns/LiveSignsFeature';
 import { closureMarkerLayer, closureSegmentLayer } from './closureLayers';
 
@@ -29,18 +30,13 @@ export class RoadClosuresFeature implements Feature {
   init(host: FeatureHost): void {
     const slot = host.slot('roadClosures', 'Road closures');
     if (!slot) return;
-    const note = slot.appendChild(document.createElement('p'));
-    note.className = 'muted';
-    note.textContent = 'Road closures are kept by the operations hub: log in for the live feed to see them.';
-    this.live.whenLive((signs) => {
-      const follow = (side: HubSide | null) => {
-        this.detach(host);
-        note.hidden = side !== null;
-        if (side) this.attach(host, slot, side);
-      };
-      this.offs.push(signs.hub.events.subscribe('side', follow));
-      follow(signs.hub.side);
-    });
+    this.offs.push(followHubSide(this.live, slot, {
+      waiting: 'Road closures are kept by the operations hub: log in for the live feed to see them.',
+      noGrant: 'Road closures need the operations hub, and this log-in has no hub grant for this city.',
+    }, (side) => {
+      this.detach(host);
+      if (side) this.attach(host, slot, side);
+    }));
     this.offs.push(
       host.shortcuts.add('r', 'Close the road at the next point clicked on the map', this.name, () => this.arm(host, this.armed === null ? this.panel?.reasonText() ?? '' : null)),
       host.clicks.add(CLICK_PRIORITY.tool, (hit) => {

@@ -5,6 +5,7 @@ import { ReplayPanel } from '../../../ui/signs/ReplayPanel';
 import type { Feature } from '../../host/Feature';
 import type { FeatureHost } from '../../host/FeatureHost';
 import type { LiveSigns, LiveSignsFeature } from '../liveSigns/LiveSignsFeature';
+import { followHubSide } from '../liveSigns/hubSideSection';
 import { alertingSensorLayer } from '../liveSigns/sensorMarkerLayers';
 
 const LAYER = 'replay:alerts';
@@ -26,19 +27,15 @@ export class ReplayFeature implements Feature {
   init(host: FeatureHost): void {
     const slot = host.slot('replay', 'Replay (24 h)');
     if (!slot) return;
-    const note = slot.appendChild(document.createElement('p'));
-    note.className = 'muted';
-    note.textContent = 'Replay reads the operations hub\'s store: log in for the live feed to use it.';
-    this.live.whenLive((signs) => {
-      this.off = signs.hub.events.subscribe('side', (side) => this.attach(host, slot, note, side, signs));
-      this.attach(host, slot, note, signs.hub.side, signs);
-    });
+    this.off = followHubSide(this.live, slot, {
+      waiting: 'Replay reads the operations hub\'s store: log in for the live feed to use it.',
+      noGrant: 'Replay needs the operations hub, and this log-in has no hub grant for this city.',
+    }, (side, signs) => this.attach(host, slot, side, signs));
   }
 
-  private attach(host: FeatureHost, slot: HTMLElement, note: HTMLElement, side: HubSide | null, signs: LiveSigns): void {
+  private attach(host: FeatureHost, slot: HTMLElement, side: HubSide | null, signs: LiveSigns): void {
     this.detach(host);
-    note.hidden = side !== null;
-    if (!side) { note.textContent = 'Replay needs the operations hub, and this log-in has no hub grant for this city.'; return; }
+    if (!side) return;
     const replay = (this.replay = new HubReplay(side.history));
     const sensors = signs.store.sensors;
     const panel = (this.panel = new ReplayPanel(slot, {
