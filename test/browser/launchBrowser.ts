@@ -28,6 +28,7 @@ export async function launchBrowser(baseUrl: string, viewport = { width: 800, he
       '--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-sync',
       '--disable-quic', '--no-first-run', '--use-angle=swiftshader', '--enable-unsafe-swiftshader',
       '--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1',
+      ...(process.env.TWIN_CHROMIUM_EXTRA ?? '').split(' ').filter(Boolean),
     ],
   });
   if (login) {

@@ -11,6 +11,7 @@ export interface ReplayPanelHandlers {
 }
 
 const MINUTE = 60_000;
+const KEY_STEPS_MS: Record<string, number> = { ArrowLeft: -MINUTE, ArrowDown: -MINUTE, ArrowRight: MINUTE, ArrowUp: MINUTE, PageDown: -60 * MINUTE, PageUp: 60 * MINUTE };
 const clockText = (ms: number) => new Date(ms).toLocaleString('en-GB', { month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit' });
 const agoText = (ms: number) => { const m = Math.round(ms / MINUTE); return m < 60 ? `${m} min ago` : `${Math.floor(m / 60)} h ${m % 60} min ago`; };
 
@@ -26,6 +27,8 @@ export class ReplayPanel {
   private readonly play: HTMLButtonElement;
   private readonly speed: HTMLSelectElement;
   private readonly body: HTMLElement;
+  /** The moment shown (ms): the keys step from it, not from the slider's minute, which drifts with the clock. */
+  private atMs = 0;
 
   constructor(parent: HTMLElement, private readonly h: ReplayPanelHandlers, private readonly now: () => number = Date.now) {
     const doc = parent.ownerDocument;
@@ -45,10 +48,14 @@ export class ReplayPanel {
     this.slider.setAttribute('aria-keyshortcuts', 'ArrowLeft ArrowRight PageUp PageDown');
     this.slider.addEventListener('input', () => this.h.onSeek(this.fromSlider()));
     this.slider.addEventListener('keydown', (e) => {
-      if (e.key !== 'PageUp' && e.key !== 'PageDown') return;
+      const step = KEY_STEPS_MS[e.key];
+      if (step === undefined) return;
+      // The slider's value counts minutes from 24 h before now, and now moves on: re-reading it after a
+      // key would land up to half a minute off (plus the time since it was set). A key moves exactly.
       e.preventDefault();
-      this.slider.value = String(Number(this.slider.value) + (e.key === 'PageUp' ? 60 : -60));
-      this.h.onSeek(this.fromSlider());
+      const to = Math.min(this.now(), Math.max(this.now() - REPLAY_SPAN_MS, this.atMs + step));
+      this.setPosition(to); // a second key before the state is drawn steps on from here
+      this.h.onSeek(to);
     });
     this.play.addEventListener('click', () => (this.play.getAttribute('aria-pressed') === 'true' ? this.h.onPause() : this.h.onPlay(Number(this.speed.value))));
     this.element.querySelector('.replay-live')!.addEventListener('click', () => this.h.onLive());
@@ -62,6 +69,7 @@ export class ReplayPanel {
 
   /** Moves the slider to a moment (ms). */
   setPosition(atMs: number): void {
+    this.atMs = atMs;
     this.slider.value = String(Math.round((atMs - (this.now() - REPLAY_SPAN_MS)) / MINUTE));
     this.when.textContent = `${clockText(atMs)} (${agoText(this.now() - atMs)})`;
   }

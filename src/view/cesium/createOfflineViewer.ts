@@ -2,8 +2,8 @@ import { Color, Ion, Viewer, EllipsoidTerrainProvider } from 'cesium';
 
 /**
  * A Cesium Viewer that never leaves our origin: no ion token, no Bing imagery, no geocoder, no
- * base layer (the city's own terrain tileset is the ground), and rendering settings that keep
- * software WebGL usable (one MSAA sample, no sky atmosphere or fog, render on demand).
+ * base layer and no globe drawn (the city's own terrain tileset is the ground), and rendering
+ * settings that keep software WebGL usable (one MSAA sample, no sky atmosphere or fog, render on demand).
  */
 export function createOfflineViewer(container: HTMLElement): Viewer {
   Ion.defaultAccessToken = '';
@@ -16,13 +16,13 @@ export function createOfflineViewer(container: HTMLElement): Viewer {
     requestRenderMode: true, maximumRenderTimeChange: Infinity, msaaSamples: 1,
   });
   const { scene } = viewer;
-  scene.globe.baseColor = Color.fromCssColorString('#1d2630');
+  // The globe carries no imagery and no terrain: the city's own terrain tileset is the ground and
+  // GroundPrimitive drapes classify both tilesets (ClassificationType.BOTH). Drawn, the globe only
+  // coloured the space around the city, yet it kept streaming its own tiles for seconds after the
+  // city had loaded, each one a frame: measured on software WebGL, 6-7 frames and 6.5 s of CPU
+  // after every page load (already raised to 16 px of error; 64 and 256 px barely changed it).
+  scene.globe.show = false;
   scene.globe.showGroundAtmosphere = false;
-  // The globe carries no imagery and no terrain (a flat base colour under the city's own terrain
-  // tileset): refining it buys nothing visible, and on software WebGL each of the ~15 extra frames
-  // its finer tiles cost after the city loaded took ~0.5 s of a core (measured: the globe finished
-  // 4-11 s after the tilesets at the default 2 px, 3-5 s at 16 px, same picture).
-  scene.globe.maximumScreenSpaceError = 16;
   scene.fog.enabled = false;
   if (scene.skyAtmosphere) scene.skyAtmosphere.show = false;
   if (scene.skyBox) (scene.skyBox as unknown as { show: boolean }).show = false;

@@ -37,6 +37,26 @@ describe('OverlayModel', () => {
     expect(m.set('a', pts(1))).not.toBe(v1);
   });
 
+  it('takes a layer set again with the same data as no change (no new version, no event), and any difference as one', () => {
+    const m = new OverlayModel();
+    const seen: OverlayChange[] = [];
+    m.subscribe((c) => seen.push(c));
+    const grid = (v: number) => ({ kind: 'heatGrid' as const, westDeg: 104, southDeg: 30, eastDeg: 104.002, northDeg: 30.001, cols: 2, rows: 1, values: new Float32Array([v, Number.NaN]), scale: BUILDING_USE_SCALE, opacity: 0.6 });
+    const v1 = m.set('sensors', pts(2));
+    expect(m.set('sensors', pts(2))).toBe(v1); // a refresh that found nothing new
+    expect(seen).toHaveLength(1);
+    const moved = pts(2);
+    moved.points[1].lonDeg = 104.0600001;
+    const v2 = m.set('sensors', moved);
+    expect(v2).toBeGreaterThan(v1);
+    expect(m.set('sensors', moved, { share: true })).toBeGreaterThan(v2); // shared now: a change
+    expect(seen).toHaveLength(3);
+    const g = m.set('depth', grid(0.5));
+    expect(m.set('depth', grid(0.5))).toBe(g); // NaN cells are the same "no data"
+    expect(m.set('depth', grid(0.25))).toBeGreaterThan(g);
+    expect(seen.map((c) => c.id)).toEqual(['sensors', 'sensors', 'sensors', 'depth', 'depth']);
+  });
+
   it('lists the layers of one kind', () => {
     const m = new OverlayModel();
     m.set('a', pts(1));

@@ -1,4 +1,5 @@
 import type { LayerOfKind, OverlayLayer, OverlayLayerKind } from './overlayLayers';
+import { sameLayerData } from './sameLayerData';
 import { validateOverlayLayer } from './validateOverlayLayer';
 
 /** One change of the model: a layer set (new data, new version) or removed. */
@@ -23,7 +24,10 @@ export interface OverlaySetOptions {
  * a version that changes whenever the layer is set, so a view redoes only the layers that changed
  * (deck.gl's change flags). No DOM, three or Cesium here: it is twin state.
  *
- * Layers are replaced whole (`set`); data given to `set` must not be mutated afterwards.
+ * Layers are replaced whole (`set`); data given to `set` must not be mutated afterwards. Setting a
+ * layer to the data it already holds is no change: panels that refresh on a timer (incidents every
+ * 5 s, vehicles every hub tick) would otherwise make both views redraw for nothing, and on software
+ * WebGL one workspace frame costs about half a second of a core.
  */
 export class OverlayModel {
   private readonly entries = new Map<string, Entry>();
@@ -31,10 +35,15 @@ export class OverlayModel {
   /** Versions come from one counter, so a layer removed and set again never reuses a version. */
   private counter = 0;
 
-  /** Sets (adds or replaces) a layer; throws, naming the field, on bad data. Returns the new version. */
+  /**
+   * Sets (adds or replaces) a layer; throws, naming the field, on bad data. Returns the layer's
+   * version: a new one, or the current one when the layer already held the same data, shared alike.
+   */
   set(id: string, layer: OverlayLayer, options: OverlaySetOptions = {}): number {
     if (typeof id !== 'string' || id.length === 0) throw new Error(`overlay layer id must be a non-empty string (got ${String(id)})`);
     validateOverlayLayer(id, layer);
+    const was = this.entries.get(id);
+    if (was && was.shared === (options.share === true) && sameLayerData(was.layer, layer)) return was.version;
     const version = ++this.counter;
     this.entries.set(id, { layer, version, shared: options.share === true });
     this.emit({ id, kind: layer.kind, version, removed: false });
