@@ -41,7 +41,7 @@ describe('The operations hub seen from two displays', () => {
     if (wallPage) return wallPage;
     wallPage = await b.context.newPage();
     await wallPage.setViewportSize({ width: 1920, height: 1080 });
-    await wallPage.goto(`${baseUrl}/?view=wall&feed=on&tour=0&scale=0.5&fps=2`);
+    await wallPage.goto(`${baseUrl}/?view=wall&feed=on&tour=0&scale=0.5&fps=1`);
     await wallPage.waitForFunction(() => (window.twin?.command?.renders ?? 0) > 0, undefined, { timeout: 120_000 });
     return wallPage;
   };
@@ -149,9 +149,10 @@ describe('The operations hub seen from two displays', () => {
     // One wall page, shown at 1920x1080 and then resized to 3840x2160 (the panels size in vh).
     const page = await openWall();
     await page.waitForSelector('body[data-tilesets="loaded"]', { timeout: 120_000 });
-    // The wall is capped at 2 frames/s (fps=2): it shares this machine with two workspaces.
+    // The wall is capped at 1 frame/s (fps=1): it shares this machine with two workspaces, and on
+    // software WebGL each of its frames (266,000 triangles) takes about 0.4 s of a core.
     const frames = await page.evaluate(async () => { const f0 = window.twin!.wall!.frames; await new Promise((r) => setTimeout(r, 2000)); return window.twin!.wall!.frames - f0; });
-    expect(frames).toBeLessThanOrEqual(5);
+    expect(frames).toBeLessThanOrEqual(3);
     for (const [w, h] of [[1920, 1080], [3840, 2160]] as const) {
       await page.setViewportSize({ width: w, height: h });
       await page.waitForFunction(() => (window.twin?.command?.renders ?? 0) > 0 && [...document.querySelectorAll<HTMLElement>('.wall-vital')].filter((r) => r.dataset.state !== 'no-data').length >= 6, undefined, { timeout: 60_000 });

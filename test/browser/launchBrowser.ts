@@ -14,7 +14,7 @@ export interface BrowserSession {
 }
 
 /**
- * Debian Chromium, headless, software WebGL (SwiftShader), fresh profile; records console errors
+ * Debian Chromium, headless, software WebGL (SwiftShader), fresh profile, reduced motion; records console errors
  * and every request that leaves the app's origin. With `login`, logs that person in through the
  * session API first (the context keeps the HttpOnly cookie, as after using the login form).
  */
@@ -24,11 +24,13 @@ export async function launchBrowser(baseUrl: string, viewport = { width: 800, he
     executablePath: '/usr/bin/chromium',
     headless: true,
     viewport,
+    // Camera flights become cuts (CesiumWorkspace.motionSeconds): on software WebGL each flight
+    // frame costs about half a second of a core, and the tests wait on where the camera ends up.
+    reducedMotion: 'reduce',
     args: [
       '--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-sync',
       '--disable-quic', '--no-first-run', '--use-angle=swiftshader', '--enable-unsafe-swiftshader',
       '--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1',
-      ...(process.env.TWIN_CHROMIUM_EXTRA ?? '').split(' ').filter(Boolean),
     ],
   });
   if (login) {

@@ -70,6 +70,24 @@ describe('Cesium workspace in headless Chromium', () => {
     expect(isMagenta(p.neighbours), `only texels ${p.index - 1} and ${p.index + 1} magenta: ${p.neighbours}`).toBe(false);
   });
 
+  it('cuts to the overview instead of flying there when the system asks for reduced motion', async () => {
+    /** The camera's height just after flyHome(1.5) and once a flight would be over (m). */
+    const home = (reducedMotion: 'reduce' | 'no-preference') => s.page.emulateMedia({ reducedMotion }).then(() => s.page.evaluate(async () => {
+      const w = window.twin!.workspace, camera = w.viewer.camera;
+      w.lookAt(104.06, 30.66, 500, 900);
+      w.flyHome(1.5);
+      const atOnce = camera.positionCartographic.height;
+      await new Promise((r) => setTimeout(r, 2500));
+      w.viewer.scene.requestRender();
+      return { atOnce, after: camera.positionCartographic.height };
+    }));
+    const cut = await home('reduce'), flown = await home('no-preference');
+    console.log(`flyHome(1.5 s): reduced motion at ${cut.atOnce.toFixed(0)} m at once (${cut.after.toFixed(0)} m later); otherwise ${flown.atOnce.toFixed(0)} m at once, ${flown.after.toFixed(0)} m later`);
+    expect(Math.abs(cut.atOnce - cut.after)).toBeLessThan(1);
+    expect(Math.abs(flown.atOnce - flown.after)).toBeGreaterThan(1000);
+    await s.page.emulateMedia({ reducedMotion: 'reduce' }); // as launchBrowser opens every page
+  });
+
   it('colours buildings by use with a legend, and switches to 2D from the keyboard', async () => {
     await s.page.selectOption('#color-by', 'use');
     await s.page.waitForSelector('.legend:not([hidden]) li');

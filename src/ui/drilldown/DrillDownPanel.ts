@@ -59,6 +59,8 @@ export class DrillDownPanel {
     this.element.append(nav, this.title, this.totals, this.search, this.resultCount, this.results, this.listTitle, this.list);
     parent.appendChild(this.element);
     this.list.addEventListener('keydown', (e) => this.onListKey(e));
+    // At a leaf (a floor) the keyboard focus is on the title: Backspace must climb from there too.
+    this.title.addEventListener('keydown', (e) => this.onListKey(e));
     this.search.addEventListener('input', () => this.showResults());
     this.search.addEventListener('keydown', (e) => {
       if (e.key === 'Enter') (this.results.querySelector('button') as HTMLButtonElement | null)?.click();

@@ -67,7 +67,7 @@ export class CesiumWorkspace {
     this.viewer.camera.flyTo({
       destination: topDown ? Cartesian3.fromDegrees(lon, lat, half * 3) : Cartesian3.fromDegrees(lon, lat - half * 1.98 * degPerM, half * 1.35),
       orientation: { heading: 0, pitch: CesiumMath.toRadians(topDown ? -90 : -42), roll: 0 },
-      duration: seconds,
+      duration: motionSeconds(seconds),
     });
   }
 
@@ -81,7 +81,7 @@ export class CesiumWorkspace {
   /** Flies to look at a point from `rangeM` meters at `pitchDeg`, heading north, in `seconds`. */
   flyTo(lonDeg: number, latDeg: number, heightM: number, rangeM: number, pitchDeg: number, seconds: number): void {
     this.viewer.camera.flyToBoundingSphere(new BoundingSphere(Cartesian3.fromDegrees(lonDeg, latDeg, heightM), 1), {
-      offset: new HeadingPitchRange(0, CesiumMath.toRadians(pitchDeg), rangeM), duration: seconds,
+      offset: new HeadingPitchRange(0, CesiumMath.toRadians(pitchDeg), rangeM), duration: motionSeconds(seconds),
     });
   }
 
@@ -137,4 +137,13 @@ export class CesiumWorkspace {
     this.tilesets.dispose();
     if (!this.viewer.isDestroyed()) this.viewer.destroy();
   }
+}
+
+/**
+ * A camera flight's duration, 0 (a cut) when the person asked the system for reduced motion
+ * (WCAG 2.3.3): sweeping over a city makes some people ill. On software WebGL a cut also spares the
+ * flight's frames, about half a second of a core each.
+ */
+function motionSeconds(seconds: number): number {
+  return globalThis.matchMedia?.('(prefers-reduced-motion: reduce)').matches ? 0 : seconds;
 }
