@@ -41,7 +41,7 @@ describe('OverlayModel', () => {
     const m = new OverlayModel();
     const seen: OverlayChange[] = [];
     m.subscribe((c) => seen.push(c));
-    const grid = (v: number) => ({ kind: 'heatGrid' as const, westDeg: 104, southDeg: 30, eastDeg: 104.002, northDeg: 30.001, cols: 2, rows: 1, values: new Float32Array([v, Number.NaN]), scale: BUILDING_USE_SCALE, opacity: 0.6 });
+    const grid = (v: number) => ({ kind: 'heatGrid' as const, westDeg: 104, southDeg: 30, eastDeg: 104.002, northDeg: 30.001, cols: 2, rows: 1, values: new Float32Array([v, Number.NaN]), scale: structuredClone(BUILDING_USE_SCALE), opacity: 0.6 });
     const v1 = m.set('sensors', pts(2));
     expect(m.set('sensors', pts(2))).toBe(v1); // a refresh that found nothing new
     expect(seen).toHaveLength(1);
@@ -54,7 +54,12 @@ describe('OverlayModel', () => {
     const g = m.set('depth', grid(0.5));
     expect(m.set('depth', grid(0.5))).toBe(g); // NaN cells are the same "no data"
     expect(m.set('depth', grid(0.25))).toBeGreaterThan(g);
-    expect(seen.map((c) => c.id)).toEqual(['sensors', 'sensors', 'sensors', 'depth', 'depth']);
+    // A buffer refilled in place and set again is a change (LiveColouring does so every second).
+    const rgba = new Uint8Array(8);
+    const c1 = m.set('live', { kind: 'buildingColors', rgba });
+    rgba[0] = 200;
+    expect(m.set('live', { kind: 'buildingColors', rgba })).toBeGreaterThan(c1);
+    expect(seen.map((c) => c.id)).toEqual(['sensors', 'sensors', 'sensors', 'depth', 'depth', 'live', 'live']);
   });
 
   it('lists the layers of one kind', () => {

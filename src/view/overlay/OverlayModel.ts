@@ -24,8 +24,9 @@ export interface OverlaySetOptions {
  * a version that changes whenever the layer is set, so a view redoes only the layers that changed
  * (deck.gl's change flags). No DOM, three or Cesium here: it is twin state.
  *
- * Layers are replaced whole (`set`); data given to `set` must not be mutated afterwards. Setting a
- * layer to the data it already holds is no change: panels that refresh on a timer (incidents every
+ * Layers are replaced whole (`set`); data given to `set` must not be mutated afterwards, except by
+ * setting it again (a buffer refilled in place, then set: a change). Setting a layer to a fresh copy
+ * of the data it already holds is no change: panels that rebuild theirs on a timer (incidents every
  * 5 s, vehicles every hub tick) would otherwise make both views redraw for nothing, and on software
  * WebGL one workspace frame costs about half a second of a core.
  */
@@ -37,7 +38,7 @@ export class OverlayModel {
 
   /**
    * Sets (adds or replaces) a layer; throws, naming the field, on bad data. Returns the layer's
-   * version: a new one, or the current one when the layer already held the same data, shared alike.
+   * version: a new one, or the current one when it was given a fresh copy of the data it holds, shared alike.
    */
   set(id: string, layer: OverlayLayer, options: OverlaySetOptions = {}): number {
     if (typeof id !== 'string' || id.length === 0) throw new Error(`overlay layer id must be a non-empty string (got ${String(id)})`);

@@ -14,6 +14,14 @@ describe('sameLayerData', () => {
     expect(sameLayerData(Number.NaN, Number.NaN)).toBe(true);
     expect(sameLayerData(0, -0)).toBe(true);
     expect(sameLayerData('1', 1)).toBe(false);
-    expect(sameLayerData(new Map(), new Map())).toBe(false); // not layer data: only the same object counts
+    expect(sameLayerData(new Map(), new Map())).toBe(false); // not layer data
+  });
+
+  it('never calls the same object the same data: it may have been refilled in place', () => {
+    const rgba = new Uint8Array([1, 2, 3, 255]);
+    expect(sameLayerData({ kind: 'buildingColors', rgba }, { kind: 'buildingColors', rgba })).toBe(false);
+    const points = [{ id: 'a' }];
+    expect(sameLayerData({ points }, { points })).toBe(false);
+    expect(sameLayerData({ points }, { points: [{ id: 'a' }] })).toBe(true);
   });
 });

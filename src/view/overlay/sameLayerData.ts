@@ -1,11 +1,13 @@
 /**
  * True when two pieces of layer data (plain objects, arrays, typed arrays, strings, numbers,
- * booleans, null) hold the same values. NaN equals NaN: a grid's "no data" cells are the same
- * data. Layers are plain data (overlayLayers.ts), so nothing else needs handling; anything else
- * (a function, a Map) counts as different unless it is the same object.
+ * booleans, null) are separate copies of the same values. NaN equals NaN: a grid's "no data"
+ * cells are the same data. The same object met on both sides is NOT the same data: a layer
+ * refilled in place (LiveColouring's colour buffer) is set again with its own buffer to say it
+ * changed, and what it held before is gone. Anything that is not plain data (a function, a Map)
+ * counts as different.
  */
 export function sameLayerData(a: unknown, b: unknown): boolean {
-  if (a === b) return true;
+  if (a === b) return typeof a !== 'object' || a === null;
   if (typeof a === 'number' && typeof b === 'number') return Number.isNaN(a) && Number.isNaN(b);
   if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
   if (ArrayBuffer.isView(a) || ArrayBuffer.isView(b)) return sameTypedArray(a, b);
