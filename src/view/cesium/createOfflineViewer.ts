@@ -20,7 +20,7 @@ export function createOfflineViewer(container: HTMLElement): Viewer {
   // GroundPrimitive drapes classify both tilesets (ClassificationType.BOTH). Drawn, the globe only
   // coloured the space around the city, yet it kept streaming its own tiles for seconds after the
   // city had loaded, each one a frame: measured on software WebGL, 6-7 frames and 6.5 s of CPU
-  // after every page load (already raised to 16 px of error; 64 and 256 px barely changed it).
+  // after every page load at 16 px of error (the same at 64 px, half of it at 256 px).
   scene.globe.show = false;
   scene.globe.showGroundAtmosphere = false;
   scene.fog.enabled = false;
