@@ -107,7 +107,6 @@ export class CesiumWorkspace {
     else s.morphTo3D(seconds);
   }
 
-  /** What a click at a window position hits: the surface position and the picked building or object. */
   /** Primitives hidden while hitAt picks (drapes over the buildings that would hide them from the pick). */
   pickThrough(primitives: () => Iterable<{ show: boolean }>): void {
     this.pickTransparent = primitives;
@@ -120,6 +119,7 @@ export class CesiumWorkspace {
     try { return this.viewer.scene.pick(position); } finally { for (const p of hidden) p.show = true; }
   }
 
+  /** What a click at a window position hits: the surface position and the picked building or object. */
   hitAt(position: Cartesian2): WorkspaceClick {
     const picked = this.pick(position);
     let building: BuildingProperties | null = null, objectId: string | null = null;
